@@ -1,0 +1,187 @@
+import fs from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
+import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
+import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import * as pgTables from "./schema/pg";
+import * as sqliteTables from "./schema/sqlite";
+
+export type Dialect = "sqlite" | "postgres";
+export type Tables = typeof pgTables;
+/**
+ * Repositories are written once against this view of the database. On SQLite the
+ * object behind it is the better-sqlite3 Drizzle instance with the SQLite tables; the
+ * two schemas infer identical row types (schema/parity.ts), and repositories use only
+ * the query-builder surface both dialects share.
+ */
+export type Db = NodePgDatabase<Tables>;
+
+export interface Store {
+  db: Db;
+  t: Tables;
+  dialect: Dialect;
+}
+
+export interface Database extends Store {
+  /** Runs `work` atomically. On SQLite, writers are serialised (SQLite has one writer anyway). */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** Where the data lives, for logs and health (never includes a password). */
+  location: string;
+  /** The PostgreSQL connection string, when on PostgreSQL (for LISTEN/NOTIFY). */
+  url: string | null;
+}
+
+export class DatabaseOpenError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "DatabaseOpenError";
+  }
+}
+
+export interface OpenOptions {
+  /** postgres://… to use PostgreSQL; otherwise SQLite under dataDir. */
+  url?: string | null;
+  dataDir?: string;
+  /** SQLite file name inside dataDir, or ":memory:". */
+  sqliteFile?: string;
+}
+
+function migrationsDir(dialect: Dialect): string {
+  const root = process.env.SHIPLANE_ROOT ?? process.cwd();
+  return path.join(root, "db", "migrations", dialect === "sqlite" ? "sqlite" : "pg");
+}
+
+export function isPostgresUrl(url: string | null | undefined): url is string {
+  return Boolean(url && /^postgres(ql)?:\/\//.test(url));
+}
+
+export function openDatabase(options: OpenOptions = {}): Database {
+  return isPostgresUrl(options.url) ? openPostgres(options.url) : openSqlite(options);
+}
+
+function openSqlite(options: OpenOptions): Database {
+  const dataDir = path.resolve(options.dataDir ?? "./data");
+  const file = options.sqliteFile ?? "shiplane.db";
+  const location = file === ":memory:" ? ":memory:" : path.join(dataDir, file);
+  let raw: BetterSqlite3.Database;
+  try {
+    if (location !== ":memory:") fs.mkdirSync(dataDir, { recursive: true });
+    raw = new BetterSqlite3(location, { timeout: 5000 });
+    raw.pragma("journal_mode = WAL");
+    raw.pragma("synchronous = NORMAL");
+    raw.pragma("foreign_keys = ON");
+    raw.prepare("select count(*) from sqlite_master").get();
+  } catch (error) {
+    throw new DatabaseOpenError(
+      `Cannot open the SQLite database at ${location}: ${(error as Error).message}. ` +
+        "Check that SHIPLANE_DATA_DIR points to a folder this user can write, that the file is a Shiplane database, " +
+        "and that no other program holds a lock on it.",
+      { cause: error },
+    );
+  }
+  const db = drizzleSqlite(raw, { schema: sqliteTables }) as unknown as Db;
+  const store: Store = { db, t: sqliteTables as unknown as Tables, dialect: "sqlite" };
+  let queue: Promise<unknown> = Promise.resolve();
+
+  return {
+    ...store,
+    location,
+    url: null,
+    transaction<T>(work: (s: Store) => Promise<T>): Promise<T> {
+      // better-sqlite3 is synchronous; Drizzle's own transaction refuses async work, so the
+      // unit of work opens it by hand and a promise queue keeps one writer at a time.
+      const run = async () => {
+        raw.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await work(store);
+          raw.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (raw.inTransaction) raw.exec("ROLLBACK");
+          throw error;
+        }
+      };
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    async migrate() {
+      try {
+        migrateSqlite(drizzleSqlite(raw), { migrationsFolder: migrationsDir("sqlite") });
+      } catch (error) {
+        throw new DatabaseOpenError(
+          `Cannot apply migrations to the SQLite database at ${location}: ${(error as Error).message}.`,
+          { cause: error },
+        );
+      }
+    },
+    async close() {
+      await queue;
+      raw.close();
+    },
+  };
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.SHIPLANE_PG_POOL ?? 20) });
+  // Without a listener, an idle client's error (a PostgreSQL restart) would crash the process.
+  pool.on("error", (error) => console.error(`PostgreSQL connection error: ${error.message}`));
+  const db = drizzlePg(pool, { schema: pgTables });
+  const store: Store = { db, t: pgTables, dialect: "postgres" };
+  const location = redact(url);
+
+  return {
+    ...store,
+    location,
+    url,
+    transaction<T>(work: (s: Store) => Promise<T>): Promise<T> {
+      return db.transaction((tx) => work({ ...store, db: tx as unknown as Db }));
+    },
+    async migrate() {
+      const client = await pool.connect().catch((error: Error) => {
+        throw new DatabaseOpenError(
+          `Cannot connect to PostgreSQL at ${location}: ${error.message}. Check DATABASE_URL and that the server is running.`,
+          { cause: error },
+        );
+      });
+      try {
+        // Several instances may start at once: one migrates, the others wait for it.
+        await client.query("select pg_advisory_lock(724100)");
+        await migratePg(drizzlePg(client), { migrationsFolder: migrationsDir("postgres") });
+      } catch (error) {
+        throw new DatabaseOpenError(`Cannot apply migrations to PostgreSQL at ${location}: ${(error as Error).message}.`, {
+          cause: error,
+        });
+      } finally {
+        await client.query("select pg_advisory_unlock(724100)").catch(() => undefined);
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres (unparseable URL)";
+  }
+}
+
+/** Locks the project's row for the rest of the transaction, so its events commit in id order. */
+export async function lockProject(store: Store, projectId: number): Promise<void> {
+  if (store.dialect === "postgres") {
+    await store.db.execute(sql`select id from projects where id = ${projectId} for update`);
+  }
+}

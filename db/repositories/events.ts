@@ -1,0 +1,48 @@
+import { and, asc, desc, eq, gt } from "drizzle-orm";
+import type { Store } from "../client";
+
+export interface EventRecord {
+  id: number;
+  projectId: number;
+  itemId: number | null;
+  type: string;
+  actor: string;
+  at: Date;
+  payload: Record<string, unknown>;
+}
+
+export type NewEvent = Omit<EventRecord, "id" | "at"> & { at?: Date };
+
+function columns(store: Store) {
+  const e = store.t.events;
+  return { id: e.id, projectId: e.projectId, itemId: e.itemId, type: e.type, actor: e.actor, at: e.at, payload: e.payload };
+}
+
+export async function appendEvent(store: Store, event: NewEvent): Promise<EventRecord> {
+  const [row] = await store.db
+    .insert(store.t.events)
+    .values({ ...event, at: event.at ?? new Date() })
+    .returning(columns(store));
+  return row;
+}
+
+export async function listEventsAfter(store: Store, projectId: number, afterId: number, limit: number): Promise<EventRecord[]> {
+  const e = store.t.events;
+  return store.db
+    .select(columns(store))
+    .from(e)
+    .where(and(eq(e.projectId, projectId), gt(e.id, afterId)))
+    .orderBy(asc(e.id))
+    .limit(limit);
+}
+
+export async function listItemEvents(store: Store, itemId: number): Promise<EventRecord[]> {
+  const e = store.t.events;
+  return store.db.select(columns(store)).from(e).where(eq(e.itemId, itemId)).orderBy(asc(e.id));
+}
+
+export async function latestEventId(store: Store, projectId: number): Promise<number> {
+  const e = store.t.events;
+  const rows = await store.db.select({ id: e.id }).from(e).where(eq(e.projectId, projectId)).orderBy(desc(e.id)).limit(1);
+  return rows[0]?.id ?? 0;
+}

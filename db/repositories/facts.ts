@@ -1,0 +1,131 @@
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import type { ItemFacts, DeploymentFact } from "../../domain/delivery/item-facts";
+import type { AlertFact } from "../../domain/funnel/gates";
+import type { Store } from "../client";
+
+const CHUNK = 500;
+
+async function inChunks<K, R>(keys: K[], load: (chunk: K[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < keys.length; i += CHUNK) out.push(...(await load(keys.slice(i, i + CHUNK))));
+  return out;
+}
+
+/**
+ * Loads the facts behind gates and badges for one item, or for every item of a project,
+ * in a fixed number of queries whatever the number of cards.
+ */
+export async function loadItemFacts(store: Store, projectId: number, itemId?: number): Promise<Map<number, ItemFacts>> {
+  const { db, t } = store;
+  const facts = new Map<number, ItemFacts>();
+  const of = (id: number) => {
+    let entry = facts.get(id);
+    if (!entry) facts.set(id, (entry = { pullRequests: [], builds: [], releases: [] }));
+    return entry;
+  };
+
+  const prFilter: SQL[] = [eq(t.pullRequests.projectId, projectId)];
+  if (itemId !== undefined) prFilter.push(eq(t.itemPullRequests.itemId, itemId));
+  const prs = await db
+    .select({
+      itemId: t.itemPullRequests.itemId,
+      id: t.pullRequests.id,
+      number: t.pullRequests.number,
+      title: t.pullRequests.title,
+      url: t.pullRequests.url,
+      state: t.pullRequests.state,
+      checks: t.pullRequests.checksState,
+      headSha: t.pullRequests.headSha,
+      mergeCommitSha: t.pullRequests.mergeCommitSha,
+    })
+    .from(t.itemPullRequests)
+    .innerJoin(t.pullRequests, eq(t.pullRequests.id, t.itemPullRequests.pullRequestId))
+    .where(and(...prFilter))
+    .orderBy(asc(t.pullRequests.openedAt), asc(t.pullRequests.id));
+
+  const prIds = [...new Set(prs.map((pr) => pr.id))];
+  const reviews = await inChunks(prIds, (ids) =>
+    db
+      .select({ pullRequestId: t.reviews.pullRequestId, reviewer: t.reviews.reviewer, state: t.reviews.state, at: t.reviews.submittedAt })
+      .from(t.reviews)
+      .where(inArray(t.reviews.pullRequestId, ids)),
+  );
+  const shas = [...new Set(prs.flatMap((pr) => [pr.headSha, pr.mergeCommitSha]).filter((sha): sha is string => Boolean(sha)))];
+  const builds = await inChunks(shas, (chunk) =>
+    db
+      .select({
+        commitSha: t.builds.commitSha,
+        status: t.builds.status,
+        url: t.builds.url,
+        testsPassed: t.builds.testsPassed,
+        testsFailed: t.builds.testsFailed,
+        at: t.builds.createdAt,
+      })
+      .from(t.builds)
+      .where(and(eq(t.builds.projectId, projectId), inArray(t.builds.commitSha, chunk))),
+  );
+
+  for (const pr of prs) {
+    const prReviews = reviews.filter((r) => r.pullRequestId === pr.id).map(({ reviewer, state, at }) => ({ reviewer, state, at }));
+    of(pr.itemId).pullRequests.push({ ...pr, reviews: prReviews });
+    const prShas = [pr.headSha, pr.mergeCommitSha];
+    of(pr.itemId).builds.push(...builds.filter((b) => prShas.includes(b.commitSha)));
+  }
+
+  const releaseFilter: SQL[] = [eq(t.releases.projectId, projectId)];
+  if (itemId !== undefined) releaseFilter.push(eq(t.releaseItems.itemId, itemId));
+  const releases = await db
+    .select({ itemId: t.releaseItems.itemId, id: t.releases.id, version: t.releases.version, createdAt: t.releases.createdAt })
+    .from(t.releaseItems)
+    .innerJoin(t.releases, eq(t.releases.id, t.releaseItems.releaseId))
+    .where(and(...releaseFilter))
+    .orderBy(asc(t.releases.createdAt), asc(t.releases.id));
+
+  const releaseIds = [...new Set(releases.map((r) => r.id))];
+  const deployments = await inChunks(releaseIds, (ids) =>
+    db
+      .select({
+        id: t.deployments.id,
+        releaseId: t.deployments.releaseId,
+        environment: t.environments.name,
+        environmentKind: t.environments.kind,
+        slot: t.deployments.slot,
+        status: t.deployments.status,
+        at: t.deployments.queuedAt,
+      })
+      .from(t.deployments)
+      .innerJoin(t.environments, eq(t.environments.id, t.deployments.environmentId))
+      .where(inArray(t.deployments.releaseId, ids)),
+  );
+  const runs = await inChunks(
+    deployments.map((d) => d.id),
+    (ids) =>
+      db
+        .select({ deploymentId: t.testRuns.deploymentId, passed: t.testRuns.passed, failed: t.testRuns.failed })
+        .from(t.testRuns)
+        .where(inArray(t.testRuns.deploymentId, ids)),
+  );
+  const deploymentFacts = new Map<number, DeploymentFact[]>();
+  for (const d of deployments) {
+    const run = runs.filter((r) => r.deploymentId === d.id);
+    const regression = run.length
+      ? { passed: run.reduce((n, r) => n + r.passed, 0), failed: run.reduce((n, r) => n + r.failed, 0) }
+      : null;
+    const list = deploymentFacts.get(d.releaseId) ?? [];
+    list.push({ environment: d.environment, environmentKind: d.environmentKind, slot: d.slot, status: d.status, at: d.at, regression });
+    deploymentFacts.set(d.releaseId, list);
+  }
+  for (const release of releases) {
+    of(release.itemId).releases.push({ version: release.version, createdAt: release.createdAt, deployments: deploymentFacts.get(release.id) ?? [] });
+  }
+  return facts;
+}
+
+export async function firingLiveAlerts(store: Store, projectId: number): Promise<AlertFact[]> {
+  const { db, t } = store;
+  return db
+    .select({ name: t.alerts.name, severity: t.alerts.severity })
+    .from(t.alerts)
+    .innerJoin(t.environments, eq(t.environments.id, t.alerts.environmentId))
+    .where(and(eq(t.alerts.projectId, projectId), eq(t.environments.kind, "live"), eq(t.alerts.status, "firing")));
+}

@@ -1,0 +1,136 @@
+import { and, asc, desc, eq, gt, isNull, lt, max, min, ne, sql } from "drizzle-orm";
+import type { WorkItem } from "../../domain/funnel/card";
+import type { Store } from "../client";
+
+export type ItemRecord = WorkItem;
+
+export type NewItem = Omit<ItemRecord, "id" | "version" | "createdAt" | "blocked" | "blockedReason" | "qaSignedOffBy" | "qaSignedOffAt" | "rejectedReason" | "rejectedFromStage">;
+export type ItemPatch = Partial<Omit<ItemRecord, "id" | "projectId" | "number" | "version" | "createdAt">>;
+
+function columns(store: Store) {
+  const w = store.t.workItems;
+  return {
+    id: w.id,
+    projectId: w.projectId,
+    number: w.number,
+    kind: w.kind,
+    title: w.title,
+    description: w.description,
+    owner: w.owner,
+    labels: w.labels,
+    estimate: w.estimate,
+    stage: w.stage,
+    position: w.position,
+    version: w.version,
+    blocked: w.blocked,
+    blockedReason: w.blockedReason,
+    needsManualQa: w.needsManualQa,
+    qaSignedOffBy: w.qaSignedOffBy,
+    qaSignedOffAt: w.qaSignedOffAt,
+    rejectedReason: w.rejectedReason,
+    rejectedFromStage: w.rejectedFromStage,
+    stageEnteredAt: w.stageEnteredAt,
+    createdAt: w.createdAt,
+    updatedAt: w.updatedAt,
+  };
+}
+
+export async function findItem(store: Store, id: number): Promise<ItemRecord | null> {
+  const rows = await store.db.select(columns(store)).from(store.t.workItems).where(eq(store.t.workItems.id, id));
+  return rows[0] ?? null;
+}
+
+export async function findItemByNumber(store: Store, projectId: number, number: number): Promise<ItemRecord | null> {
+  const w = store.t.workItems;
+  const rows = await store.db.select(columns(store)).from(w).where(and(eq(w.projectId, projectId), eq(w.number, number)));
+  return rows[0] ?? null;
+}
+
+export async function insertItem(store: Store, item: NewItem): Promise<ItemRecord> {
+  const [row] = await store.db.insert(store.t.workItems).values(item).returning(columns(store));
+  return row;
+}
+
+/** Writes the patch only if the item is still at `expectedVersion`; null when it is not. */
+export async function updateItemVersioned(store: Store, id: number, expectedVersion: number, patch: ItemPatch): Promise<ItemRecord | null> {
+  const w = store.t.workItems;
+  const rows = await store.db
+    .update(w)
+    .set({ ...patch, version: sql`${w.version} + 1` })
+    .where(and(eq(w.id, id), eq(w.version, expectedVersion)))
+    .returning(columns(store));
+  return rows[0] ?? null;
+}
+
+/** Cards on the board (everything but the archive), in no particular order. */
+export async function listBoardItems(store: Store, projectId: number): Promise<ItemRecord[]> {
+  const w = store.t.workItems;
+  return store.db.select(columns(store)).from(w).where(and(eq(w.projectId, projectId), ne(w.stage, "rejected")));
+}
+
+export async function listRejectedItems(store: Store, projectId: number): Promise<ItemRecord[]> {
+  const w = store.t.workItems;
+  return store.db
+    .select(columns(store))
+    .from(w)
+    .where(and(eq(w.projectId, projectId), eq(w.stage, "rejected")))
+    .orderBy(desc(w.updatedAt));
+}
+
+export async function countInStage(store: Store, projectId: number, stage: string): Promise<number> {
+  const w = store.t.workItems;
+  const [row] = await store.db
+    .select({ n: sql<number>`count(*)` })
+    .from(w)
+    .where(and(eq(w.projectId, projectId), eq(w.stage, stage)));
+  return Number(row.n);
+}
+
+/** Positions of a card's would-be neighbours in a column, for computing its new key. */
+export async function lastPosition(store: Store, projectId: number, stage: string): Promise<string | null> {
+  const w = store.t.workItems;
+  const [row] = await store.db.select({ p: max(w.position) }).from(w).where(and(eq(w.projectId, projectId), eq(w.stage, stage)));
+  return row?.p ?? null;
+}
+
+export async function firstPosition(store: Store, projectId: number, stage: string): Promise<string | null> {
+  const w = store.t.workItems;
+  const [row] = await store.db.select({ p: min(w.position) }).from(w).where(and(eq(w.projectId, projectId), eq(w.stage, stage)));
+  return row?.p ?? null;
+}
+
+export async function positionAfter(store: Store, projectId: number, stage: string, position: string, excludeId: number): Promise<string | null> {
+  const w = store.t.workItems;
+  const [row] = await store.db
+    .select({ p: min(w.position) })
+    .from(w)
+    .where(and(eq(w.projectId, projectId), eq(w.stage, stage), gt(w.position, position), ne(w.id, excludeId)));
+  return row?.p ?? null;
+}
+
+export async function positionBefore(store: Store, projectId: number, stage: string, position: string, excludeId: number): Promise<string | null> {
+  const w = store.t.workItems;
+  const [row] = await store.db
+    .select({ p: max(w.position) })
+    .from(w)
+    .where(and(eq(w.projectId, projectId), eq(w.stage, stage), lt(w.position, position), ne(w.id, excludeId)));
+  return row?.p ?? null;
+}
+
+export async function openInterval(store: Store, projectId: number, itemId: number, stage: string, at: Date): Promise<void> {
+  await store.db.insert(store.t.stageIntervals).values({ projectId, itemId, stage, enteredAt: at });
+}
+
+export async function closeInterval(store: Store, itemId: number, at: Date): Promise<void> {
+  const s = store.t.stageIntervals;
+  await store.db.update(s).set({ leftAt: at }).where(and(eq(s.itemId, itemId), isNull(s.leftAt)));
+}
+
+export async function listIntervals(store: Store, itemId: number) {
+  const s = store.t.stageIntervals;
+  return store.db
+    .select({ stage: s.stage, enteredAt: s.enteredAt, leftAt: s.leftAt })
+    .from(s)
+    .where(eq(s.itemId, itemId))
+    .orderBy(asc(s.id));
+}

@@ -1,0 +1,81 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { Stage, StageKey } from "../../domain/funnel/stages";
+import type { Store } from "../client";
+
+export interface ProjectRecord {
+  id: number;
+  slug: string;
+  name: string;
+  repo: string | null;
+  keyPrefix: string;
+  requiredApprovals: number;
+  createdAt: Date;
+}
+
+export function projectColumns(store: Store) {
+  const p = store.t.projects;
+  return {
+    id: p.id,
+    slug: p.slug,
+    name: p.name,
+    repo: p.repo,
+    keyPrefix: p.keyPrefix,
+    requiredApprovals: p.requiredApprovals,
+    createdAt: p.createdAt,
+  };
+}
+
+export async function listProjects(store: Store): Promise<ProjectRecord[]> {
+  return store.db.select(projectColumns(store)).from(store.t.projects).orderBy(asc(store.t.projects.name));
+}
+
+export async function findProjectBySlug(store: Store, slug: string): Promise<ProjectRecord | null> {
+  const rows = await store.db.select(projectColumns(store)).from(store.t.projects).where(eq(store.t.projects.slug, slug));
+  return rows[0] ?? null;
+}
+
+export async function findProjectById(store: Store, id: number): Promise<ProjectRecord | null> {
+  const rows = await store.db.select(projectColumns(store)).from(store.t.projects).where(eq(store.t.projects.id, id));
+  return rows[0] ?? null;
+}
+
+export interface NewProject {
+  slug: string;
+  name: string;
+  repo: string | null;
+  keyPrefix: string;
+  webhookSecret: string | null;
+  stages: Stage[];
+}
+
+export async function insertProject(store: Store, input: NewProject): Promise<ProjectRecord> {
+  const [project] = await store.db
+    .insert(store.t.projects)
+    .values({ slug: input.slug, name: input.name, repo: input.repo, keyPrefix: input.keyPrefix, webhookSecret: input.webhookSecret })
+    .returning(projectColumns(store));
+  await store.db
+    .insert(store.t.stages)
+    .values(input.stages.map((stage) => ({ projectId: project.id, key: stage.key, name: stage.name, position: stage.position, wipLimit: stage.wipLimit })));
+  return project;
+}
+
+export async function listStages(store: Store, projectId: number): Promise<Stage[]> {
+  const s = store.t.stages;
+  const rows = await store.db
+    .select({ key: s.key, name: s.name, position: s.position, wipLimit: s.wipLimit })
+    .from(s)
+    .where(eq(s.projectId, projectId))
+    .orderBy(asc(s.position));
+  return rows.map((row) => ({ ...row, key: row.key as StageKey }));
+}
+
+/** Takes the next card number; on PostgreSQL this also locks the project row until commit. */
+export async function takeItemNumber(store: Store, projectId: number): Promise<number> {
+  const p = store.t.projects;
+  const [row] = await store.db
+    .update(p)
+    .set({ nextItemNumber: sql`${p.nextItemNumber} + 1` })
+    .where(eq(p.id, projectId))
+    .returning({ next: p.nextItemNumber });
+  return row.next - 1;
+}

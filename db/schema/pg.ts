@@ -1,0 +1,300 @@
+import { bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type * as T from "./shared-types";
+
+// Kept in step with ./sqlite.ts: same tables, columns and inferred types (checked by db/schema/parity.ts and its test).
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+
+/** Card positions are fractional keys compared byte-wise, whatever the database's locale. */
+const byteOrderedText = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
+
+export const projects = pgTable("projects", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  repo: text("repo"),
+  keyPrefix: text("key_prefix").notNull(),
+  nextItemNumber: integer("next_item_number").notNull().default(1),
+  requiredApprovals: integer("required_approvals").notNull().default(1),
+  webhookSecret: text("webhook_secret"),
+  createdAt: createdAt(),
+});
+
+export const stages = pgTable(
+  "stages",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+    wipLimit: integer("wip_limit"),
+  },
+  (t) => [uniqueIndex("stages_project_key").on(t.projectId, t.key)],
+);
+
+export const workItems = pgTable(
+  "work_items",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    kind: text("kind").$type<T.ItemKind>().notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    owner: text("owner"),
+    labels: jsonb("labels").$type<string[]>().notNull(),
+    estimate: integer("estimate"),
+    stage: text("stage").notNull(),
+    position: byteOrderedText("position").notNull(),
+    version: integer("version").notNull().default(1),
+    blocked: boolean("blocked").notNull().default(false),
+    blockedReason: text("blocked_reason"),
+    needsManualQa: boolean("needs_manual_qa").notNull().default(false),
+    qaSignedOffBy: text("qa_signed_off_by"),
+    qaSignedOffAt: timestamp("qa_signed_off_at", { withTimezone: true, mode: "date" }),
+    rejectedReason: text("rejected_reason"),
+    rejectedFromStage: text("rejected_from_stage"),
+    stageEnteredAt: timestamp("stage_entered_at", { withTimezone: true, mode: "date" }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("work_items_project_number").on(t.projectId, t.number),
+    index("work_items_board").on(t.projectId, t.stage, t.position),
+  ],
+);
+
+export const stageIntervals = pgTable(
+  "stage_intervals",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    itemId: integer("item_id").notNull().references(() => workItems.id, { onDelete: "cascade" }),
+    stage: text("stage").notNull(),
+    enteredAt: timestamp("entered_at", { withTimezone: true, mode: "date" }).notNull(),
+    leftAt: timestamp("left_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("stage_intervals_item").on(t.itemId), index("stage_intervals_project_stage").on(t.projectId, t.stage)],
+);
+
+export const events = pgTable(
+  "events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    itemId: integer("item_id"),
+    type: text("type").notNull(),
+    actor: text("actor").notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+    payload: jsonb("payload").$type<T.EventPayload>().notNull(),
+  },
+  (t) => [index("events_project_id").on(t.projectId, t.id), index("events_item_id").on(t.itemId, t.id)],
+);
+
+export const pullRequests = pgTable(
+  "pull_requests",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    branch: text("branch").notNull(),
+    state: text("state").$type<T.PullRequestState>().notNull(),
+    author: text("author"),
+    url: text("url"),
+    headSha: text("head_sha"),
+    mergeCommitSha: text("merge_commit_sha"),
+    mergeable: boolean("mergeable"),
+    checksState: text("checks_state").$type<T.ChecksState>().notNull().default("none"),
+    openedAt: timestamp("opened_at", { withTimezone: true, mode: "date" }).notNull(),
+    mergedAt: timestamp("merged_at", { withTimezone: true, mode: "date" }),
+    closedAt: timestamp("closed_at", { withTimezone: true, mode: "date" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [uniqueIndex("pull_requests_project_number").on(t.projectId, t.number)],
+);
+
+export const itemPullRequests = pgTable(
+  "item_pull_requests",
+  {
+    itemId: integer("item_id").notNull().references(() => workItems.id, { onDelete: "cascade" }),
+    pullRequestId: integer("pull_request_id").notNull().references(() => pullRequests.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.pullRequestId] }), index("item_pull_requests_pr").on(t.pullRequestId)],
+);
+
+export const commits = pgTable(
+  "commits",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    sha: text("sha").notNull(),
+    message: text("message").notNull(),
+    author: text("author"),
+    branch: text("branch"),
+    pullRequestId: integer("pull_request_id").references(() => pullRequests.id, { onDelete: "set null" }),
+    committedAt: timestamp("committed_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [uniqueIndex("commits_project_sha").on(t.projectId, t.sha)],
+);
+
+export const itemCommits = pgTable(
+  "item_commits",
+  {
+    itemId: integer("item_id").notNull().references(() => workItems.id, { onDelete: "cascade" }),
+    commitId: integer("commit_id").notNull().references(() => commits.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.commitId] }), index("item_commits_commit").on(t.commitId)],
+);
+
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: serial("id").primaryKey(),
+    pullRequestId: integer("pull_request_id").notNull().references(() => pullRequests.id, { onDelete: "cascade" }),
+    externalId: text("external_id"),
+    reviewer: text("reviewer").notNull(),
+    state: text("state").$type<T.ReviewState>().notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("reviews_pull_request").on(t.pullRequestId), uniqueIndex("reviews_external").on(t.externalId)],
+);
+
+export const builds = pgTable(
+  "builds",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    externalId: text("external_id").notNull(),
+    commitSha: text("commit_sha").notNull(),
+    branch: text("branch").notNull(),
+    status: text("status").$type<T.BuildStatus>().notNull(),
+    url: text("url"),
+    testsPassed: integer("tests_passed"),
+    testsFailed: integer("tests_failed"),
+    testsSkipped: integer("tests_skipped"),
+    startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
+    finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("builds_project_external").on(t.projectId, t.externalId), index("builds_commit").on(t.projectId, t.commitSha)],
+);
+
+export const artifacts = pgTable(
+  "artifacts",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    buildId: integer("build_id").notNull().references(() => builds.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    version: text("version").notNull(),
+    url: text("url"),
+  },
+  (t) => [index("artifacts_build").on(t.buildId)],
+);
+
+export const releases = pgTable(
+  "releases",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    version: text("version").notNull(),
+    buildId: integer("build_id").references(() => builds.id, { onDelete: "set null" }),
+    commitSha: text("commit_sha").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("releases_project_version").on(t.projectId, t.version)],
+);
+
+export const releaseItems = pgTable(
+  "release_items",
+  {
+    releaseId: integer("release_id").notNull().references(() => releases.id, { onDelete: "cascade" }),
+    itemId: integer("item_id").notNull().references(() => workItems.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.itemId] }), index("release_items_item").on(t.itemId)],
+);
+
+export const environments = pgTable(
+  "environments",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    position: integer("position").notNull(),
+    strategy: text("strategy").$type<T.EnvironmentStrategy>().notNull(),
+    activeSlot: text("active_slot"),
+    config: jsonb("config").$type<T.EnvironmentConfig>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("environments_project_name").on(t.projectId, t.name)],
+);
+
+export const deployments = pgTable(
+  "deployments",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    releaseId: integer("release_id").notNull().references(() => releases.id, { onDelete: "cascade" }),
+    environmentId: integer("environment_id").notNull().references(() => environments.id, { onDelete: "cascade" }),
+    slot: text("slot"),
+    status: text("status").$type<T.DeploymentStatus>().notNull(),
+    triggeredBy: text("triggered_by").notNull(),
+    log: text("log").notNull().default(""),
+    queuedAt: timestamp("queued_at", { withTimezone: true, mode: "date" }).notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
+    finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("deployments_release").on(t.releaseId), index("deployments_environment").on(t.environmentId)],
+);
+
+export const testRuns = pgTable(
+  "test_runs",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    suite: text("suite").notNull(),
+    buildId: integer("build_id").references(() => builds.id, { onDelete: "cascade" }),
+    deploymentId: integer("deployment_id").references(() => deployments.id, { onDelete: "cascade" }),
+    commitSha: text("commit_sha"),
+    passed: integer("passed").notNull(),
+    failed: integer("failed").notNull(),
+    skipped: integer("skipped").notNull(),
+    flaky: integer("flaky").notNull().default(0),
+    durationMs: integer("duration_ms").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("test_runs_build").on(t.buildId), index("test_runs_deployment").on(t.deploymentId)],
+);
+
+export const testCases = pgTable(
+  "test_cases",
+  {
+    id: serial("id").primaryKey(),
+    testRunId: integer("test_run_id").notNull().references(() => testRuns.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    className: text("class_name"),
+    status: text("status").notNull(),
+    durationMs: integer("duration_ms").notNull().default(0),
+    message: text("message"),
+  },
+  (t) => [index("test_cases_run").on(t.testRunId)],
+);
+
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    environmentId: integer("environment_id").references(() => environments.id, { onDelete: "set null" }),
+    fingerprint: text("fingerprint").notNull(),
+    name: text("name").notNull(),
+    status: text("status").notNull(),
+    severity: text("severity").notNull(),
+    labels: jsonb("labels").$type<T.AlertLabels>().notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true, mode: "date" }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [uniqueIndex("alerts_identity").on(t.projectId, t.fingerprint, t.startsAt)],
+);

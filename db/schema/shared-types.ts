@@ -1,0 +1,11 @@
+/** Value types shared by both dialects' schemas (JSON columns and enumerated text). */
+export type ItemKind = "idea" | "story";
+export type PullRequestState = "open" | "closed" | "merged";
+export type ReviewState = "approved" | "changes_requested" | "commented" | "dismissed";
+export type ChecksState = "none" | "pending" | "passed" | "failed";
+export type BuildStatus = "queued" | "running" | "passed" | "failed" | "cancelled";
+export type DeploymentStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled" | "rolled-back";
+export type EnvironmentStrategy = "in-place" | "blue-green";
+export type EventPayload = Record<string, unknown>;
+export type EnvironmentConfig = Record<string, unknown>;
+export type AlertLabels = Record<string, string>;

@@ -1,0 +1,105 @@
+import type { AlertFact, ChecksState, DeploymentState, MoveFacts } from "../funnel/gates";
+
+/** What Shiplane knows about one card's code, builds, releases and deployments. */
+export interface ItemFacts {
+  pullRequests: LinkedPullRequest[];
+  builds: BuildFact[];
+  releases: ReleaseFacts[];
+}
+
+export interface LinkedPullRequest {
+  number: number;
+  title: string;
+  url: string | null;
+  state: "open" | "closed" | "merged";
+  checks: ChecksState;
+  headSha: string | null;
+  mergeCommitSha: string | null;
+  reviews: { reviewer: string; state: "approved" | "changes_requested" | "commented" | "dismissed"; at: Date }[];
+}
+
+export interface BuildFact {
+  status: "queued" | "running" | "passed" | "failed" | "cancelled";
+  url: string | null;
+  commitSha: string;
+  testsPassed: number | null;
+  testsFailed: number | null;
+  at: Date;
+}
+
+export interface DeploymentFact {
+  environment: string;
+  environmentKind: string;
+  slot: string | null;
+  status: DeploymentState;
+  at: Date;
+  regression: { passed: number; failed: number } | null;
+}
+
+export interface ReleaseFacts {
+  version: string;
+  createdAt: Date;
+  deployments: DeploymentFact[];
+}
+
+export const NO_FACTS: ItemFacts = { pullRequests: [], builds: [], releases: [] };
+
+/** A reviewer's latest verdict counts; comments do not change it and a dismissal clears it. */
+export function reviewVerdicts(reviews: LinkedPullRequest["reviews"]): { approvals: number; changesRequested: boolean } {
+  const latest = new Map<string, LinkedPullRequest["reviews"][number]["state"]>();
+  for (const review of [...reviews].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    if (review.state === "commented") continue;
+    latest.set(review.reviewer, review.state);
+  }
+  const verdicts = [...latest.values()];
+  return {
+    approvals: verdicts.filter((state) => state === "approved").length,
+    changesRequested: verdicts.includes("changes_requested"),
+  };
+}
+
+function newestDeployment(release: ReleaseFacts, kind: string): DeploymentFact | null {
+  const matching = release.deployments.filter((d) => d.environmentKind === kind);
+  return matching.length ? matching.reduce((a, b) => (b.at > a.at ? b : a)) : null;
+}
+
+export function toMoveFacts(facts: ItemFacts, requiredApprovals: number, firingLiveAlerts: AlertFact[]): MoveFacts {
+  return {
+    requiredApprovals,
+    pullRequests: facts.pullRequests.map((pr) => ({ number: pr.number, state: pr.state, checks: pr.checks, ...reviewVerdicts(pr.reviews) })),
+    releases: facts.releases.map((release) => {
+      const test = newestDeployment(release, "test");
+      const verification = test?.regression ? (test.regression.failed > 0 ? "failed" : "passed") : null;
+      return { version: release.version, testDeployment: test?.status ?? null, verification };
+    }),
+    firingLiveAlerts,
+  };
+}
+
+export interface CardBadges {
+  pr: { number: number; state: LinkedPullRequest["state"]; approvals: number; required: number; changesRequested: boolean; checks: ChecksState } | null;
+  build: { status: BuildFact["status"]; url: string | null } | null;
+  release: { version: string } | null;
+  tests: { passed: number; failed: number; source: "build" | "regression" } | null;
+  deployment: { environment: string; status: DeploymentState } | null;
+}
+
+/** The badges a card shows: the newest PR, its newest build, the newest release and its newest deployment. */
+export function cardBadges(facts: ItemFacts, requiredApprovals: number): CardBadges {
+  const pr = facts.pullRequests.at(-1) ?? null;
+  const build = facts.builds.length ? facts.builds.reduce((a, b) => (b.at > a.at ? b : a)) : null;
+  const release = facts.releases.length ? facts.releases.reduce((a, b) => (b.createdAt > a.createdAt ? b : a)) : null;
+  const deployment = release?.deployments.length ? release.deployments.reduce((a, b) => (b.at > a.at ? b : a)) : null;
+  let tests: CardBadges["tests"] = null;
+  if (deployment?.regression) tests = { ...deployment.regression, source: "regression" };
+  else if (build && build.testsPassed !== null) {
+    tests = { passed: build.testsPassed, failed: build.testsFailed ?? 0, source: "build" };
+  }
+  return {
+    pr: pr && { number: pr.number, state: pr.state, checks: pr.checks, required: requiredApprovals, ...reviewVerdicts(pr.reviews) },
+    build: build && { status: build.status, url: build.url },
+    release: release && { version: release.version },
+    tests,
+    deployment: deployment && { environment: deployment.environment, status: deployment.status },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Errors the domain raises for broken invariants or requests that cannot be honoured.
+ * Expected refusals (a closed gate) are values, not errors; see funnel/gates.ts.
+ * The code is stable and machine-readable; the message speaks to the user.
+ */
+export type DomainErrorCode =
+  | "VALIDATION"
+  | "PROJECT.NOT_FOUND"
+  | "PROJECT.EXISTS"
+  | "ITEM.NOT_FOUND"
+  | "ITEM.ARCHIVED"
+  | "ITEM.NOT_ARCHIVED"
+  | "ITEM.STALE_VERSION"
+  | "STAGE.UNKNOWN"
+  | "GATE.REFUSED"
+  | "MOVE.REASON_REQUIRED"
+  | "AUTH.FORBIDDEN";
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: DomainErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = "DomainError";
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

@@ -1,0 +1,58 @@
+import { lockProject, type Database, type Store } from "../db/client";
+import { getDatabase } from "../db/instance";
+import { createNotifier, type Notifier } from "../db/notify";
+import { appendEvent, type EventRecord, type NewEvent } from "../db/repositories/events";
+
+/** Who is acting: a person (local operator until sign-in lands) or an integration. */
+export type Role = "viewer" | "member" | "release-manager" | "admin";
+export interface Actor {
+  id: string;
+  role: Role;
+}
+export const LOCAL_OPERATOR: Actor = { id: "user:local", role: "admin" };
+
+/** The application's services share these: the database, the change notifier and a clock. */
+export interface App {
+  database: Database;
+  notifier: Notifier;
+  now: () => Date;
+}
+
+export function createApp(database: Database, now: () => Date = () => new Date()): App {
+  return { database, notifier: createNotifier(database), now };
+}
+
+const holder = globalThis as unknown as { shiplaneApp?: Promise<App> };
+
+export function getApp(): Promise<App> {
+  holder.shiplaneApp ??= getDatabase().then((database) => createApp(database));
+  holder.shiplaneApp.catch(() => {
+    holder.shiplaneApp = undefined;
+  });
+  return holder.shiplaneApp;
+}
+
+export type RecordEvent = (event: Omit<NewEvent, "projectId">) => Promise<EventRecord>;
+
+/**
+ * One use case's writes to a project, atomically: the project row is locked (events commit
+ * in id order), events are appended in the same transaction, and watchers are told after commit.
+ */
+export async function changeProject<T>(app: App, projectId: number, work: (store: Store, record: RecordEvent) => Promise<T>): Promise<T> {
+  const recorded: EventRecord[] = [];
+  const result = await app.database.transaction(async (store) => {
+    await lockProject(store, projectId);
+    return work(store, async (event) => {
+      const row = await appendEvent(store, { ...event, projectId, at: event.at ?? app.now() });
+      recorded.push(row);
+      return row;
+    });
+  });
+  for (const event of recorded) {
+    await app.notifier.publish({ projectId, eventId: event.id }).catch((error: Error) => {
+      // Watchers re-read from their last id on the next notice; nothing is lost.
+      console.error(`Could not notify watchers of event ${event.id}: ${error.message}`);
+    });
+  }
+  return result;
+}

@@ -1,0 +1,38 @@
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import type { DomainErrorCode } from "../../domain/errors";
+
+/** The HTTP status for each domain error code; REST and tRPC both read this table. */
+const STATUS: Record<DomainErrorCode, number> = {
+  VALIDATION: 400,
+  "STAGE.UNKNOWN": 400,
+  "PROJECT.NOT_FOUND": 404,
+  "ITEM.NOT_FOUND": 404,
+  "PROJECT.EXISTS": 409,
+  "ITEM.STALE_VERSION": 409,
+  "ITEM.ARCHIVED": 409,
+  "ITEM.NOT_ARCHIVED": 409,
+  "GATE.REFUSED": 422,
+  "MOVE.REASON_REQUIRED": 422,
+  "AUTH.FORBIDDEN": 403,
+};
+
+export function errorStatus(code: DomainErrorCode): number {
+  return STATUS[code];
+}
+
+export function toTrpcCode(status: number): TRPC_ERROR_CODE_KEY {
+  switch (status) {
+    case 400:
+      return "BAD_REQUEST";
+    case 403:
+      return "FORBIDDEN";
+    case 404:
+      return "NOT_FOUND";
+    case 409:
+      return "CONFLICT";
+    case 422:
+      return "UNPROCESSABLE_CONTENT";
+    default:
+      return "INTERNAL_SERVER_ERROR";
+  }
+}

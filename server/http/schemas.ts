@@ -1,0 +1,198 @@
+import { z } from "zod";
+import { STAGE_KEYS } from "../../domain/funnel/stages";
+
+/** Input and output shapes shared by the tRPC routers and the REST API (and its OpenAPI document). */
+
+const id = z.number().int().positive();
+const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+
+export const projectRef = z.object({ project: z.string().min(1, "name a project (its slug)").max(100) });
+export const itemRef = z.object({ id });
+
+export const createItemInput = z.object({
+  project: z.string().min(1).max(100),
+  title: z.string().max(10_000),
+  kind: z.enum(["idea", "story"]).optional(),
+  stage: z.string().max(40).optional(),
+  description: text(20_000).optional(),
+  owner: text(200).nullish(),
+  labels: z.array(text(200)).max(50).optional(),
+  estimate: z.number().int().min(0).max(1000).nullish(),
+  needsManualQa: z.boolean().optional(),
+});
+
+export const moveItemInput = z.object({
+  id,
+  toStage: z.string().max(40),
+  expectedVersion: z.number().int().positive().optional(),
+  reason: text(2000).nullish(),
+  force: z.boolean().optional(),
+  afterId: id.nullish(),
+  beforeId: id.nullish(),
+});
+
+export const updateItemInput = z.object({
+  id,
+  expectedVersion: z.number().int().positive().optional(),
+  title: z.string().max(10_000).optional(),
+  description: z.string().max(100_000).optional(),
+  owner: text(200).nullish(),
+  labels: z.array(text(200)).max(50).optional(),
+  estimate: z.number().int().min(0).max(1000).nullish(),
+  needsManualQa: z.boolean().optional(),
+  blocked: z.boolean().optional(),
+  blockedReason: text(2000).nullish(),
+});
+
+export const rejectItemInput = z.object({ id, reason: text(2000), expectedVersion: z.number().int().positive().optional() });
+
+export const createProjectInput = z.object({
+  name: text(100),
+  slug: text(48).optional(),
+  repo: text(200).nullish(),
+  keyPrefix: text(10).optional(),
+});
+
+const stage = z.enum([...STAGE_KEYS, "rejected"]);
+const deploymentState = z.enum(["queued", "running", "succeeded", "failed", "cancelled", "rolled-back"]);
+
+export const cardBadgesSchema = z.object({
+  pr: z
+    .object({
+      number: z.number(),
+      state: z.enum(["open", "closed", "merged"]),
+      approvals: z.number(),
+      required: z.number(),
+      changesRequested: z.boolean(),
+      checks: z.enum(["none", "pending", "passed", "failed"]),
+    })
+    .nullable(),
+  build: z.object({ status: z.enum(["queued", "running", "passed", "failed", "cancelled"]), url: z.string().nullable() }).nullable(),
+  release: z.object({ version: z.string() }).nullable(),
+  tests: z.object({ passed: z.number(), failed: z.number(), source: z.enum(["build", "regression"]) }).nullable(),
+  deployment: z.object({ environment: z.string(), status: deploymentState }).nullable(),
+});
+
+export const boardCardSchema = z.object({
+  id: z.number(),
+  key: z.string(),
+  kind: z.enum(["idea", "story"]),
+  title: z.string(),
+  owner: z.string().nullable(),
+  labels: z.array(z.string()),
+  estimate: z.number().nullable(),
+  stage,
+  position: z.string(),
+  version: z.number(),
+  blocked: z.boolean(),
+  blockedReason: z.string().nullable(),
+  needsManualQa: z.boolean(),
+  stageEnteredAt: z.date(),
+  ageDays: z.number(),
+  ageing: z.boolean(),
+  badges: cardBadgesSchema,
+});
+
+export const projectSchema = z.object({
+  id: z.number(),
+  slug: z.string(),
+  name: z.string(),
+  repo: z.string().nullable(),
+  keyPrefix: z.string(),
+  requiredApprovals: z.number(),
+  createdAt: z.date(),
+});
+
+export const boardSchema = z.object({
+  project: projectSchema,
+  columns: z.array(
+    z.object({
+      key: z.enum(STAGE_KEYS),
+      name: z.string(),
+      position: z.number(),
+      wipLimit: z.number().nullable(),
+      count: z.number(),
+      wip: z.enum(["ok", "at-limit", "over-limit"]),
+    }),
+  ),
+  cards: z.array(boardCardSchema),
+});
+
+export const eventSchema = z.object({
+  id: z.number(),
+  projectId: z.number(),
+  itemId: z.number().nullable(),
+  type: z.string(),
+  actor: z.string(),
+  at: z.date(),
+  payload: z.record(z.string(), z.unknown()),
+});
+
+const reviewState = z.enum(["approved", "changes_requested", "commented", "dismissed"]);
+export const itemFactsSchema = z.object({
+  pullRequests: z.array(
+    z.object({
+      number: z.number(),
+      title: z.string(),
+      url: z.string().nullable(),
+      state: z.enum(["open", "closed", "merged"]),
+      checks: z.enum(["none", "pending", "passed", "failed"]),
+      headSha: z.string().nullable(),
+      mergeCommitSha: z.string().nullable(),
+      reviews: z.array(z.object({ reviewer: z.string(), state: reviewState, at: z.date() })),
+    }),
+  ),
+  builds: z.array(
+    z.object({
+      status: z.enum(["queued", "running", "passed", "failed", "cancelled"]),
+      url: z.string().nullable(),
+      commitSha: z.string(),
+      testsPassed: z.number().nullable(),
+      testsFailed: z.number().nullable(),
+      at: z.date(),
+    }),
+  ),
+  releases: z.array(
+    z.object({
+      version: z.string(),
+      createdAt: z.date(),
+      deployments: z.array(
+        z.object({
+          environment: z.string(),
+          environmentKind: z.string(),
+          slot: z.string().nullable(),
+          status: deploymentState,
+          at: z.date(),
+          regression: z.object({ passed: z.number(), failed: z.number() }).nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const itemDetailSchema = z.object({
+  card: boardCardSchema,
+  description: z.string(),
+  projectId: z.number(),
+  qaSignedOffBy: z.string().nullable(),
+  qaSignedOffAt: z.date().nullable(),
+  rejectedReason: z.string().nullable(),
+  rejectedFromStage: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  facts: itemFactsSchema,
+  intervals: z.array(z.object({ stage: z.string(), enteredAt: z.date(), leftAt: z.date().nullable() })),
+  history: z.array(eventSchema),
+});
+
+export const archivedCardSchema = z.object({
+  id: z.number(),
+  key: z.string(),
+  title: z.string(),
+  kind: z.enum(["idea", "story"]),
+  owner: z.string().nullable(),
+  labels: z.array(z.string()),
+  rejectedReason: z.string().nullable(),
+  rejectedFromStage: z.string().nullable(),
+  rejectedAt: z.date(),
+});

@@ -1,0 +1,37 @@
+import { DomainError } from "../../domain/errors";
+import type { Store } from "../../db/client";
+import { findProjectBySlug, type ProjectRecord } from "../../db/repositories/projects";
+import { findItem, type ItemRecord } from "../../db/repositories/items";
+
+export async function requireProject(store: Store, slug: string): Promise<ProjectRecord> {
+  const project = await findProjectBySlug(store, slug);
+  if (!project) {
+    throw new DomainError("PROJECT.NOT_FOUND", `There is no project "${slug}". List projects with GET /api/v1/projects.`, { project: slug });
+  }
+  return project;
+}
+
+export async function requireItem(store: Store, id: number): Promise<ItemRecord> {
+  const item = await findItem(store, id);
+  if (!item) throw new DomainError("ITEM.NOT_FOUND", `There is no card with id ${id}.`, { id });
+  return item;
+}
+
+/** A card that is on the board (not archived). */
+export async function requireActiveItem(store: Store, id: number): Promise<ItemRecord> {
+  const item = await requireItem(store, id);
+  if (item.stage === "rejected") {
+    throw new DomainError("ITEM.ARCHIVED", `Card ${id} is archived (rejected): restore it before changing it.`, { id });
+  }
+  return item;
+}
+
+export function checkVersion(item: ItemRecord, expectedVersion: number | undefined, card: unknown): void {
+  if (expectedVersion !== undefined && expectedVersion !== item.version) {
+    throw new DomainError(
+      "ITEM.STALE_VERSION",
+      `Someone changed this card since you loaded it (version ${expectedVersion}, now ${item.version}). Reload it and try again.`,
+      { currentVersion: item.version, current: card },
+    );
+  }
+}

@@ -1,0 +1,114 @@
+import { DomainError } from "../../domain/errors";
+import { toMoveFacts, NO_FACTS } from "../../domain/delivery/item-facts";
+import { evaluateMove } from "../../domain/funnel/gates";
+import { positionBetween } from "../../domain/funnel/ordering";
+import { isStageKey, STAGE_NAMES, type StageKey } from "../../domain/funnel/stages";
+import type { BoardCard } from "../../domain/funnel/card";
+import type { Store } from "../../db/client";
+import { firingLiveAlerts, loadItemFacts } from "../../db/repositories/facts";
+import {
+  closeInterval,
+  findItem,
+  lastPosition,
+  openInterval,
+  positionAfter,
+  positionBefore,
+  updateItemVersioned,
+  type ItemRecord,
+} from "../../db/repositories/items";
+import { findProjectById } from "../../db/repositories/projects";
+import { changeProject, type Actor, type App } from "../app";
+import { loadCard } from "./cards";
+import { checkVersion, requireActiveItem } from "./lookups";
+
+export interface MoveItemInput {
+  id: number;
+  toStage: string;
+  expectedVersion?: number;
+  reason?: string | null;
+  /** An admin may push a card past a closed gate with a written reason; it is audited. */
+  force?: boolean;
+  /** Place the card directly below this one (same target column). */
+  afterId?: number | null;
+  /** Place the card directly above this one (same target column). */
+  beforeId?: number | null;
+}
+
+export async function moveItem(app: App, actor: Actor, input: MoveItemInput): Promise<BoardCard> {
+  if (!isStageKey(input.toStage)) {
+    const hint = input.toStage === "rejected" ? " To archive a card, reject it with a reason." : "";
+    throw new DomainError("STAGE.UNKNOWN", `There is no stage "${input.toStage}". Stages: idea, story, code, build, test, live.${hint}`, {
+      stage: input.toStage,
+    });
+  }
+  const to: StageKey = input.toStage;
+  const located = await requireActiveItem(app.database, input.id);
+
+  return changeProject(app, located.projectId, async (store, record) => {
+    const now = app.now();
+    const item = await requireActiveItem(store, input.id);
+    checkVersion(item, input.expectedVersion, await loadCard(store, item, now));
+    const from = item.stage as StageKey;
+    const reason = input.reason?.trim() || null;
+    const project = await findProjectById(store, item.projectId);
+    const facts = (await loadItemFacts(store, item.projectId, item.id)).get(item.id) ?? NO_FACTS;
+    const moveFacts = toMoveFacts(facts, project?.requiredApprovals ?? 1, await firingLiveAlerts(store, item.projectId));
+    const decision = evaluateMove(
+      { kind: item.kind, description: item.description, owner: item.owner, needsManualQa: item.needsManualQa, qaSignedOff: Boolean(item.qaSignedOffAt) },
+      from,
+      to,
+      moveFacts,
+      { reason },
+    );
+    const forced = !decision.allowed && input.force === true;
+    if (forced && (actor.role !== "admin" || !reason)) {
+      throw new DomainError("AUTH.FORBIDDEN", "Only an admin can force a move past a gate, and only with a written reason.", {
+        reasons: decision.reasons,
+      });
+    }
+    if (!decision.allowed && !forced) {
+      const code = decision.direction === "backward" ? "MOVE.REASON_REQUIRED" : "GATE.REFUSED";
+      const head = decision.direction === "backward" ? "A reason is needed" : `${item.title} cannot enter ${STAGE_NAMES[to]} yet`;
+      throw new DomainError(code, `${head}: ${decision.reasons.join(" ")}`, { reasons: decision.reasons, from, to });
+    }
+
+    const position = await targetPosition(store, item, to, input);
+    const changesStage = from !== to;
+    const updated = await updateItemVersioned(store, item.id, item.version, {
+      stage: to,
+      position,
+      updatedAt: now,
+      ...(changesStage ? { stageEnteredAt: now, kind: to === "idea" ? item.kind : "story" } : {}),
+    });
+    if (!updated) throw new DomainError("ITEM.STALE_VERSION", "This card changed while it was being moved. Reload and try again.");
+    if (changesStage) {
+      await closeInterval(store, item.id, now);
+      await openInterval(store, item.projectId, item.id, to, now);
+      await record({
+        itemId: item.id,
+        type: "item.moved",
+        actor: actor.id,
+        payload: { from, to, ...(reason ? { reason } : {}), ...(forced ? { forced: true, overriddenReasons: decision.reasons } : {}) },
+      });
+    } else {
+      await record({ itemId: item.id, type: "item.reordered", actor: actor.id, payload: { stage: to } });
+    }
+    return loadCard(store, updated, now);
+  });
+}
+
+/** The card's new key between its intended neighbours, computed from what the database holds now. */
+async function targetPosition(store: Store, item: ItemRecord, to: StageKey, input: MoveItemInput): Promise<string> {
+  const neighbour = async (id: number | null | undefined) => {
+    if (id === null || id === undefined || id === item.id) return null;
+    const other = await findItem(store, id);
+    return other && other.projectId === item.projectId && other.stage === to ? other : null;
+  };
+  const above = await neighbour(input.afterId);
+  if (above) return positionBetween(above.position, await positionAfter(store, item.projectId, to, above.position, item.id));
+  const below = await neighbour(input.beforeId);
+  if (below) return positionBetween(await positionBefore(store, item.projectId, to, below.position, item.id), below.position);
+  if (item.stage === to) return item.position;
+  // Dropped on a column with no neighbour named: it joins the bottom of the queue.
+  return positionBetween(await lastPosition(store, item.projectId, to), null);
+}
