@@ -46,7 +46,7 @@ export const AGEING_DAYS: Record<StageKey, number | null> = {
   idea: 30,
   story: 14,
   code: 5,
-  build: 2,
+  build: 3,
   test: 3,
   live: null,
 };

@@ -116,6 +116,7 @@ export const boardSchema = z.object({
     }),
   ),
   cards: z.array(boardCardSchema),
+  lastEventId: z.number(),
 });
 
 export const eventSchema = z.object({

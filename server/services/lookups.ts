@@ -6,7 +6,7 @@ import { findItem, type ItemRecord } from "../../db/repositories/items";
 export async function requireProject(store: Store, slug: string): Promise<ProjectRecord> {
   const project = await findProjectBySlug(store, slug);
   if (!project) {
-    throw new DomainError("PROJECT.NOT_FOUND", `There is no project "${slug}". List projects with GET /api/v1/projects.`, { project: slug });
+    throw new DomainError("PROJECT.NOT_FOUND", `There is no project "${slug}". List them with "shiplane project list" or GET /api/v1/projects.`, { project: slug });
   }
   return project;
 }

@@ -1,0 +1,145 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { BoardCard } from "../../domain/funnel/card";
+import { STAGE_KEYS, STAGE_NAMES, type StageKey } from "../../domain/funnel/stages";
+import { useTRPC } from "../trpc/client";
+import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
+import { Field, TextArea } from "../ui/field";
+import { toast } from "../ui/toaster";
+import { upsertCard } from "./board-state";
+import { CardBadgeRow } from "./badges";
+import { CardEditor } from "./card-editor";
+import { CardHistory } from "./card-history";
+import { LinkedWork } from "./linked-work";
+import { errorDetails, type MoveRequest } from "./use-board";
+
+/** The card's detail panel: edit it, accept or reject it, see its linked work and its history. */
+export function CardDrawer({ project, id, onClose, onMove }: { project: string; id: number | null; onClose: () => void; onMove: (req: MoveRequest) => void }) {
+  const trpc = useTRPC();
+  const detail = useQuery({ ...trpc.item.get.queryOptions({ id: id ?? 0 }), enabled: id !== null });
+  const card = detail.data?.card;
+  return (
+    <Dialog open={id !== null} onClose={onClose} title={card ? `${card.key} ${card.title}` : "Card"} side>
+      {detail.isPending && <p className="muted">Loading…</p>}
+      {detail.isError && (
+        <p role="alert" className="text-red-700 dark:text-red-400">
+          {detail.error.message}
+        </p>
+      )}
+      {detail.data && card && (
+        <div className="space-y-6">
+          <div className="flex flex-wrap items-center gap-2 text-[13px]">
+            <span className="font-mono">{card.key}</span>
+            <span className="rounded bg-black/5 px-1.5 py-0.5 dark:bg-white/10">{card.kind}</span>
+            <span className="rounded bg-black/5 px-1.5 py-0.5 dark:bg-white/10">{card.stage === "rejected" ? "Archived" : STAGE_NAMES[card.stage as StageKey]}</span>
+            <CardBadgeRow badges={card.badges} />
+          </div>
+          <CardActionsPanel project={project} card={card} rejectedReason={detail.data.rejectedReason} onMove={onMove} />
+          <CardEditor project={project} card={card} description={detail.data.description} />
+          <LinkedWork facts={detail.data.facts} />
+          <CardHistory history={detail.data.history} intervals={detail.data.intervals} />
+        </div>
+      )}
+    </Dialog>
+  );
+}
+
+function CardActionsPanel({ project, card, rejectedReason, onMove }: { project: string; card: BoardCard; rejectedReason: string | null; onMove: (req: MoveRequest) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const reject = useMutation(trpc.item.reject.mutationOptions());
+  const restore = useMutation(trpc.item.restore.mutationOptions());
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState("");
+  const applied = (updated: BoardCard) => {
+    queryClient.setQueryData(trpc.board.get.queryKey({ project }), (b) => b && upsertCard(b, updated));
+    void queryClient.invalidateQueries({ queryKey: trpc.item.pathKey() });
+  };
+  const move = (stage: StageKey) => onMove({ card, toStage: stage, afterId: null, beforeId: null });
+
+  if (card.stage === "rejected") {
+    return (
+      <section className="rounded-md border border-[var(--border)] p-3 text-[13px]">
+        <p>
+          Rejected: <q>{rejectedReason}</q>
+        </p>
+        <Button
+          className="mt-2"
+          onClick={async () => {
+            try {
+              const updated = await restore.mutateAsync({ id: card.id });
+              applied(updated);
+              toast.success(`${card.key} restored to ${STAGE_NAMES[updated.stage as StageKey]}`);
+            } catch (error) {
+              toast.error(`${card.key} could not be restored`, [errorDetails(error).message]);
+            }
+          }}
+        >
+          Restore
+        </Button>
+      </section>
+    );
+  }
+  return (
+    <section className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        {card.stage === "idea" && (
+          <Button variant="primary" onClick={() => move("story")}>
+            Accept into Story
+          </Button>
+        )}
+        <label className="flex items-center gap-2 text-[13px]">
+          <span className="muted">Move to</span>
+          <select
+            aria-label="Move to stage"
+            className="h-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-[13px]"
+            value=""
+            onChange={(event) => event.target.value && move(event.target.value as StageKey)}
+          >
+            <option value="">Choose…</option>
+            {STAGE_KEYS.filter((stage) => stage !== card.stage).map((stage) => (
+              <option key={stage} value={stage}>
+                {STAGE_NAMES[stage]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {card.stage !== "live" && (
+          <Button variant="ghost" className="ml-auto text-red-700 dark:text-red-400" onClick={() => setRejecting(true)}>
+            Reject…
+          </Button>
+        )}
+      </div>
+      {rejecting && (
+        <form
+          className="space-y-2 rounded-md border border-[var(--border)] p-3"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            try {
+              applied(await reject.mutateAsync({ id: card.id, reason, expectedVersion: card.version }));
+              toast.success(`${card.key} rejected and archived`);
+              setRejecting(false);
+              setReason("");
+            } catch (error) {
+              toast.error(`${card.key} could not be rejected`, [errorDetails(error).message]);
+            }
+          }}
+        >
+          <Field label="Why is it rejected?" hint="The reason stays on the card in the archive.">
+            <TextArea autoFocus required value={reason} onChange={(event) => setReason(event.target.value)} />
+          </Field>
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => setRejecting(false)}>Cancel</Button>
+            <Button type="submit" variant="danger" disabled={!reason.trim() || reject.isPending}>
+              Reject
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+

@@ -1,0 +1,42 @@
+import { isStageKey, STAGE_NAMES } from "../../domain/funnel/stages";
+
+const stageName = (value: unknown) => (typeof value === "string" && isStageKey(value) ? STAGE_NAMES[value] : String(value));
+
+/** One line of a card's history, in words. */
+export function describeEvent(event: { type: string; payload: Record<string, unknown> }): string {
+  const p = event.payload;
+  switch (event.type) {
+    case "item.created":
+      return `created in ${stageName(p.stage)}`;
+    case "item.moved":
+      return `moved ${stageName(p.from)} → ${stageName(p.to)}${p.forced ? " (forced past the gate)" : ""}${p.reason ? `: “${String(p.reason)}”` : ""}`;
+    case "item.reordered":
+      return `reordered in ${stageName(p.stage)}`;
+    case "item.updated":
+      return `changed ${Object.keys((p.changes as object) ?? {}).join(", ")}`;
+    case "item.rejected":
+      return `rejected from ${stageName(p.from)}: “${String(p.reason)}”`;
+    case "item.restored":
+      return `restored to ${stageName(p.to)}`;
+    case "item.linked":
+      return p.pr ? `linked to PR #${String(p.pr)}` : p.release ? `added to release ${String(p.release)}` : `linked to commit ${String(p.commit ?? "").slice(0, 7)}`;
+    case "pr.opened":
+      return `PR #${String(p.number)} opened`;
+    case "pr.reviewed":
+      return `PR #${String(p.number)} ${String(p.state).replace("_", " ")} by ${String(p.reviewer)}`;
+    case "pr.merged":
+      return `PR #${String(p.number)} merged`;
+    case "build.reported":
+      return `build ${String(p.buildId)} ${String(p.status)}${p.branch ? ` on ${String(p.branch)}` : ""}`;
+    default:
+      return event.type.replace(".", " ");
+  }
+}
+
+/** "user:ana" → "ana", "integration:github" → "GitHub". */
+export function describeActor(actor: string): string {
+  const [kind, name] = actor.split(":");
+  if (kind === "user") return name === "local" ? "you" : name;
+  if (kind === "integration") return { github: "GitHub", ci: "CI" }[name] ?? name;
+  return actor;
+}

@@ -1,0 +1,70 @@
+import type { ItemFacts } from "../../domain/delivery/item-facts";
+import { reviewVerdicts } from "../../domain/delivery/item-facts";
+import { RelativeTime } from "../ui/relative-time";
+import { Pill, toneOf } from "./badges";
+
+/** Pull requests, builds and releases linked to the card. */
+export function LinkedWork({ facts }: { facts: ItemFacts }) {
+  const empty = facts.pullRequests.length === 0 && facts.builds.length === 0 && facts.releases.length === 0;
+  return (
+    <section>
+      <h3 className="mb-2 text-[13px] font-semibold">Linked work</h3>
+      {empty && <p className="muted text-[13px]">Nothing linked yet. Mention the card&apos;s key in a branch, PR title or commit message to link it.</p>}
+      <ul className="space-y-1.5 text-[13px]">
+        {facts.pullRequests.map((pr) => {
+          const verdicts = reviewVerdicts(pr.reviews);
+          return (
+            <li key={`pr-${pr.number}`} className="flex flex-wrap items-center gap-2">
+              <Pill tone={toneOf(pr.state)} label={pr.state} title={`PR state: ${pr.state}`} />
+              {pr.url ? (
+                <a href={pr.url} className="text-blue-700 hover:underline dark:text-blue-400">
+                  #{pr.number} {pr.title}
+                </a>
+              ) : (
+                <span>
+                  #{pr.number} {pr.title}
+                </span>
+              )}
+              <span className="muted">
+                {verdicts.approvals} approval{verdicts.approvals === 1 ? "" : "s"}
+                {verdicts.changesRequested ? ", changes requested" : ""} · checks {pr.checks}
+              </span>
+            </li>
+          );
+        })}
+        {facts.builds.map((build, i) => (
+          <li key={`build-${i}`} className="flex items-center gap-2">
+            <Pill tone={toneOf(build.status)} label={build.status} title={`Build ${build.status}`} />
+            <span className="font-mono text-xs">{build.commitSha.slice(0, 7)}</span>
+            {build.testsPassed !== null && (
+              <span className="muted">
+                {build.testsPassed} passed{build.testsFailed ? `, ${build.testsFailed} failed` : ""}
+              </span>
+            )}
+            {build.url && (
+              <a href={build.url} className="text-blue-700 hover:underline dark:text-blue-400">
+                build log
+              </a>
+            )}
+            <span className="muted ml-auto">
+              <RelativeTime date={build.at} />
+            </span>
+          </li>
+        ))}
+        {facts.releases.map((release) => (
+          <li key={`release-${release.version}`} className="flex flex-wrap items-center gap-2">
+            <span className="font-medium">Release {release.version}</span>
+            {release.deployments.map((d, i) => (
+              <Pill
+                key={i}
+                tone={d.regression?.failed ? "red" : toneOf(d.status)}
+                label={`${d.environment}${d.slot ? ` (${d.slot})` : ""} ${d.status}${d.regression ? ` · ${d.regression.passed}/${d.regression.passed + d.regression.failed} regression` : ""}`}
+                title={`Deployed to ${d.environment} ${d.at.toLocaleString()}`}
+              />
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

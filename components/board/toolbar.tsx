@@ -1,0 +1,88 @@
+"use client";
+
+import Link from "next/link";
+import type { RefObject } from "react";
+import { Button } from "../ui/button";
+import type { BoardFilter } from "./board-state";
+
+const SELECT = "h-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-[13px]";
+
+export function BoardToolbar(props: {
+  project: { name: string; slug: string };
+  filter: BoardFilter;
+  owners: string[];
+  labels: string[];
+  live: string;
+  searchRef: RefObject<HTMLInputElement | null>;
+  onFilter: (name: string, value: string | null) => void;
+  onNewIdea: () => void;
+  onHelp: () => void;
+  shown: number;
+  total: number;
+}) {
+  const { project, filter, onFilter } = props;
+  const filtered = Boolean(filter.q || filter.owner || filter.label);
+  return (
+    <header className="flex flex-wrap items-center gap-2 border-b border-[var(--border)] bg-[var(--panel)] px-4 py-2">
+      <Link href="/" className="font-semibold tracking-tight">
+        Shiplane
+      </Link>
+      <span className="muted">/</span>
+      <span className="font-medium">{project.name}</span>
+      <nav className="ml-3 flex gap-1 text-[13px]" aria-label="Project">
+        <Link href={`/p/${project.slug}`} className="rounded px-2 py-1 font-medium bg-black/5 dark:bg-white/10" aria-current="page">
+          Board
+        </Link>
+        <Link href={`/p/${project.slug}/archive`} className="muted rounded px-2 py-1 hover:bg-black/5 dark:hover:bg-white/10">
+          Archive
+        </Link>
+      </nav>
+      <div className="ml-auto flex flex-wrap items-center gap-2">
+        <input
+          ref={props.searchRef}
+          type="search"
+          aria-label="Search cards"
+          placeholder="Search key or title  /"
+          defaultValue={filter.q}
+          onChange={(event) => onFilter("q", event.target.value || null)}
+          className={`${SELECT} w-56 placeholder:text-[var(--muted)]`}
+        />
+        <select aria-label="Owner" className={SELECT} value={filter.owner} onChange={(event) => onFilter("owner", event.target.value || null)}>
+          <option value="">Any owner</option>
+          <option value="none">No owner</option>
+          {props.owners.map((owner) => (
+            <option key={owner} value={owner}>
+              {owner}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Label" className={SELECT} value={filter.label} onChange={(event) => onFilter("label", event.target.value || null)}>
+          <option value="">Any label</option>
+          {props.labels.map((label) => (
+            <option key={label} value={label}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {filtered && (
+          <span className="muted text-xs" role="status">
+            {props.shown} of {props.total} cards
+          </span>
+        )}
+        <span
+          className={`inline-flex items-center gap-1 text-xs ${props.live === "pending" ? "text-emerald-700 dark:text-emerald-400" : "muted"}`}
+          title={props.live === "pending" ? "Live: changes by others appear as they happen" : `Live updates: ${props.live}`}
+        >
+          <span className={`h-2 w-2 rounded-full ${props.live === "pending" ? "bg-emerald-500" : "bg-zinc-400"}`} />
+          {props.live === "pending" ? "Live" : props.live === "connecting" ? "Connecting" : "Offline"}
+        </span>
+        <Button variant="primary" onClick={props.onNewIdea} title="New idea (N)">
+          New idea
+        </Button>
+        <Button variant="ghost" onClick={props.onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </Button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,22 @@
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+
+const CONTROL =
+  "w-full rounded-md border border-[var(--border)] bg-[var(--panel)] px-2.5 py-1.5 text-[13px] placeholder:text-[var(--muted)] focus:border-blue-500 focus:outline-none";
+
+export function Field({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
+  return (
+    <label className="block">
+      <span className="mb-1 block text-xs font-medium">{label}</span>
+      {children}
+      {hint && <span className="muted mt-1 block text-xs">{hint}</span>}
+    </label>
+  );
+}
+
+export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
+  return <input {...props} className={`${CONTROL} h-8 ${props.className ?? ""}`} />;
+}
+
+export function TextArea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <textarea {...props} className={`${CONTROL} min-h-20 ${props.className ?? ""}`} />;
+}

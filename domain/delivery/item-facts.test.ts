@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { cardBadges, reviewVerdicts, toMoveFacts, type ItemFacts } from "./item-facts";
+
+const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 9, minute));
+
+describe("review verdicts", () => {
+  it("counts each reviewer's latest verdict, ignoring comments", () => {
+    expect(
+      reviewVerdicts([
+        { reviewer: "bo", state: "changes_requested", at: at(1) },
+        { reviewer: "bo", state: "approved", at: at(3) },
+        { reviewer: "cy", state: "approved", at: at(2) },
+        { reviewer: "cy", state: "commented", at: at(4) },
+        { reviewer: "di", state: "approved", at: at(1) },
+        { reviewer: "di", state: "dismissed", at: at(5) },
+      ]),
+    ).toEqual({ approvals: 2, changesRequested: false });
+  });
+});
+
+describe("facts to gates and badges", () => {
+  const facts: ItemFacts = {
+    pullRequests: [
+      { number: 3, title: "SL-1", url: null, state: "merged", checks: "passed", headSha: "aaa", mergeCommitSha: "bbb", reviews: [{ reviewer: "bo", state: "approved", at: at(1) }] },
+    ],
+    builds: [
+      { status: "failed", url: null, commitSha: "aaa", testsPassed: 10, testsFailed: 2, at: at(1) },
+      { status: "passed", url: "https://ci/2", commitSha: "bbb", testsPassed: 12, testsFailed: 0, at: at(2) },
+    ],
+    releases: [
+      {
+        version: "1.0.0",
+        createdAt: at(3),
+        deployments: [
+          { environment: "test", environmentKind: "test", slot: null, status: "failed", at: at(4), regression: null },
+          { environment: "test", environmentKind: "test", slot: null, status: "succeeded", at: at(5), regression: { passed: 30, failed: 1 } },
+        ],
+      },
+    ],
+  };
+
+  it("derives the gates' facts from the newest test deployment", () => {
+    expect(toMoveFacts(facts, 1, [])).toEqual({
+      requiredApprovals: 1,
+      pullRequests: [{ number: 3, state: "merged", checks: "passed", approvals: 1, changesRequested: false }],
+      releases: [{ version: "1.0.0", testDeployment: "succeeded", verification: "failed" }],
+      firingLiveAlerts: [],
+    });
+  });
+
+  it("shows the newest build, release, deployment and its regression results", () => {
+    expect(cardBadges(facts, 2)).toEqual({
+      pr: { number: 3, state: "merged", checks: "passed", approvals: 1, required: 2, changesRequested: false },
+      build: { status: "passed", url: "https://ci/2" },
+      release: { version: "1.0.0" },
+      tests: { passed: 30, failed: 1, source: "regression" },
+      deployment: { environment: "test", status: "succeeded" },
+    });
+  });
+});

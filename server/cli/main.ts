@@ -1,0 +1,117 @@
+import { Command, CommanderError } from "commander";
+import { isDomainError } from "../../domain/errors";
+import { DatabaseOpenError, openDatabase, type Database } from "../../db/client";
+import { databaseSettings } from "../../db/instance";
+import { listProjects } from "../../db/repositories/projects";
+import { createApp, LOCAL_OPERATOR } from "../app";
+import { seedDemo } from "../seed/demo";
+import { createItem } from "../services/create-item";
+import { createProject } from "../services/create-project";
+
+interface Output {
+  json: boolean;
+}
+
+/** The `shiplane` command line. Returns the process exit code: 0 ok, 1 refused or failed, 2 usage. */
+export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+  let database: Database | null = null;
+  const open = async () => {
+    database ??= openDatabase(databaseSettings());
+    await database.migrate();
+    return database;
+  };
+  const print = (opts: Output, human: string, value: unknown) => io.out(opts.json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
+
+  const program = new Command("shiplane")
+    .description("Shiplane: the funnel board from idea to live. Uses DATABASE_URL (PostgreSQL) or SQLite under SHIPLANE_DATA_DIR (default ./data).")
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  const db = program.command("db").description("database maintenance");
+  db.command("migrate")
+    .description("apply pending migrations")
+    .action(async () => {
+      const d = await open();
+      io.out(`Migrations applied (${d.dialect}: ${d.location}).\n`);
+    });
+
+  program
+    .command("seed")
+    .description("load sample data")
+    .argument("<what>", 'only "demo": a project with cards in every stage and the pipeline data behind them')
+    .option("--slug <slug>", "slug of the demo project", "demo")
+    .option("--json", "print JSON")
+    .action(async (what: string, opts: Output & { slug: string }) => {
+      if (what !== "demo") throw new CommanderError(2, "shiplane.usage", `error: unknown seed "${what}"; the only seed is "demo".\n`);
+      const project = await seedDemo(await open(), { slug: opts.slug });
+      print(opts, `Seeded the demo project "${project.name}" at /p/${project.slug}.`, project);
+    });
+
+  const project = program.command("project").description("projects");
+  project
+    .command("create")
+    .description("create a project with the default funnel (idea → story → code → build → test → live)")
+    .requiredOption("--name <name>", "display name")
+    .option("--repo <owner/name>", "its GitHub repository")
+    .option("--prefix <prefix>", "card key prefix, e.g. SL for SL-42")
+    .option("--slug <slug>", "URL name (default: from the name)")
+    .option("--webhook-secret <secret>", "GitHub webhook secret (default: generated)")
+    .option("--json", "print JSON")
+    .action(async (opts: Output & { name: string; repo?: string; prefix?: string; slug?: string; webhookSecret?: string }) => {
+      const app = createApp(await open());
+      const created = await createProject(app, LOCAL_OPERATOR, { name: opts.name, repo: opts.repo, keyPrefix: opts.prefix, slug: opts.slug, webhookSecret: opts.webhookSecret });
+      print(opts, `Created project "${created.name}" (${created.slug}), keys ${created.keyPrefix}-1, ${created.keyPrefix}-2, …`, created);
+    });
+  project
+    .command("list")
+    .description("list projects")
+    .option("--json", "print JSON")
+    .action(async (opts: Output) => {
+      const projects = await listProjects(await open());
+      print(opts, projects.map((p) => `${p.slug}\t${p.keyPrefix}\t${p.name}${p.repo ? `\t${p.repo}` : ""}`).join("\n") || "No projects yet.", projects);
+    });
+
+  const item = program.command("item").description("cards");
+  item
+    .command("create")
+    .description("capture an idea or write a story")
+    .requiredOption("--project <slug>", "the project")
+    .requiredOption("--title <title>", "the card's title")
+    .option("--kind <kind>", "idea or story", "idea")
+    .option("--description <text>", "why and what")
+    .option("--owner <name>", "who works on it")
+    .option("--labels <a,b>", "comma-separated labels")
+    .option("--json", "print JSON")
+    .action(async (opts: Output & { project: string; title: string; kind: string; description?: string; owner?: string; labels?: string }) => {
+      if (opts.kind !== "idea" && opts.kind !== "story") throw new CommanderError(2, "shiplane.usage", `error: --kind must be idea or story, not "${opts.kind}".\n`);
+      const app = createApp(await open());
+      const card = await createItem(app, LOCAL_OPERATOR, {
+        project: opts.project,
+        title: opts.title,
+        kind: opts.kind,
+        description: opts.description,
+        owner: opts.owner,
+        labels: opts.labels?.split(","),
+      });
+      print(opts, `Created ${card.key} "${card.title}" in ${card.stage}.`, card);
+    });
+
+  const json = argv.includes("--json");
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) return 0;
+      if (error.code === "shiplane.usage") io.err(error.message);
+      return 2;
+    }
+    const code = isDomainError(error) ? error.code : error instanceof DatabaseOpenError ? "DB.UNAVAILABLE" : "INTERNAL";
+    const message = (error as Error).message;
+    if (json) io.out(`${JSON.stringify({ error: { code, message } }, null, 2)}\n`);
+    else io.err(`error: ${message}\n`);
+    return 1;
+  } finally {
+    await (database as Database | null)?.close();
+  }
+}

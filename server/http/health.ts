@@ -1,0 +1,11 @@
+import { getApp } from "../app";
+
+/** 200 once the database is open and migrated; 503 with the cause otherwise. */
+export async function health(): Promise<Response> {
+  try {
+    const app = await getApp();
+    return Response.json({ status: "ok", db: app.database.dialect });
+  } catch (error) {
+    return Response.json({ status: "unavailable", error: { code: "DB.UNAVAILABLE", message: (error as Error).message } }, { status: 503 });
+  }
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { boardCardSchema, createItemInput, moveItemInput, projectSchema } from "./schemas";
+
+/** JSON Schema of a zod schema, dates as ISO strings (how JSON carries them). */
+function schema(type: z.ZodType, io: "input" | "output" = "output") {
+  return z.toJSONSchema(type, {
+    io,
+    unrepresentable: "any",
+    override: (ctx) => {
+      if ((ctx.zodSchema as { _zod?: { def?: { type?: string } } })._zod?.def?.type === "date") {
+        ctx.jsonSchema.type = "string";
+        ctx.jsonSchema.format = "date-time";
+      }
+    },
+  });
+}
+
+const itemSchema = boardCardSchema.extend({
+  description: z.string(),
+  rejectedReason: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+const errorSchema = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string", description: "Stable machine-readable code, e.g. ITEM.STALE_VERSION, GATE.REFUSED." },
+        message: { type: "string", description: "What failed, why, and what to do." },
+        reasons: { type: "array", items: { type: "string" }, description: "The gate's unmet rules (422)." },
+        current: { description: "The card as it is now (409 on a stale version)." },
+      },
+    },
+  },
+};
+
+const error = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+const json = (ref: string, description: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
+
+export function openApiDocument() {
+  const createBody = schema(createItemInput.omit({ project: true }), "input");
+  const moveBody = schema(moveItemInput.omit({ id: true, afterId: true, beforeId: true, force: true }), "input");
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Shiplane REST API",
+      version: "1",
+      description: "Cards and projects of the Shiplane funnel board, for scripts and other tools. Errors are JSON { error: { code, message } }.",
+    },
+    paths: {
+      "/api/v1/projects": {
+        get: { summary: "List projects", responses: { "200": { description: "The projects", content: { "application/json": { schema: { type: "object", properties: { projects: { type: "array", items: { $ref: "#/components/schemas/Project" } } } } } } } } },
+      },
+      "/api/v1/projects/{project}/items": {
+        parameters: [{ name: "project", in: "path", required: true, schema: { type: "string" }, description: "The project's slug" }],
+        get: {
+          summary: "List the cards on the board",
+          parameters: [{ name: "stage", in: "query", required: false, schema: { type: "string" } }],
+          responses: { "200": { description: "The cards", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: { $ref: "#/components/schemas/Item" } } } } } } }, "404": error("Unknown project") },
+        },
+        post: {
+          summary: "Create an idea or a story",
+          requestBody: { required: true, content: { "application/json": { schema: createBody } } },
+          responses: { "201": json("Item", "The new card"), "400": error("Invalid input"), "404": error("Unknown project") },
+        },
+      },
+      "/api/v1/items/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        get: { summary: "Get a card", responses: { "200": json("Item", "The card"), "404": error("Unknown card") } },
+      },
+      "/api/v1/items/{id}/move": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        post: {
+          summary: "Move a card to another stage, through that stage's gates",
+          requestBody: { required: true, content: { "application/json": { schema: moveBody } } },
+          responses: {
+            "200": json("Item", "The moved card"),
+            "400": error("Invalid input or unknown stage"),
+            "404": error("Unknown card"),
+            "409": error("Stale expectedVersion (the body carries the current card) or archived card"),
+            "422": error("A gate refused the move; `reasons` lists what is missing"),
+          },
+        },
+      },
+      "/api/health": { get: { summary: "Health", responses: { "200": { description: '{ status: "ok", db: "sqlite" | "postgres" }' }, "503": error("Database unavailable") } } },
+    },
+    components: { schemas: { Project: schema(projectSchema), Item: schema(itemSchema), Error: errorSchema } },
+  };
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { listProjects } from "../../db/repositories/projects";
+import { getApp, LOCAL_OPERATOR } from "../app";
+import { createItem } from "../services/create-item";
+import { getBoard } from "../services/get-board";
+import { getItem } from "../services/get-item";
+import { moveItem } from "../services/move-item";
+import { createItemInput, moveItemInput } from "./schemas";
+import { parse, readJson, respond } from "./respond";
+
+/** The REST API's item handlers: the same services as the UI, shaped for scripts. */
+
+const idParam = z.coerce.number().int().positive();
+
+function itemJson(detail: Awaited<ReturnType<typeof getItem>>) {
+  return {
+    ...detail.card,
+    description: detail.description,
+    rejectedReason: detail.rejectedReason,
+    createdAt: detail.createdAt,
+    updatedAt: detail.updatedAt,
+  };
+}
+
+export function listProjectsHandler() {
+  return respond(async () => {
+    const app = await getApp();
+    return Response.json({ projects: await listProjects(app.database) });
+  });
+}
+
+export function listItemsHandler(project: string, url: URL) {
+  return respond(async () => {
+    const app = await getApp();
+    const board = await getBoard(app, { project });
+    const stage = url.searchParams.get("stage");
+    const items = stage ? board.cards.filter((card) => card.stage === stage) : board.cards;
+    return Response.json({ items });
+  });
+}
+
+export function createItemHandler(project: string, req: Request) {
+  return respond(async () => {
+    const body = (await readJson(req)) as Record<string, unknown>;
+    const input = parse(createItemInput, { ...body, project });
+    const app = await getApp();
+    const card = await createItem(app, LOCAL_OPERATOR, input);
+    return Response.json(itemJson(await getItem(app, { id: card.id })), { status: 201, headers: { Location: `/api/v1/items/${card.id}` } });
+  });
+}
+
+export function getItemHandler(id: string) {
+  return respond(async () => {
+    const app = await getApp();
+    return Response.json(itemJson(await getItem(app, { id: parse(idParam, id) })));
+  });
+}
+
+export function moveItemHandler(id: string, req: Request) {
+  return respond(async () => {
+    const body = (await readJson(req)) as Record<string, unknown>;
+    const input = parse(moveItemInput, { ...body, id: parse(idParam, id) });
+    const app = await getApp();
+    await moveItem(app, LOCAL_OPERATOR, input);
+    return Response.json(itemJson(await getItem(app, { id: input.id })));
+  });
+}

@@ -1,0 +1,26 @@
+import { afterAll, expect, it } from "vitest";
+import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
+import { createApp, LOCAL_OPERATOR } from "../app";
+import { createCaller } from "../trpc/root";
+import { seedDemo } from "./demo";
+
+afterAll(closeTestDatabases);
+
+describeOnEveryDatabase("demo seed", (fresh) => {
+  it("fills every column with cards whose badges and gates have real data behind them", async () => {
+    const database = await fresh();
+    await seedDemo(database, { now: new Date("2026-03-31T12:00:00Z") });
+    const caller = createCaller({ app: createApp(database, () => new Date("2026-03-31T12:00:00Z")), actor: LOCAL_OPERATOR });
+    const board = await caller.board.get({ project: "demo" });
+    const counts = Object.fromEntries(board.columns.map((c) => [c.key, c.count]));
+    expect(counts).toEqual({ idea: 3, story: 2, code: 3, build: 2, test: 2, live: 3 });
+    const byTitle = (title: string) => board.cards.find((c) => c.title === title)!;
+    expect(byTitle("Apple Pay").badges).toMatchObject({ pr: { state: "open", approvals: 1 }, build: { status: "failed" } });
+    expect(byTitle("Faster product search").badges).toMatchObject({ release: { version: "1.3.0" }, tests: { passed: 51, failed: 0, source: "regression" } });
+    expect(byTitle("One-page checkout").badges.deployment).toEqual({ environment: "live", status: "succeeded" });
+    expect(byTitle("Dark mode for the shop").ageing).toBe(true);
+    // The gates read the same facts: gift cards need manual QA before live.
+    await expect(caller.item.move({ id: byTitle("Gift cards at checkout").id, toStage: "live" })).rejects.toThrow(/Manual QA/);
+    expect(await caller.item.archive({ project: "demo" })).toHaveLength(1);
+  });
+});
