@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  closestCorners,
   DndContext,
   DragOverlay,
   KeyboardSensor,
@@ -20,6 +19,7 @@ import { isStageKey, STAGE_NAMES, stageIndex, type StageKey } from "../../domain
 import { groupByStage, matchesFilter, readFilter } from "./board-state";
 import { CardBody, type CardActions } from "./card";
 import { CardDrawer } from "./card-drawer";
+import { boardCollision } from "./collision";
 import { Column } from "./column";
 import { BoardToolbar } from "./toolbar";
 import { NewIdeaDialog } from "./new-idea-dialog";
@@ -176,7 +176,7 @@ export function BoardView({ project }: { project: string }) {
       />
       <DndContext
         sensors={sensors}
-        collisionDetection={closestCorners}
+        collisionDetection={boardCollision}
         accessibility={{
           announcements,
           screenReaderInstructions: { draggable: "To pick up a card, press Space. Use the arrow keys to move it between columns and within a column, Space to drop, Escape to cancel." },

@@ -13,7 +13,6 @@ interface HistoryEvent {
 
 /** Time spent in each stage, then every event on the card, newest first. */
 export function CardHistory({ history, intervals }: { history: HistoryEvent[]; intervals: { stage: string; enteredAt: Date; leftAt: Date | null }[] }) {
-  const now = Date.now();
   return (
     <section className="space-y-4">
       <div>
@@ -22,8 +21,15 @@ export function CardHistory({ history, intervals }: { history: HistoryEvent[]; i
           {intervals.map((interval, i) => (
             <li key={i} className="rounded border border-[var(--border)] px-2 py-1">
               {isStageKey(interval.stage) ? STAGE_NAMES[interval.stage] : interval.stage}{" "}
-              <span className="muted">{formatDuration((interval.leftAt?.getTime() ?? now) - interval.enteredAt.getTime())}</span>
-              {interval.leftAt === null && <span className="muted"> (now)</span>}
+              <span className="muted">
+                {interval.leftAt ? (
+                  formatDuration(interval.leftAt.getTime() - interval.enteredAt.getTime())
+                ) : (
+                  <>
+                    now, since <RelativeTime date={interval.enteredAt} />
+                  </>
+                )}
+              </span>
             </li>
           ))}
         </ol>

@@ -7,7 +7,19 @@ import type { BoardFilter } from "./board-state";
 
 const SELECT = "h-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-[13px]";
 
-export function BoardToolbar(props: {
+export function BoardToolbar({
+  project,
+  filter,
+  owners,
+  labels,
+  live,
+  searchRef,
+  onFilter,
+  onNewIdea,
+  onHelp,
+  shown,
+  total,
+}: {
   project: { name: string; slug: string };
   filter: BoardFilter;
   owners: string[];
@@ -20,7 +32,6 @@ export function BoardToolbar(props: {
   shown: number;
   total: number;
 }) {
-  const { project, filter, onFilter } = props;
   const filtered = Boolean(filter.q || filter.owner || filter.label);
   return (
     <header className="flex flex-wrap items-center gap-2 border-b border-[var(--border)] bg-[var(--panel)] px-4 py-2">
@@ -39,7 +50,7 @@ export function BoardToolbar(props: {
       </nav>
       <div className="ml-auto flex flex-wrap items-center gap-2">
         <input
-          ref={props.searchRef}
+          ref={searchRef}
           type="search"
           aria-label="Search cards"
           placeholder="Search key or title  /"
@@ -50,7 +61,7 @@ export function BoardToolbar(props: {
         <select aria-label="Owner" className={SELECT} value={filter.owner} onChange={(event) => onFilter("owner", event.target.value || null)}>
           <option value="">Any owner</option>
           <option value="none">No owner</option>
-          {props.owners.map((owner) => (
+          {owners.map((owner) => (
             <option key={owner} value={owner}>
               {owner}
             </option>
@@ -58,7 +69,7 @@ export function BoardToolbar(props: {
         </select>
         <select aria-label="Label" className={SELECT} value={filter.label} onChange={(event) => onFilter("label", event.target.value || null)}>
           <option value="">Any label</option>
-          {props.labels.map((label) => (
+          {labels.map((label) => (
             <option key={label} value={label}>
               {label}
             </option>
@@ -66,20 +77,22 @@ export function BoardToolbar(props: {
         </select>
         {filtered && (
           <span className="muted text-xs" role="status">
-            {props.shown} of {props.total} cards
+            {shown} of {total} cards
           </span>
         )}
         <span
-          className={`inline-flex items-center gap-1 text-xs ${props.live === "pending" ? "text-emerald-700 dark:text-emerald-400" : "muted"}`}
-          title={props.live === "pending" ? "Live: changes by others appear as they happen" : `Live updates: ${props.live}`}
+          role="status"
+          aria-label={live === "pending" ? "Live updates on" : "Live updates off"}
+          className={`inline-flex items-center gap-1 text-xs ${live === "pending" ? "text-emerald-700 dark:text-emerald-400" : "muted"}`}
+          title={live === "pending" ? "Live: changes by others appear as they happen" : `Live updates: ${live}`}
         >
-          <span className={`h-2 w-2 rounded-full ${props.live === "pending" ? "bg-emerald-500" : "bg-zinc-400"}`} />
-          {props.live === "pending" ? "Live" : props.live === "connecting" ? "Connecting" : "Offline"}
+          <span className={`h-2 w-2 rounded-full ${live === "pending" ? "bg-emerald-500" : "bg-zinc-400"}`} />
+          {live === "pending" ? "Live" : live === "connecting" ? "Connecting" : "Offline"}
         </span>
-        <Button variant="primary" onClick={props.onNewIdea} title="New idea (N)">
+        <Button variant="primary" onClick={onNewIdea} title="New idea (N)">
           New idea
         </Button>
-        <Button variant="ghost" onClick={props.onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        <Button variant="ghost" onClick={onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ?
         </Button>
       </div>

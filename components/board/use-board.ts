@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { TRPCClientError } from "@trpc/client";
-import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { useCallback, useState, useSyncExternalStore } from "react";
 import type { BoardCard } from "../../domain/funnel/card";
 import { STAGE_NAMES, type StageKey } from "../../domain/funnel/stages";
 import { useTRPC } from "../trpc/client";
@@ -31,16 +31,15 @@ export function useBoard(project: string) {
   const queryKey = trpc.board.get.queryKey({ project });
   const board = useQuery(trpc.board.get.queryOptions({ project }));
   const visible = useSyncExternalStore(subscribeVisibility, () => document.visibilityState === "visible", () => true);
-  const [resumeFrom, setResumeFrom] = useState<string | null>(null);
   const loaded = board.data !== undefined;
-
-  // Resume after the newest event the cache has seen whenever the subscription (re)starts.
-  useEffect(() => {
-    if (!loaded || !visible) return;
-    const last = queryClient.getQueryData(queryKey)?.lastEventId;
-    if (last !== undefined) setResumeFrom(String(last));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [loaded, visible]);
+  // The subscription starts after the newest event the cache has seen: when the board first
+  // loads, and again each time the tab becomes visible (it is paused while hidden).
+  const [resumeFrom, setResumeFrom] = useState<string | null>(null);
+  const [resumedWhileVisible, setResumedWhileVisible] = useState(false);
+  if (board.data && visible !== resumedWhileVisible) {
+    setResumedWhileVisible(visible);
+    if (visible) setResumeFrom(String(board.data.lastEventId));
+  }
 
   const live = useSubscription(
     trpc.board.watch.subscriptionOptions(

@@ -1,0 +1,121 @@
+import { expect, test } from "@playwright/test";
+import { column, createItem, createProject, drag } from "./fixtures";
+
+test("a card dragged with the mouse stays in its new column after a reload", async ({ page, request }) => {
+  const project = await createProject(request);
+  await createItem(request, project, { title: "Search suggestions", kind: "story", owner: "ana" });
+  await page.goto(`/p/${project}`);
+  const target = column(page, "Code");
+  await drag(page, column(page, "Story").locator("article").first(), target);
+  await expect(target.getByText("Search suggestions")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "moved to Code" })).toBeVisible();
+  await page.reload();
+  await expect(column(page, "Code").getByText("Search suggestions")).toBeVisible();
+  await expect(column(page, "Story").getByText("Search suggestions")).toHaveCount(0);
+});
+
+test("a card moves with the keyboard", async ({ page, request }) => {
+  const project = await createProject(request);
+  await createItem(request, project, { title: "Keyboard story", kind: "story", owner: "ben" });
+  await page.goto(`/p/${project}`);
+  const story = column(page, "Story").locator("article").first();
+  await story.focus();
+  await page.keyboard.press("Space");
+  await page.waitForTimeout(100);
+  await page.keyboard.press("ArrowRight");
+  await page.waitForTimeout(100);
+  await page.keyboard.press("Space");
+  await expect(column(page, "Code").getByText("Keyboard story")).toBeVisible();
+  await page.reload();
+  await expect(column(page, "Code").getByText("Keyboard story")).toBeVisible();
+});
+
+test("a drag that a gate refuses snaps back and says why", async ({ page, request }) => {
+  const project = await createProject(request);
+  await createItem(request, project, { title: "Nobody owns this", kind: "story" });
+  await page.goto(`/p/${project}`);
+  await drag(page, column(page, "Story").locator("article").first(), column(page, "Code"));
+  const alert = page.getByRole("alert").filter({ hasText: "cannot move to Code" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("needs an owner");
+  await expect(column(page, "Story").getByText("Nobody owns this")).toBeVisible();
+  await expect(column(page, "Code").getByText("Nobody owns this")).toHaveCount(0);
+});
+
+test("a second page sees a move live, without reloading", async ({ page, browser, request }) => {
+  const project = await createProject(request);
+  const item = await createItem(request, project, { title: "Watched story", kind: "story", owner: "chen" });
+  const other = await browser.newPage();
+  await other.goto(`/p/${project}`);
+  await expect(other.getByRole("status", { name: "Live updates on" })).toBeVisible();
+  await page.goto(`/p/${project}`);
+  await drag(page, column(page, "Story").locator("article").first(), column(page, "Code"));
+  await expect(column(other, "Code").getByText("Watched story")).toBeVisible({ timeout: 2_000 });
+  // A change made by a script reaches the page too.
+  const moved = await request.post(`/api/v1/items/${item.id}/move`, { data: { toStage: "story", reason: "Re-plan" } });
+  expect(moved.status()).toBe(200);
+  await expect(column(other, "Story").getByText("Watched story")).toBeVisible({ timeout: 2_000 });
+  await other.close();
+});
+
+test("capture an idea, accept it into Story, reject another and restore it from the archive", async ({ page, request }) => {
+  const project = await createProject(request);
+  await page.goto(`/p/${project}`);
+  await expect(column(page, "Idea")).toContainText("No ideas yet");
+
+  await page.keyboard.press("n");
+  const dialog = page.getByRole("dialog", { name: "New idea" });
+  await dialog.getByLabel("Title").fill("Wishlist");
+  await dialog.getByLabel("Description").fill("Let customers save products for later.");
+  await dialog.getByLabel("Labels").fill("growth");
+  await dialog.getByRole("button", { name: "Capture idea" }).click();
+  await expect(column(page, "Idea").getByText("Wishlist")).toBeVisible();
+
+  await column(page, "Idea").getByText("Wishlist").click();
+  const drawer = page.getByRole("dialog", { name: /Wishlist/ });
+  await drawer.getByRole("button", { name: "Accept into Story" }).click();
+  await expect(column(page, "Story").getByText("Wishlist")).toBeVisible();
+  await drawer.getByRole("button", { name: "Close" }).click();
+
+  await page.getByRole("button", { name: "New idea" }).click();
+  await dialog.getByLabel("Title").fill("Fax ordering");
+  await dialog.getByRole("button", { name: "Capture idea" }).click();
+  await column(page, "Idea").getByText("Fax ordering").click();
+  const faxDrawer = page.getByRole("dialog", { name: /Fax ordering/ });
+  await faxDrawer.getByRole("button", { name: "Reject…" }).click();
+  await faxDrawer.getByLabel("Why is it rejected?").fill("Nobody has a fax machine");
+  await faxDrawer.getByRole("button", { name: "Reject", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "rejected and archived" })).toBeVisible();
+  await faxDrawer.getByRole("button", { name: "Close" }).click();
+  await expect(column(page, "Idea").getByText("Fax ordering")).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Archive" }).click();
+  await page.getByLabel("Search the archive").fill("fax machine");
+  await expect(page.getByText("Nobody has a fax machine")).toBeVisible();
+  await page.getByRole("button", { name: "Restore" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "restored" })).toBeVisible();
+  await page.getByRole("link", { name: "← Board" }).click();
+  await expect(column(page, "Idea").getByText("Fax ordering")).toBeVisible();
+});
+
+test("filters by text, owner and label, and the URL keeps them", async ({ page, request }) => {
+  const project = await createProject(request);
+  await createItem(request, project, { title: "Checkout redesign", kind: "story", owner: "ana", labels: ["checkout"] });
+  await createItem(request, project, { title: "Search ranking", kind: "story", owner: "ben", labels: ["search"] });
+  await createItem(request, project, { title: "Checkout analytics", kind: "story", owner: "ben", labels: ["checkout", "data"] });
+  await page.goto(`/p/${project}`);
+  await page.getByLabel("Search cards").fill("checkout");
+  await expect(page.locator("article")).toHaveCount(2);
+  await page.getByLabel("Owner").selectOption("ben");
+  await expect(page.locator("article")).toHaveCount(1);
+  await expect(page.getByText("Checkout analytics")).toBeVisible();
+  await expect(page).toHaveURL(/q=checkout/);
+  await expect(page).toHaveURL(/owner=ben/);
+  await page.reload();
+  await expect(page.locator("article")).toHaveCount(1);
+  await page.getByLabel("Search cards").fill("");
+  await page.getByLabel("Owner").selectOption("");
+  await page.getByLabel("Label").selectOption("search");
+  await expect(page.locator("article")).toHaveCount(1);
+  await expect(page.getByText("Search ranking")).toBeVisible();
+});
