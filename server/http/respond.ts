@@ -19,6 +19,15 @@ export async function readJson(req: Request): Promise<unknown> {
   }
 }
 
+/** Reads a JSON object body; an array or a scalar is refused with a clear message. */
+export async function readObject(req: Request): Promise<Record<string, unknown>> {
+  const value = await readJson(req);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new BadRequest("The request body must be a JSON object, e.g. {\"title\": \"…\"}.");
+  }
+  return value as Record<string, unknown>;
+}
+
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   return schema.parse(value);
 }

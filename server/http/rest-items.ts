@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { listProjects } from "../../db/repositories/projects";
-import { getApp, LOCAL_OPERATOR } from "../app";
+import { getApp, LOCAL_OPERATOR, type App } from "../app";
 import { createItem } from "../services/create-item";
 import { getBoard } from "../services/get-board";
 import { getItem } from "../services/get-item";
 import { moveItem } from "../services/move-item";
 import { createItemInput, moveItemInput } from "./schemas";
-import { parse, readJson, respond } from "./respond";
+import { parse, readObject, respond } from "./respond";
 
 /** The REST API's item handlers: the same services as the UI, shaped for scripts. */
 
@@ -22,16 +22,19 @@ function itemJson(detail: Awaited<ReturnType<typeof getItem>>) {
   };
 }
 
-export function listProjectsHandler() {
+/** Handlers use the process's app; tests pass their own. */
+type AppSource = () => Promise<App>;
+
+export function listProjectsHandler(appSource: AppSource = getApp) {
   return respond(async () => {
-    const app = await getApp();
+    const app = await appSource();
     return Response.json({ projects: await listProjects(app.database) });
   });
 }
 
-export function listItemsHandler(project: string, url: URL) {
+export function listItemsHandler(project: string, url: URL, appSource: AppSource = getApp) {
   return respond(async () => {
-    const app = await getApp();
+    const app = await appSource();
     const board = await getBoard(app, { project });
     const stage = url.searchParams.get("stage");
     const items = stage ? board.cards.filter((card) => card.stage === stage) : board.cards;
@@ -39,28 +42,26 @@ export function listItemsHandler(project: string, url: URL) {
   });
 }
 
-export function createItemHandler(project: string, req: Request) {
+export function createItemHandler(project: string, req: Request, appSource: AppSource = getApp) {
   return respond(async () => {
-    const body = (await readJson(req)) as Record<string, unknown>;
-    const input = parse(createItemInput, { ...body, project });
-    const app = await getApp();
+    const input = parse(createItemInput, { ...(await readObject(req)), project });
+    const app = await appSource();
     const card = await createItem(app, LOCAL_OPERATOR, input);
     return Response.json(itemJson(await getItem(app, { id: card.id })), { status: 201, headers: { Location: `/api/v1/items/${card.id}` } });
   });
 }
 
-export function getItemHandler(id: string) {
+export function getItemHandler(id: string, appSource: AppSource = getApp) {
   return respond(async () => {
-    const app = await getApp();
+    const app = await appSource();
     return Response.json(itemJson(await getItem(app, { id: parse(idParam, id) })));
   });
 }
 
-export function moveItemHandler(id: string, req: Request) {
+export function moveItemHandler(id: string, req: Request, appSource: AppSource = getApp) {
   return respond(async () => {
-    const body = (await readJson(req)) as Record<string, unknown>;
-    const input = parse(moveItemInput, { ...body, id: parse(idParam, id) });
-    const app = await getApp();
+    const input = parse(moveItemInput, { ...(await readObject(req)), id: parse(idParam, id) });
+    const app = await appSource();
     await moveItem(app, LOCAL_OPERATOR, input);
     return Response.json(itemJson(await getItem(app, { id: input.id })));
   });

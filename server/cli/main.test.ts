@@ -1,0 +1,46 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeEach, expect, it } from "vitest";
+import { main } from "./main";
+
+async function run(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+beforeEach(() => {
+  process.env.SHIPLANE_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "shiplane-cli-"));
+  delete process.env.DATABASE_URL;
+});
+
+it("migrates, creates a project and an item, with JSON for scripts", async () => {
+  expect(await run("db", "migrate")).toMatchObject({ code: 0, out: expect.stringMatching(/Migrations applied \(sqlite/) });
+  const project = await run("project", "create", "--name", "Storefront", "--repo", "acme/storefront", "--prefix", "SF", "--json");
+  expect(project.code).toBe(0);
+  expect(JSON.parse(project.out)).toMatchObject({ slug: "storefront", keyPrefix: "SF", repo: "acme/storefront" });
+  const item = await run("item", "create", "--project", "storefront", "--title", "Gift cards", "--kind", "story", "--owner", "ana", "--labels", "checkout,payments", "--json");
+  expect(JSON.parse(item.out)).toMatchObject({ key: "SF-1", stage: "story", owner: "ana", labels: ["checkout", "payments"] });
+  expect((await run("project", "list")).out).toMatch(/^storefront\tSF\tStorefront\tacme\/storefront/);
+});
+
+it("fails with a clear message and exit code 1 on a refusal, 2 on a usage error", async () => {
+  const missing = await run("item", "create", "--project", "nope", "--title", "x");
+  expect(missing).toMatchObject({ code: 1, err: expect.stringMatching(/^error: There is no project "nope"/) });
+  const json = await run("item", "create", "--project", "nope", "--title", "x", "--json");
+  expect(JSON.parse(json.out)).toEqual({ error: { code: "PROJECT.NOT_FOUND", message: expect.any(String) } });
+  await run("project", "create", "--name", "Storefront");
+  expect(await run("project", "create", "--name", "Storefront")).toMatchObject({ code: 1, err: expect.stringMatching(/already exists/) });
+  expect(await run("project", "create", "--name", "Bad", "--prefix", "1x")).toMatchObject({ code: 1, err: expect.stringMatching(/not a usable key prefix/) });
+  expect((await run("project", "create")).code).toBe(2);
+  expect(await run("item", "create", "--project", "storefront", "--title", "x", "--kind", "epic")).toMatchObject({ code: 2, err: expect.stringMatching(/--kind must be idea or story/) });
+  expect(await run("seed", "everything")).toMatchObject({ code: 2, err: expect.stringMatching(/only seed is "demo"/) });
+});
+
+it("seeds the demo project", async () => {
+  const seeded = await run("seed", "demo", "--json");
+  expect(seeded.code).toBe(0);
+  expect(JSON.parse(seeded.out)).toMatchObject({ slug: "demo", keyPrefix: "SL" });
+});
