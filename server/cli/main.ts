@@ -13,7 +13,14 @@ interface Output {
 }
 
 /** The `shiplane` command line. Returns the process exit code: 0 ok, 1 refused or failed, 2 usage. */
-export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: CliIo = { out: (text) => void process.stdout.write(text), err: (text) => void process.stderr.write(text) };
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let database: Database | null = null;
   const open = async () => {
     database ??= openDatabase(databaseSettings());
