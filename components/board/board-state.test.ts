@@ -18,7 +18,6 @@ const card = (id: number, stage: BoardCard["stage"], position: string, over: Par
   blocked: false,
   blockedReason: null,
   needsManualQa: false,
-  stageEnteredAt: new Date(0),
   ageDays: 0,
   ageing: false,
   badges: { pr: null, build: null, release: null, tests: null, deployment: null },

@@ -56,6 +56,8 @@ export function BoardView({ project }: { project: string }) {
   const visible = useMemo(() => cards.filter((card) => matchesFilter(card, filter)), [cards, filter]);
   const columns = useMemo(() => groupByStage(visible), [visible]);
   const totals = useMemo(() => groupByStage(cards), [cards]);
+  const total = (stage: string) =>
+    board.data?.complete === false ? (board.data.columns.find((c) => c.key === stage)?.count ?? 0) : (totals.get(stage)?.length ?? 0);
 
   const request = useCallback(
     (req: MoveRequest) => {
@@ -187,7 +189,7 @@ export function BoardView({ project }: { project: string }) {
       >
         <main className="flex min-h-0 flex-1 gap-3 overflow-x-auto p-3">
           {data.columns.map((stage) => (
-            <Column key={stage.key} stage={stage} cards={columns.get(stage.key) ?? []} total={totals.get(stage.key)?.length ?? 0} actions={actions} />
+            <Column key={stage.key} stage={stage} cards={columns.get(stage.key) ?? []} total={total(stage.key)} actions={actions} />
           ))}
         </main>
         <DragOverlay>

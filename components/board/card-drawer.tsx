@@ -14,7 +14,7 @@ import { CardBadgeRow } from "./badges";
 import { CardEditor } from "./card-editor";
 import { CardHistory } from "./card-history";
 import { LinkedWork } from "./linked-work";
-import { errorDetails, type MoveRequest } from "./use-board";
+import { errorDetails, useBoardCache, type MoveRequest } from "./use-board";
 
 /** The card's detail panel: edit it, accept or reject it, see its linked work and its history. */
 export function CardDrawer({ project, id, onClose, onMove }: { project: string; id: number | null; onClose: () => void; onMove: (req: MoveRequest) => void }) {
@@ -50,12 +50,13 @@ export function CardDrawer({ project, id, onClose, onMove }: { project: string; 
 function CardActionsPanel({ project, card, rejectedReason, onMove }: { project: string; card: BoardCard; rejectedReason: string | null; onMove: (req: MoveRequest) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const patch = useBoardCache(project);
   const reject = useMutation(trpc.item.reject.mutationOptions());
   const restore = useMutation(trpc.item.restore.mutationOptions());
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
   const applied = (updated: BoardCard) => {
-    queryClient.setQueryData(trpc.board.get.queryKey({ project }), (b) => b && upsertCard(b, updated));
+    patch((b) => upsertCard(b, updated));
     void queryClient.invalidateQueries({ queryKey: trpc.item.pathKey() });
   };
   const move = (stage: StageKey) => onMove({ card, toStage: stage, afterId: null, beforeId: null });

@@ -8,12 +8,13 @@ import { Button } from "../ui/button";
 import { Field, TextArea, TextInput } from "../ui/field";
 import { toast } from "../ui/toaster";
 import { upsertCard } from "./board-state";
-import { errorDetails } from "./use-board";
+import { errorDetails, useBoardCache } from "./use-board";
 
 /** The card's fields; saving sends the version it was loaded at, so nobody's edit is overwritten silently. */
 export function CardEditor({ project, card, description }: { project: string; card: BoardCard; description: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const patch = useBoardCache(project);
   const update = useMutation(trpc.item.update.mutationOptions());
   const initial = {
     title: card.title,
@@ -54,7 +55,7 @@ export function CardEditor({ project, card, description }: { project: string; ca
             blocked: form.blocked,
             blockedReason: form.blockedReason || null,
           });
-          queryClient.setQueryData(trpc.board.get.queryKey({ project }), (b) => b && upsertCard(b, updated));
+          patch((b) => upsertCard(b, updated));
           await queryClient.invalidateQueries({ queryKey: trpc.item.get.queryKey({ id: card.id }) });
           toast.success(`${card.key} saved`);
         } catch (error) {

@@ -8,6 +8,9 @@ import type { BoardCard } from "../../domain/funnel/card";
 import { wipState, type Stage } from "../../domain/funnel/stages";
 import { SortableCard, type CardActions } from "./card";
 
+/** Typical card height with its gap, before it is measured. */
+const ESTIMATE = 100;
+
 /** Past this many cards a column renders only what is on screen. */
 const VIRTUALIZE_FROM = 80;
 
@@ -77,9 +80,16 @@ function VirtualCards({ cards, actions }: { cards: BoardCard[]; actions: CardAct
   const virtualizer = useVirtualizer({
     count: cards.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 92,
+    estimateSize: () => ESTIMATE,
     overscan: 6,
     getItemKey: (index) => cards[index].id,
+    // Sizes come from the ResizeObserver after layout; reading them synchronously on mount
+    // would force a layout per card.
+    measureElement: (element, entry, instance) => {
+      const box = entry?.borderBoxSize?.[0];
+      if (box) return Math.round(box.blockSize);
+      return instance.itemSizeCache.get(cards[instance.indexFromElement(element)]?.id) ?? ESTIMATE;
+    },
   });
   const rows = virtualizer.getVirtualItems();
   return (

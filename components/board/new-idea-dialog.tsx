@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
@@ -8,11 +8,11 @@ import { Dialog } from "../ui/dialog";
 import { Field, TextArea, TextInput } from "../ui/field";
 import { toast } from "../ui/toaster";
 import { upsertCard } from "./board-state";
-import { errorDetails } from "./use-board";
+import { errorDetails, useBoardCache } from "./use-board";
 
 export function NewIdeaDialog({ project, open, onClose }: { project: string; open: boolean; onClose: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const patch = useBoardCache(project);
   const create = useMutation(trpc.item.create.mutationOptions());
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
@@ -33,7 +33,7 @@ export function NewIdeaDialog({ project, open, onClose }: { project: string; ope
           event.preventDefault();
           try {
             const card = await create.mutateAsync({ project, title, description, labels: labels.split(",") });
-            queryClient.setQueryData(trpc.board.get.queryKey({ project }), (b) => b && upsertCard(b, card));
+            patch((b) => upsertCard(b, card));
             toast.success(`${card.key} captured in Idea`);
             close();
           } catch (cause) {

@@ -8,6 +8,7 @@ import type { BoardCard } from "../../domain/funnel/card";
 import { STAGE_NAMES, type StageKey } from "../../domain/funnel/stages";
 import { useTRPC } from "../trpc/client";
 import { toast } from "../ui/toaster";
+import { boardHeadInput } from "./board-query";
 import { moveCardLocally, upsertCard } from "./board-state";
 
 function subscribeVisibility(callback: () => void) {
@@ -24,35 +25,59 @@ export function errorDetails(error: unknown): { code: string | null; message: st
   return { code: null, message: error instanceof Error ? error.message : String(error), reasons: [], current: null };
 }
 
-/** The board's query, kept current by the live subscription (paused while the tab is hidden). */
-export function useBoard(project: string) {
+type BoardData = NonNullable<ReturnType<typeof useBoardQueries>["head"]["data"]>;
+
+function useBoardQueries(project: string) {
+  const trpc = useTRPC();
+  const head = useQuery(trpc.board.get.queryOptions(boardHeadInput(project)));
+  const full = useQuery({ ...trpc.board.get.queryOptions({ project }), enabled: head.data?.complete === false });
+  return { head, full };
+}
+
+/**
+ * Changes the board in the client's cache, whichever answer it holds (the head of each
+ * column, the whole board, or both while the rest loads).
+ */
+export function useBoardCache(project: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const queryKey = trpc.board.get.queryKey({ project });
-  const board = useQuery(trpc.board.get.queryOptions({ project }));
+  return useCallback(
+    (change: (board: BoardData) => BoardData) => {
+      for (const key of [trpc.board.get.queryKey(boardHeadInput(project)), trpc.board.get.queryKey({ project })]) {
+        queryClient.setQueryData(key, (board) => board && change(board));
+      }
+    },
+    [trpc, queryClient, project],
+  );
+}
+
+/**
+ * The board: first the head of each column (a large board is usable at once), then every
+ * card. The whole board is kept current by the live subscription, paused while the tab is hidden.
+ */
+export function useBoard(project: string) {
+  const trpc = useTRPC();
+  const { head, full } = useBoardQueries(project);
+  const patch = useBoardCache(project);
+  const board = full.data ? full : head;
+  const whole = board.data?.complete === false ? undefined : board.data;
   const visible = useSyncExternalStore(subscribeVisibility, () => document.visibilityState === "visible", () => true);
-  const loaded = board.data !== undefined;
-  // The subscription starts after the newest event the cache has seen: when the board first
-  // loads, and again each time the tab becomes visible (it is paused while hidden).
+  // The subscription starts after the newest event the whole board reflects: when it first
+  // loads, and again each time the tab becomes visible.
   const [resumeFrom, setResumeFrom] = useState<string | null>(null);
   const [resumedWhileVisible, setResumedWhileVisible] = useState(false);
-  if (board.data && visible !== resumedWhileVisible) {
+  if (whole && visible !== resumedWhileVisible) {
     setResumedWhileVisible(visible);
-    if (visible) setResumeFrom(String(board.data.lastEventId));
+    if (visible) setResumeFrom(String(whole.lastEventId));
   }
 
   const live = useSubscription(
     trpc.board.watch.subscriptionOptions(
       { project, lastEventId: resumeFrom },
       {
-        enabled: loaded && visible && resumeFrom !== null,
-        onData: ({ data: change }) => {
-          queryClient.setQueryData(queryKey, (current) => {
-            if (!current) return current;
-            if (change.card) return upsertCard(current, change.card, change.eventId);
-            return { ...current, lastEventId: Math.max(current.lastEventId, change.eventId) };
-          });
-        },
+        enabled: whole !== undefined && visible && resumeFrom !== null,
+        onData: ({ data: change }) =>
+          patch((current) => (change.card ? upsertCard(current, change.card, change.eventId) : { ...current, lastEventId: Math.max(current.lastEventId, change.eventId) })),
       },
     ),
   );
@@ -71,21 +96,20 @@ export interface MoveRequest {
 /** Moves a card optimistically; a refusal puts it back and says why. */
 export function useMoveCard(project: string) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const queryKey = trpc.board.get.queryKey({ project });
+  const patch = useBoardCache(project);
   const mutation = useMutation(trpc.item.move.mutationOptions());
 
   return useCallback(
     async ({ card, toStage, afterId, beforeId, reason, force }: MoveRequest) => {
-      queryClient.setQueryData(queryKey, (b) => b && moveCardLocally(b, card.id, toStage, afterId, beforeId));
+      patch((b) => moveCardLocally(b, card.id, toStage, afterId, beforeId));
       try {
         const moved = await mutation.mutateAsync({ id: card.id, toStage, expectedVersion: card.version, afterId, beforeId, reason, force });
-        queryClient.setQueryData(queryKey, (b) => b && upsertCard(b, moved));
+        patch((b) => upsertCard(b, moved));
         if (toStage !== card.stage) toast.success(`${card.key} moved to ${STAGE_NAMES[toStage]}`);
         return true;
       } catch (error) {
         const details = errorDetails(error);
-        queryClient.setQueryData(queryKey, (b) => b && upsertCard(b, details.current ?? card));
+        patch((b) => upsertCard(b, details.current ?? card));
         const title =
           details.code === "ITEM.STALE_VERSION"
             ? `${card.key} changed meanwhile: the board now shows its latest state. Try again.`
@@ -94,7 +118,8 @@ export function useMoveCard(project: string) {
         return false;
       }
     },
+    // `mutation` changes identity every render; its mutateAsync is stable.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [project],
+    [patch],
   );
 }

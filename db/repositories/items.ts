@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, isNull, lt, max, min, ne, sql } from "drizzle-orm";
-import type { WorkItem } from "../../domain/funnel/card";
+import type { BoardItem, WorkItem } from "../../domain/funnel/card";
 import type { Store } from "../client";
 
 export type ItemRecord = WorkItem;
@@ -62,10 +62,54 @@ export async function updateItemVersioned(store: Store, id: number, expectedVers
   return rows[0] ?? null;
 }
 
-/** Cards on the board (everything but the archive), in no particular order. */
-export async function listBoardItems(store: Store, projectId: number): Promise<ItemRecord[]> {
+function boardColumns(store: Store) {
   const w = store.t.workItems;
-  return store.db.select(columns(store)).from(w).where(and(eq(w.projectId, projectId), ne(w.stage, "rejected")));
+  return {
+    id: w.id,
+    number: w.number,
+    kind: w.kind,
+    title: w.title,
+    owner: w.owner,
+    labels: w.labels,
+    estimate: w.estimate,
+    stage: w.stage,
+    position: w.position,
+    version: w.version,
+    blocked: w.blocked,
+    blockedReason: w.blockedReason,
+    needsManualQa: w.needsManualQa,
+    stageEnteredAt: w.stageEnteredAt,
+  };
+}
+
+/** Cards on the board (everything but the archive), only the fields the board shows, in no particular order. */
+export async function listBoardItems(store: Store, projectId: number): Promise<BoardItem[]> {
+  const w = store.t.workItems;
+  return store.db
+    .select(boardColumns(store))
+    .from(w)
+    .where(and(eq(w.projectId, projectId), ne(w.stage, "rejected")));
+}
+
+/** The first `limit` cards of one column, in board order. */
+export async function listColumnHead(store: Store, projectId: number, stage: string, limit: number): Promise<BoardItem[]> {
+  const w = store.t.workItems;
+  return store.db
+    .select(boardColumns(store))
+    .from(w)
+    .where(and(eq(w.projectId, projectId), eq(w.stage, stage)))
+    .orderBy(asc(w.position), asc(w.id))
+    .limit(limit);
+}
+
+export async function countByStage(store: Store, projectId: number): Promise<Map<string, number>> {
+  const w = store.t.workItems;
+  const rows = await store.db
+    .select({ stage: w.stage, n: sql<number>`count(*)` })
+    .from(w)
+    .where(eq(w.projectId, projectId))
+    .groupBy(w.stage);
+  return new Map(rows.map((row) => [row.stage, Number(row.n)]));
 }
 
 export async function listRejectedItems(store: Store, projectId: number): Promise<ItemRecord[]> {
@@ -90,12 +134,6 @@ export async function countInStage(store: Store, projectId: number, stage: strin
 export async function lastPosition(store: Store, projectId: number, stage: string): Promise<string | null> {
   const w = store.t.workItems;
   const [row] = await store.db.select({ p: max(w.position) }).from(w).where(and(eq(w.projectId, projectId), eq(w.stage, stage)));
-  return row?.p ?? null;
-}
-
-export async function firstPosition(store: Store, projectId: number, stage: string): Promise<string | null> {
-  const w = store.t.workItems;
-  const [row] = await store.db.select({ p: min(w.position) }).from(w).where(and(eq(w.projectId, projectId), eq(w.stage, stage)));
   return row?.p ?? null;
 }
 
@@ -133,4 +171,18 @@ export async function listIntervals(store: Store, itemId: number) {
     .from(s)
     .where(eq(s.itemId, itemId))
     .orderBy(asc(s.id));
+}
+
+/** Inserts many cards at once (synthetic data, imports), with their first stage interval. */
+export async function insertItemsBulk(store: Store, items: NewItem[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < items.length; i += 400) {
+    const chunk = items.slice(i, i + 400);
+    const rows = await store.db.insert(store.t.workItems).values(chunk).returning({ id: store.t.workItems.id });
+    ids.push(...rows.map((row) => row.id));
+    await store.db
+      .insert(store.t.stageIntervals)
+      .values(rows.map((row, j) => ({ projectId: chunk[j].projectId, itemId: row.id, stage: chunk[j].stage, enteredAt: chunk[j].stageEnteredAt })));
+  }
+  return ids;
 }

@@ -79,3 +79,14 @@ export async function takeItemNumber(store: Store, projectId: number): Promise<n
     .returning({ next: p.nextItemNumber });
   return row.next - 1;
 }
+
+/** Reserves `count` card numbers at once and returns the first. */
+export async function takeItemNumbers(store: Store, projectId: number, count: number): Promise<number> {
+  const p = store.t.projects;
+  const [row] = await store.db
+    .update(p)
+    .set({ nextItemNumber: sql`${p.nextItemNumber} + ${count}` })
+    .where(eq(p.id, projectId))
+    .returning({ next: p.nextItemNumber });
+  return row.next - count;
+}

@@ -28,6 +28,12 @@ export interface WorkItem {
   updatedAt: Date;
 }
 
+/** The fields of a stored item that the board shows. */
+export type BoardItem = Pick<
+  WorkItem,
+  "id" | "number" | "kind" | "title" | "owner" | "labels" | "estimate" | "stage" | "position" | "version" | "blocked" | "blockedReason" | "needsManualQa" | "stageEnteredAt"
+>;
+
 /** What the board shows of a card. */
 export interface BoardCard {
   id: number;
@@ -43,7 +49,7 @@ export interface BoardCard {
   blocked: boolean;
   blockedReason: string | null;
   needsManualQa: boolean;
-  stageEnteredAt: Date;
+  /** Whole days in the current stage. */
   ageDays: number;
   ageing: boolean;
   badges: CardBadges;
@@ -53,7 +59,7 @@ export function toStage(value: string): ItemStage {
   return value === "rejected" || isStageKey(value) ? value : "idea";
 }
 
-export function toBoardCard(item: WorkItem, keyPrefix: string, facts: ItemFacts, requiredApprovals: number, now: Date): BoardCard {
+export function toBoardCard(item: BoardItem, keyPrefix: string, facts: ItemFacts, requiredApprovals: number, now: Date): BoardCard {
   const stage = toStage(item.stage);
   const age = stage === "rejected" ? { days: 0, ageing: false } : ageing(stage, item.stageEnteredAt, now);
   return {
@@ -70,7 +76,6 @@ export function toBoardCard(item: WorkItem, keyPrefix: string, facts: ItemFacts,
     blocked: item.blocked,
     blockedReason: item.blockedReason,
     needsManualQa: item.needsManualQa,
-    stageEnteredAt: item.stageEnteredAt,
     ageDays: age.days,
     ageing: age.ageing,
     badges: cardBadges(facts, requiredApprovals),

@@ -36,11 +36,13 @@ it("fails with a clear message and exit code 1 on a refusal, 2 on a usage error"
   expect(await run("project", "create", "--name", "Bad", "--prefix", "1x")).toMatchObject({ code: 1, err: expect.stringMatching(/not a usable key prefix/) });
   expect((await run("project", "create")).code).toBe(2);
   expect(await run("item", "create", "--project", "storefront", "--title", "x", "--kind", "epic")).toMatchObject({ code: 2, err: expect.stringMatching(/--kind must be idea or story/) });
-  expect(await run("seed", "everything")).toMatchObject({ code: 2, err: expect.stringMatching(/only seed is "demo"/) });
+  expect(await run("seed", "everything")).toMatchObject({ code: 2, err: expect.stringMatching(/use "demo" or "synthetic"/) });
+  expect(await run("seed", "synthetic", "--items", "0")).toMatchObject({ code: 2, err: expect.stringMatching(/--items must be/) });
 });
 
-it("seeds the demo project", async () => {
+it("seeds the demo project and a synthetic board", async () => {
   const seeded = await run("seed", "demo", "--json");
   expect(seeded.code).toBe(0);
   expect(JSON.parse(seeded.out)).toMatchObject({ slug: "demo", keyPrefix: "SL" });
+  expect(await run("seed", "synthetic", "--items", "120")).toMatchObject({ code: 0, out: expect.stringMatching(/with 120 cards at \/p\/synthetic/) });
 });

@@ -5,6 +5,7 @@ import { databaseSettings } from "../../db/instance";
 import { listProjects } from "../../db/repositories/projects";
 import { createApp, LOCAL_OPERATOR } from "../app";
 import { seedDemo } from "../seed/demo";
+import { seedSynthetic } from "../seed/synthetic";
 import { createItem } from "../services/create-item";
 import { createProject } from "../services/create-project";
 
@@ -45,13 +46,23 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   program
     .command("seed")
     .description("load sample data")
-    .argument("<what>", 'only "demo": a project with cards in every stage and the pipeline data behind them')
-    .option("--slug <slug>", "slug of the demo project", "demo")
+    .argument("<what>", '"demo" (a project with cards in every stage and the pipeline data behind them) or "synthetic" (a large board)')
+    .option("--slug <slug>", "slug of the seeded project")
+    .option("--items <n>", "number of cards (synthetic)", "5000")
     .option("--json", "print JSON")
-    .action(async (what: string, opts: Output & { slug: string }) => {
-      if (what !== "demo") throw new CommanderError(2, "shiplane.usage", `error: unknown seed "${what}"; the only seed is "demo".\n`);
-      const project = await seedDemo(await open(), { slug: opts.slug });
-      print(opts, `Seeded the demo project "${project.name}" at /p/${project.slug}.`, project);
+    .action(async (what: string, opts: Output & { slug?: string; items: string }) => {
+      if (what === "demo") {
+        const project = await seedDemo(await open(), { slug: opts.slug ?? "demo" });
+        print(opts, `Seeded the demo project "${project.name}" at /p/${project.slug}.`, project);
+        return;
+      }
+      if (what !== "synthetic") throw new CommanderError(2, "shiplane.usage", `error: unknown seed "${what}"; use "demo" or "synthetic".\n`);
+      const items = Number(opts.items);
+      if (!Number.isInteger(items) || items < 1 || items > 1_000_000) {
+        throw new CommanderError(2, "shiplane.usage", "error: --items must be a whole number from 1 to 1000000.\n");
+      }
+      const project = await seedSynthetic(await open(), { items, slug: opts.slug ?? "synthetic" });
+      print(opts, `Seeded "${project.name}" with ${items} cards at /p/${project.slug}.`, project);
     });
 
   const project = program.command("project").description("projects");

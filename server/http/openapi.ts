@@ -17,6 +17,7 @@ function schema(type: z.ZodType, io: "input" | "output" = "output") {
 
 const itemSchema = boardCardSchema.extend({
   description: z.string(),
+  stageEnteredAt: z.date(),
   rejectedReason: z.string().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),

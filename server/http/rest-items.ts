@@ -3,7 +3,10 @@ import { listProjects } from "../../db/repositories/projects";
 import { getApp, LOCAL_OPERATOR, type App } from "../app";
 import { createItem } from "../services/create-item";
 import { getBoard } from "../services/get-board";
-import { getItem } from "../services/get-item";
+import { loadCard } from "../services/cards";
+import { requireItem } from "../services/lookups";
+import type { BoardCard } from "../../domain/funnel/card";
+import type { ItemRecord } from "../../db/repositories/items";
 import { moveItem } from "../services/move-item";
 import { createItemInput, moveItemInput } from "./schemas";
 import { parse, readObject, respond } from "./respond";
@@ -12,14 +15,20 @@ import { parse, readObject, respond } from "./respond";
 
 const idParam = z.coerce.number().int().positive();
 
-function itemJson(detail: Awaited<ReturnType<typeof getItem>>) {
+/** The REST shape of an item: the board card plus the stored fields a script may want. */
+function itemJson(card: BoardCard, item: ItemRecord) {
   return {
-    ...detail.card,
-    description: detail.description,
-    rejectedReason: detail.rejectedReason,
-    createdAt: detail.createdAt,
-    updatedAt: detail.updatedAt,
+    ...card,
+    description: item.description,
+    stageEnteredAt: item.stageEnteredAt,
+    rejectedReason: item.rejectedReason,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
   };
+}
+
+async function itemResponse(app: App, card: BoardCard, init?: ResponseInit) {
+  return Response.json(itemJson(card, await requireItem(app.database, card.id)), init);
 }
 
 /** Handlers use the process's app; tests pass their own. */
@@ -47,14 +56,15 @@ export function createItemHandler(project: string, req: Request, appSource: AppS
     const input = parse(createItemInput, { ...(await readObject(req)), project });
     const app = await appSource();
     const card = await createItem(app, LOCAL_OPERATOR, input);
-    return Response.json(itemJson(await getItem(app, { id: card.id })), { status: 201, headers: { Location: `/api/v1/items/${card.id}` } });
+    return itemResponse(app, card, { status: 201, headers: { Location: `/api/v1/items/${card.id}` } });
   });
 }
 
 export function getItemHandler(id: string, appSource: AppSource = getApp) {
   return respond(async () => {
     const app = await appSource();
-    return Response.json(itemJson(await getItem(app, { id: parse(idParam, id) })));
+    const item = await requireItem(app.database, parse(idParam, id));
+    return Response.json(itemJson(await loadCard(app.database, item, app.now()), item));
   });
 }
 
@@ -62,7 +72,6 @@ export function moveItemHandler(id: string, req: Request, appSource: AppSource =
   return respond(async () => {
     const input = parse(moveItemInput, { ...(await readObject(req)), id: parse(idParam, id) });
     const app = await appSource();
-    await moveItem(app, LOCAL_OPERATOR, input);
-    return Response.json(itemJson(await getItem(app, { id: input.id })));
+    return itemResponse(app, await moveItem(app, LOCAL_OPERATOR, input));
   });
 }

@@ -7,6 +7,7 @@ const id = z.number().int().positive();
 const text = (max: number) => z.string().max(max, `at most ${max} characters`);
 
 export const projectRef = z.object({ project: z.string().min(1, "name a project (its slug)").max(100) });
+export const boardInput = projectRef.extend({ limitPerColumn: z.number().int().min(1).max(1000).optional() });
 export const itemRef = z.object({ id });
 
 export const createItemInput = z.object({
@@ -87,7 +88,6 @@ export const boardCardSchema = z.object({
   blocked: z.boolean(),
   blockedReason: z.string().nullable(),
   needsManualQa: z.boolean(),
-  stageEnteredAt: z.date(),
   ageDays: z.number(),
   ageing: z.boolean(),
   badges: cardBadgesSchema,
@@ -116,6 +116,7 @@ export const boardSchema = z.object({
     }),
   ),
   cards: z.array(boardCardSchema),
+  complete: z.boolean(),
   lastEventId: z.number(),
 });
 
@@ -174,6 +175,7 @@ export const itemFactsSchema = z.object({
 export const itemDetailSchema = z.object({
   card: boardCardSchema,
   description: z.string(),
+  stageEnteredAt: z.date(),
   projectId: z.number(),
   qaSignedOffBy: z.string().nullable(),
   qaSignedOffAt: z.date().nullable(),

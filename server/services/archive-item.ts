@@ -21,7 +21,7 @@ export async function rejectItem(app: App, actor: Actor, input: RejectItemInput)
   return changeProject(app, located.projectId, async (store, record) => {
     const now = app.now();
     const item = await requireActiveItem(store, input.id);
-    checkVersion(item, input.expectedVersion, await loadCard(store, item, now));
+    await checkVersion(item, input.expectedVersion, () => loadCard(store, item, now));
     if (item.stage === "live") {
       throw new DomainError("VALIDATION", "A card that is live cannot be rejected; roll back its release instead.", { field: "stage" });
     }

@@ -11,6 +11,7 @@ import { requireItem } from "./lookups";
 export interface ItemDetail {
   card: BoardCard;
   description: string;
+  stageEnteredAt: Date;
   projectId: number;
   qaSignedOffBy: string | null;
   qaSignedOffAt: Date | null;
@@ -36,6 +37,7 @@ export async function getItem(app: App, input: { id: number }): Promise<ItemDeta
   return {
     card,
     description: item.description,
+    stageEnteredAt: item.stageEnteredAt,
     projectId: item.projectId,
     qaSignedOffBy: item.qaSignedOffBy,
     qaSignedOffAt: item.qaSignedOffAt,

@@ -21,6 +21,18 @@ describeOnEveryDatabase("work items", (fresh) => {
     expect(board.columns.find((c) => c.key === "idea")?.count).toBe(2);
   });
 
+  it("answers the head of each column with the full counts, and says whether that is the whole board", async () => {
+    for (let i = 0; i < 5; i++) await ctx.caller.item.create({ project: "shiplane", title: `Idea ${i}` });
+    await ctx.caller.item.create({ project: "shiplane", title: "A story", kind: "story" });
+    const head = await ctx.caller.board.get({ project: "shiplane", limitPerColumn: 3 });
+    expect(head.complete).toBe(false);
+    expect(head.cards.map((c) => c.title)).toEqual(["Idea 0", "Idea 1", "Idea 2", "A story"]);
+    expect(head.columns.find((c) => c.key === "idea")?.count).toBe(5);
+    const roomy = await ctx.caller.board.get({ project: "shiplane", limitPerColumn: 5 });
+    expect(roomy.complete).toBe(true);
+    expect(roomy.cards).toHaveLength(6);
+  });
+
   it("refuses a bad title, an unknown stage and an unknown project without changing anything", async () => {
     await expect(ctx.caller.item.create({ project: "shiplane", title: "   " })).rejects.toThrow(/needs a title/);
     await expect(ctx.caller.item.create({ project: "shiplane", title: "x".repeat(501) })).rejects.toThrow(/at most 500/);

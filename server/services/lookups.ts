@@ -26,12 +26,13 @@ export async function requireActiveItem(store: Store, id: number): Promise<ItemR
   return item;
 }
 
-export function checkVersion(item: ItemRecord, expectedVersion: number | undefined, card: unknown): void {
+/** Refuses a write based on an old version; the error carries the card as it is now. */
+export async function checkVersion(item: ItemRecord, expectedVersion: number | undefined, currentCard: () => Promise<unknown>): Promise<void> {
   if (expectedVersion !== undefined && expectedVersion !== item.version) {
     throw new DomainError(
       "ITEM.STALE_VERSION",
       `Someone changed this card since you loaded it (version ${expectedVersion}, now ${item.version}). Reload it and try again.`,
-      { currentVersion: item.version, current: card },
+      { currentVersion: item.version, current: await currentCard() },
     );
   }
 }

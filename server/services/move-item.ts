@@ -3,7 +3,7 @@ import { toMoveFacts, NO_FACTS } from "../../domain/delivery/item-facts";
 import { evaluateMove } from "../../domain/funnel/gates";
 import { positionBetween } from "../../domain/funnel/ordering";
 import { isStageKey, STAGE_NAMES, type StageKey } from "../../domain/funnel/stages";
-import type { BoardCard } from "../../domain/funnel/card";
+import { toBoardCard, type BoardCard } from "../../domain/funnel/card";
 import type { Store } from "../../db/client";
 import { firingLiveAlerts, loadItemFacts } from "../../db/repositories/facts";
 import {
@@ -47,12 +47,14 @@ export async function moveItem(app: App, actor: Actor, input: MoveItemInput): Pr
   return changeProject(app, located.projectId, async (store, record) => {
     const now = app.now();
     const item = await requireActiveItem(store, input.id);
-    checkVersion(item, input.expectedVersion, await loadCard(store, item, now));
+    await checkVersion(item, input.expectedVersion, () => loadCard(store, item, now));
     const from = item.stage as StageKey;
     const reason = input.reason?.trim() || null;
     const project = await findProjectById(store, item.projectId);
+    const required = project?.requiredApprovals ?? 1;
+    // The same facts feed the gates and the moved card's badges (a move does not change them).
     const facts = (await loadItemFacts(store, item.projectId, item.id)).get(item.id) ?? NO_FACTS;
-    const moveFacts = toMoveFacts(facts, project?.requiredApprovals ?? 1, await firingLiveAlerts(store, item.projectId));
+    const moveFacts = toMoveFacts(facts, required, await firingLiveAlerts(store, item.projectId));
     const decision = evaluateMove(
       { kind: item.kind, description: item.description, owner: item.owner, needsManualQa: item.needsManualQa, qaSignedOff: Boolean(item.qaSignedOffAt) },
       from,
@@ -93,7 +95,7 @@ export async function moveItem(app: App, actor: Actor, input: MoveItemInput): Pr
     } else {
       await record({ itemId: item.id, type: "item.reordered", actor: actor.id, payload: { stage: to } });
     }
-    return loadCard(store, updated, now);
+    return toBoardCard(updated, project?.keyPrefix ?? "", facts, required, now);
   });
 }
 

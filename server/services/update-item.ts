@@ -50,7 +50,7 @@ export async function updateItem(app: App, actor: Actor, input: UpdateItemInput)
   return changeProject(app, located.projectId, async (store, record) => {
     const now = app.now();
     const item = await requireActiveItem(store, input.id);
-    checkVersion(item, input.expectedVersion, await loadCard(store, item, now));
+    await checkVersion(item, input.expectedVersion, () => loadCard(store, item, now));
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const field of FIELDS) {
       if (patch[field] === undefined) continue;

@@ -1,13 +1,13 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
-import { boardSchema, projectRef } from "../../http/schemas";
+import { boardInput, boardSchema, projectRef } from "../../http/schemas";
 import { watchBoard } from "../../events/watch-board";
 import { getBoard } from "../../services/get-board";
 import { requireProject } from "../../services/lookups";
 import { router, viewerProcedure } from "../init";
 
 export const boardRouter = router({
-  get: viewerProcedure.input(projectRef).output(boardSchema).query(({ ctx, input }) => getBoard(ctx.app, input)),
+  get: viewerProcedure.input(boardInput).output(boardSchema).query(({ ctx, input }) => getBoard(ctx.app, input)),
 
   /** Every change to the project's board, live; resumes from `lastEventId` after a reconnect. */
   watch: viewerProcedure

@@ -1,0 +1,141 @@
+/**
+ * `npm run bench`: speed figures for the board on SQLite and on PostgreSQL (when a server
+ * answers at BENCH_DATABASE_URL, TEST_DATABASE_URL or 127.0.0.1:5432). Prints figures; asserts nothing.
+ *
+ * For each database: a project with 5,000 cards; the board query's server time (service, and
+ * through the tRPC procedure with its output validation); the page in Chromium until the columns
+ * are rendered and a card can be dragged; 20 clients moving cards over HTTP for 10 s.
+ */
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { openDatabase } from "../db/client";
+import { createApp, LOCAL_OPERATOR } from "../server/app";
+import { seedSynthetic } from "../server/seed/synthetic";
+import { getBoard } from "../server/services/get-board";
+import { createCaller } from "../server/trpc/root";
+import { ms, percentile, postgresTarget, sqliteTarget, startServer, timeIt, type BenchTarget } from "./lib";
+
+const ROOT = process.env.SHIPLANE_ROOT ?? path.resolve(import.meta.dirname, "..");
+const CARDS = Number(process.env.BENCH_CARDS ?? 5000);
+const CLIENTS = 20;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+async function benchTarget(target: BenchTarget, port: number) {
+  console.log(`\n## ${target.dialect}: board with ${CARDS} cards`);
+  const database = openDatabase(target.options);
+  await database.migrate();
+  const seedStarted = performance.now();
+  const project = await seedSynthetic(database, { items: CARDS, slug: "bench" });
+  console.log(`seeded in ${ms(performance.now() - seedStarted)}`);
+
+  const app = createApp(database);
+  const caller = createCaller({ app, actor: LOCAL_OPERATOR });
+  await getBoard(app, { project: "bench" });
+  const service = await timeIt(30, () => getBoard(app, { project: "bench" }));
+  const procedure = await timeIt(30, () => caller.board.get({ project: "bench" }));
+  console.log(`board query (service)          p50 ${ms(percentile(service, 50))}  p95 ${ms(percentile(service, 95))}   target: p50 < 60 ms`);
+  console.log(`board query (tRPC, validated)  p50 ${ms(percentile(procedure, 50))}  p95 ${ms(percentile(procedure, 95))}`);
+  await app.notifier.close();
+  await database.close();
+
+  const server = await startServer(ROOT, target, port);
+  try {
+    const input = encodeURIComponent(JSON.stringify({ 0: { json: { project: "bench" } } }));
+    const http = await timeIt(20, async () => (await fetch(`${server.url}/api/trpc/board.get?batch=1&input=${input}`)).arrayBuffer());
+    console.log(`board over HTTP (client-timed) p50 ${ms(percentile(http, 50))}  p95 ${ms(percentile(http, 95))}`);
+
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
+    });
+    // Timed inside the page, from navigation start: every column rendered with its first cards
+    // (draggable), and then every card of the board loaded.
+    const usable: number[] = [];
+    const complete: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.addInitScript(() => {
+        const seen: Record<string, number> = {};
+        (window as unknown as { __seen: Record<string, number> }).__seen = seen;
+        new MutationObserver(() => {
+          if (!seen.usable && document.querySelectorAll('[data-stage] article[aria-roledescription="card"]').length > 0 && document.querySelector('[data-stage="live"] article')) {
+            seen.usable = performance.now();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${server.url}/p/bench`);
+      await page.locator('[data-stage="live"] article').first().waitFor({ state: "visible", timeout: 30_000 });
+      await page.waitForFunction(() => performance.getEntriesByType("resource").filter((e) => e.name.includes("board.get")).length >= 2, null, { timeout: 30_000 });
+      const timing = await page.evaluate(() => ({
+        usable: (window as unknown as { __seen: Record<string, number> }).__seen.usable,
+        complete: Math.max(...performance.getEntriesByType("resource").filter((e) => e.name.includes("board.get")).map((e) => (e as PerformanceResourceTiming).responseEnd)),
+      }));
+      usable.push(timing.usable);
+      complete.push(timing.complete);
+      if (i === 4) console.log(`cards in the DOM: ${await page.locator("article").count()} of ${CARDS} (long columns are virtualised)`);
+      await page.close();
+    }
+    await browser.close();
+    console.log(`page usable in Chromium        median ${ms(percentile(usable, 50))}, worst ${ms(Math.max(...usable))} of 5 loads   target: < 2,000 ms`);
+    console.log(`all ${CARDS} cards loaded        median ${ms(percentile(complete, 50))}`);
+
+    const board = await (await fetch(`${server.url}/api/v1/projects/bench/items`)).json();
+    const movable = (board.items as { id: number; stage: string }[]).filter((c) => c.stage === "story" || c.stage === "code").map((c) => c.id);
+    // Paced: each client moves a card, then pauses 100 ms (people drag far less often);
+    // saturated: each client sends its next move as soon as the last one is answered.
+    for (const [label, pauseMs] of [["paced, 10 moves/s per client", 100], ["saturated, no pause", 0]] as const) {
+      const result = await moveLoad(server.url, movable, pauseMs);
+      console.log(
+        `card moves, ${CLIENTS} clients × ${SECONDS} s (${label}): ${result.count} moves (${(result.count / SECONDS).toFixed(0)}/s), errors ${result.errors}, ` +
+          `p50 ${ms(percentile(result.latencies, 50))}  p99 ${ms(percentile(result.latencies, 99))}   target: p99 < 20 ms`,
+      );
+    }
+    console.log(`server memory (RSS): ${server.rssMb().toFixed(0)} MB`);
+  } finally {
+    await server.stop();
+  }
+  void project;
+}
+
+/** CLIENTS concurrent clients moving cards between Story and Code (and reordering) over REST. */
+async function moveLoad(url: string, movable: number[], pauseMs: number) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const until = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      let n = client + 1;
+      while (performance.now() < until) {
+        n = (n * 1103515245 + 12345) % 2147483648;
+        const id = movable[n % movable.length];
+        const afterId = movable[(n >> 8) % movable.length];
+        const started = performance.now();
+        const response = await fetch(`${url}/api/v1/items/${id}/move`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ toStage: n % 2 ? "code" : "story", afterId: afterId === id ? null : afterId, reason: "rework (bench)" }),
+        });
+        await response.arrayBuffer();
+        latencies.push(performance.now() - started);
+        if (!response.ok) errors++;
+        if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      }
+    }),
+  );
+  return { latencies, errors, count: latencies.length };
+}
+
+const targets: BenchTarget[] = [sqliteTarget()];
+const postgres = await postgresTarget();
+if (postgres) targets.push(postgres);
+else console.log("PostgreSQL: no server answered; set BENCH_DATABASE_URL to include it.");
+
+let port = 3300;
+for (const target of targets) {
+  try {
+    await benchTarget(target, port++);
+  } finally {
+    await target.cleanup();
+  }
+}
+process.exit(0);
