@@ -17,7 +17,7 @@ export interface BoardColumn extends Stage {
 export interface Board {
   project: ProjectRecord;
   columns: BoardColumn[];
-  /** The cards on the board, in column order then position: all of them, or each column's head. */
+  /** The cards on the board, in position order (each column's cards in board order): all of them, or each column's head. */
   cards: BoardCard[];
   /** False when only the first `limitPerColumn` cards of each column were asked for. */
   complete: boolean;
