@@ -85,6 +85,10 @@ function openSqlite(options: OpenOptions): Database {
       { cause: error },
     );
   }
+  cacheStatements(raw);
+  const begin = raw.prepare("BEGIN IMMEDIATE");
+  const commit = raw.prepare("COMMIT");
+  const rollback = raw.prepare("ROLLBACK");
   const db = drizzleSqlite(raw, { schema: sqliteTables }) as unknown as Db;
   const store: Store = { db, t: sqliteTables as unknown as Tables, dialect: "sqlite" };
   let queue: Promise<unknown> = Promise.resolve();
@@ -97,13 +101,13 @@ function openSqlite(options: OpenOptions): Database {
       // better-sqlite3 is synchronous; Drizzle's own transaction refuses async work, so the
       // unit of work opens it by hand and a promise queue keeps one writer at a time.
       const run = async () => {
-        raw.exec("BEGIN IMMEDIATE");
+        begin.run();
         try {
           const result = await work(store);
-          raw.exec("COMMIT");
+          commit.run();
           return result;
         } catch (error) {
-          if (raw.inTransaction) raw.exec("ROLLBACK");
+          if (raw.inTransaction) rollback.run();
           throw error;
         }
       };
@@ -126,6 +130,29 @@ function openSqlite(options: OpenOptions): Database {
       raw.close();
     },
   };
+}
+
+/**
+ * Keeps compiled statements by their SQL text: Drizzle asks better-sqlite3 to prepare every
+ * query anew, and compiling is a large share of a small query's cost. A reused statement is
+ * handed back in object mode (Drizzle switches it to raw mode itself when it wants arrays).
+ */
+function cacheStatements(raw: BetterSqlite3.Database, size = 500): void {
+  const prepare = raw.prepare.bind(raw);
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  raw.prepare = ((source: string) => {
+    const cached = cache.get(source);
+    if (cached) {
+      cache.delete(source);
+      cache.set(source, cached);
+      if (cached.reader) cached.raw(false);
+      return cached;
+    }
+    const statement = prepare(source);
+    cache.set(source, statement);
+    if (cache.size > size) cache.delete(cache.keys().next().value!);
+    return statement;
+  }) as typeof raw.prepare;
 }
 
 function openPostgres(url: string): Database {

@@ -135,4 +135,21 @@ describeOnEveryDatabase("work items", (fresh) => {
     expect(new Set(board.cards.map((c) => c.key)).size).toBe(10);
     expect(board.cards.every((c) => c.version === 2)).toBe(true);
   });
+
+  it("moves the same cards from many concurrent requests without losing or doubling anything", async () => {
+    const cards = await Promise.all(Array.from({ length: 4 }, (_, i) => ctx.caller.item.create({ project: "shiplane", title: `Busy ${i}`, kind: "story", owner: "ana" })));
+    const moves = Array.from({ length: 40 }, (_, i) =>
+      ctx.caller.item.move({ id: cards[i % 4].id, toStage: i % 2 ? "story" : "code", reason: "rework", afterId: cards[(i + 1) % 4].id }),
+    );
+    const results = await Promise.allSettled(moves);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.message)).toEqual([]);
+    for (const card of cards) {
+      const detail = await ctx.caller.item.get({ id: card.id });
+      const moved = detail.history.filter((e) => e.type === "item.moved" || e.type === "item.reordered");
+      expect(moved).toHaveLength(10);
+      expect(detail.intervals.filter((i) => i.leftAt === null)).toHaveLength(1);
+      expect(detail.intervals.at(-1)?.stage).toBe(detail.card.stage);
+      expect(detail.card.version).toBe(1 + detail.history.filter((e) => e.type === "item.moved" || e.type === "item.reordered").length);
+    }
+  });
 });

@@ -43,8 +43,24 @@ export async function moveItem(app: App, actor: Actor, input: MoveItemInput): Pr
   }
   const to: StageKey = input.toStage;
   const located = await requireActiveItem(app.database, input.id);
+  // Reads first, then the project lock for the writes only (moves are the busiest writes).
+  // If the card changed in between, a move that named no expected version ("move it as it
+  // is now") is decided again with the lock held from the start, so it cannot be overtaken.
+  try {
+    return await attemptMove(app, actor, input, to, located.projectId, false);
+  } catch (error) {
+    if (!(error instanceof ChangedMeanwhile)) throw error;
+    if (input.expectedVersion !== undefined) {
+      throw new DomainError("ITEM.STALE_VERSION", "Someone changed this card while it was being moved. Reload it and try again.");
+    }
+    return attemptMove(app, actor, input, to, located.projectId, true);
+  }
+}
 
-  return changeProject(app, located.projectId, async (store, record) => {
+class ChangedMeanwhile extends Error {}
+
+async function attemptMove(app: App, actor: Actor, input: MoveItemInput, to: StageKey, projectId: number, lockFirst: boolean): Promise<BoardCard> {
+  return changeProject(app, projectId, async (store, record, lock) => {
     const now = app.now();
     const item = await requireActiveItem(store, input.id);
     await checkVersion(item, input.expectedVersion, () => loadCard(store, item, now));
@@ -76,13 +92,14 @@ export async function moveItem(app: App, actor: Actor, input: MoveItemInput): Pr
 
     const position = await targetPosition(store, item, to, input);
     const changesStage = from !== to;
+    await lock();
     const updated = await updateItemVersioned(store, item.id, item.version, {
       stage: to,
       position,
       updatedAt: now,
       ...(changesStage ? { stageEnteredAt: now, kind: to === "idea" ? item.kind : "story" } : {}),
     });
-    if (!updated) throw new DomainError("ITEM.STALE_VERSION", "This card changed while it was being moved. Reload and try again.");
+    if (!updated) throw new ChangedMeanwhile();
     if (changesStage) {
       await closeInterval(store, item.id, now);
       await openInterval(store, item.projectId, item.id, to, now);
@@ -96,7 +113,7 @@ export async function moveItem(app: App, actor: Actor, input: MoveItemInput): Pr
       await record({ itemId: item.id, type: "item.reordered", actor: actor.id, payload: { stage: to } });
     }
     return toBoardCard(updated, project?.keyPrefix ?? "", facts, required, now);
-  });
+  }, { lockFirst });
 }
 
 /** The card's new key between its intended neighbours, computed from what the database holds now. */
