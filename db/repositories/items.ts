@@ -10,26 +10,13 @@ export type ItemPatch = Partial<Omit<ItemRecord, "id" | "projectId" | "number" |
 function columns(store: Store) {
   const w = store.t.workItems;
   return {
-    id: w.id,
+    ...boardColumns(store),
     projectId: w.projectId,
-    number: w.number,
-    kind: w.kind,
-    title: w.title,
     description: w.description,
-    owner: w.owner,
-    labels: w.labels,
-    estimate: w.estimate,
-    stage: w.stage,
-    position: w.position,
-    version: w.version,
-    blocked: w.blocked,
-    blockedReason: w.blockedReason,
-    needsManualQa: w.needsManualQa,
     qaSignedOffBy: w.qaSignedOffBy,
     qaSignedOffAt: w.qaSignedOffAt,
     rejectedReason: w.rejectedReason,
     rejectedFromStage: w.rejectedFromStage,
-    stageEnteredAt: w.stageEnteredAt,
     createdAt: w.createdAt,
     updatedAt: w.updatedAt,
   };
