@@ -33,7 +33,7 @@ export function Column({ stage, cards, total, actions }: { stage: Stage; cards: 
       role="region"
       aria-labelledby={headingId}
       data-stage={stage.key}
-      className={`flex min-h-0 w-[240px] min-w-[208px] flex-1 shrink-0 flex-col rounded-lg bg-black/[0.03] dark:bg-white/[0.03] ${isOver ? "ring-2 ring-blue-500/50" : ""} ${
+      className={`flex min-h-0 w-[240px] min-w-[188px] flex-1 shrink-0 flex-col rounded-lg bg-black/[0.03] dark:bg-white/[0.03] ${isOver ? "ring-2 ring-blue-500/50" : ""} ${
         wip === "over-limit" ? "ring-1 ring-red-500/60" : ""
       }`}
     >

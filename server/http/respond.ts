@@ -37,6 +37,14 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
  * domain errors by their code's status, bad input as 400, anything else as a 500 without internals.
  */
 export async function respond(work: () => Promise<Response>): Promise<Response> {
+  const started = performance.now();
+  const response = await handle(work);
+  // How long Shiplane itself took, for the browser's network panel and for load tests.
+  response.headers.set("Server-Timing", `app;dur=${(performance.now() - started).toFixed(2)}`);
+  return response;
+}
+
+async function handle(work: () => Promise<Response>): Promise<Response> {
   try {
     return await work();
   } catch (error) {
