@@ -119,3 +119,37 @@ test("filters by text, owner and label, and the URL keeps them", async ({ page, 
   await expect(page.locator("article")).toHaveCount(1);
   await expect(page.getByText("Search ranking")).toBeVisible();
 });
+
+test("the Move to… menu moves a card, and a move back asks for a reason", async ({ page, request }) => {
+  const project = await createProject(request);
+  await createItem(request, project, { title: "Menu story", kind: "story", owner: "dana" });
+  await page.goto(`/p/${project}`);
+  const card = column(page, "Story").locator("article").first();
+  await card.hover();
+  await card.getByLabel(/Move .* to…/).click();
+  await page.getByRole("menuitem", { name: "Code" }).click();
+  await expect(column(page, "Code").getByText("Menu story")).toBeVisible();
+
+  const moved = column(page, "Code").locator("article").first();
+  await moved.hover();
+  await moved.getByLabel(/Move .* to…/).click();
+  await page.getByRole("menuitem", { name: "Story" }).click();
+  const dialog = page.getByRole("dialog", { name: "Send back for rework" });
+  await dialog.getByLabel("Reason").fill("Acceptance criteria unclear");
+  await dialog.getByRole("button", { name: "Send back" }).click();
+  await expect(column(page, "Story").getByText("Menu story")).toBeVisible();
+  await column(page, "Story").getByText("Menu story").click();
+  await expect(page.getByRole("list", { name: "History" })).toContainText("moved Code → Story: “Acceptance criteria unclear”");
+});
+
+test("cards reorder within a column by dragging", async ({ page, request }) => {
+  const project = await createProject(request);
+  for (const title of ["First", "Second", "Third"]) await createItem(request, project, { title, kind: "story" });
+  await page.goto(`/p/${project}`);
+  const story = column(page, "Story");
+  await drag(page, story.locator("article").nth(2), story.locator("article").nth(0));
+  await expect(story.locator("article").first()).toContainText("Third");
+  await page.reload();
+  await expect(story.locator("article").nth(0)).toContainText("Third");
+  await expect(story.locator("article").nth(1)).toContainText("First");
+});

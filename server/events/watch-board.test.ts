@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeEach, expect, it } from "vitest";
 import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
+import { createApp } from "../app";
 import { testApp } from "../testing/fixtures";
 import { watchBoard, type BoardChange } from "./watch-board";
 
@@ -15,7 +16,7 @@ async function take(stream: AsyncGenerator<BoardChange>, count: number): Promise
   return out;
 }
 
-describeOnEveryDatabase("live board changes", (fresh) => {
+describeOnEveryDatabase("live board changes", (fresh, dialect) => {
   let ctx: Awaited<ReturnType<typeof testApp>>;
   let abort: AbortController;
   beforeEach(async () => {
@@ -61,5 +62,19 @@ describeOnEveryDatabase("live board changes", (fresh) => {
     await ctx.caller.item.create({ project: "other", title: "Elsewhere" });
     await ctx.caller.item.create({ project: "shiplane", title: "Here" });
     expect((await next)[0].card?.title).toBe("Here");
+  });
+
+  it.runIf(dialect === "postgres")("reaches a watcher on another app instance sharing the database", async () => {
+    const other = createApp(ctx.app.database);
+    try {
+      const board = await ctx.caller.board.get({ project: "shiplane" });
+      const stream = watchBoard(other, ctx.project.id, board.lastEventId, abort.signal);
+      const next = take(stream, 1);
+      await ctx.caller.item.create({ project: "shiplane", title: "From instance A" });
+      const [change] = await next;
+      expect(change.card?.title).toBe("From instance A");
+    } finally {
+      await other.notifier.close();
+    }
   });
 });
