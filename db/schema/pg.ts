@@ -298,3 +298,21 @@ export const alerts = pgTable(
   },
   (t) => [uniqueIndex("alerts_identity").on(t.projectId, t.fingerprint, t.startsAt)],
 );
+
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    deliveryId: text("delivery_id").notNull(),
+    event: text("event").notNull(),
+    action: text("action"),
+    body: text("body").notNull(),
+    status: text("status").$type<T.DeliveryStatus>().notNull(),
+    error: text("error"),
+    receivedAt: timestamp("received_at", { withTimezone: true, mode: "date" }).notNull(),
+    processedAt: timestamp("processed_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [uniqueIndex("webhook_deliveries_identity").on(t.source, t.deliveryId), index("webhook_deliveries_project").on(t.projectId, t.id)],
+);

@@ -9,3 +9,4 @@ export type EnvironmentStrategy = "in-place" | "blue-green";
 export type EventPayload = Record<string, unknown>;
 export type EnvironmentConfig = Record<string, unknown>;
 export type AlertLabels = Record<string, string>;
+export type DeliveryStatus = "pending" | "processed" | "ignored" | "failed";

@@ -296,3 +296,21 @@ export const alerts = sqliteTable(
   },
   (t) => [uniqueIndex("alerts_identity").on(t.projectId, t.fingerprint, t.startsAt)],
 );
+
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    deliveryId: text("delivery_id").notNull(),
+    event: text("event").notNull(),
+    action: text("action"),
+    body: text("body").notNull(),
+    status: text("status").$type<T.DeliveryStatus>().notNull(),
+    error: text("error"),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    processedAt: integer("processed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("webhook_deliveries_identity").on(t.source, t.deliveryId), index("webhook_deliveries_project").on(t.projectId, t.id)],
+);

@@ -36,6 +36,7 @@ it("fails with a clear message and exit code 1 on a refusal, 2 on a usage error"
   expect(await run("project", "create", "--name", "Bad", "--prefix", "1x")).toMatchObject({ code: 1, err: expect.stringMatching(/not a usable key prefix/) });
   expect((await run("project", "create")).code).toBe(2);
   expect(await run("item", "create", "--project", "storefront", "--title", "x", "--kind", "epic")).toMatchObject({ code: 2, err: expect.stringMatching(/--kind must be idea or story/) });
+  expect(await run("webhooks", "replay", "no-such-delivery")).toMatchObject({ code: 1, err: expect.stringMatching(/No GitHub delivery "no-such-delivery"/) });
   expect(await run("seed", "everything")).toMatchObject({ code: 2, err: expect.stringMatching(/use "demo" or "synthetic"/) });
   expect(await run("seed", "synthetic", "--items", "0")).toMatchObject({ code: 2, err: expect.stringMatching(/--items must be/) });
 });

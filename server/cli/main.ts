@@ -6,6 +6,7 @@ import { listProjects } from "../../db/repositories/projects";
 import { createApp, LOCAL_OPERATOR } from "../app";
 import { seedDemo } from "../seed/demo";
 import { seedSynthetic } from "../seed/synthetic";
+import { replayDelivery } from "../integrations/github/process";
 import { createItem } from "../services/create-item";
 import { createProject } from "../services/create-project";
 
@@ -87,6 +88,25 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .action(async (opts: Output) => {
       const projects = await listProjects(await open());
       print(opts, projects.map((p) => `${p.slug}\t${p.keyPrefix}\t${p.name}${p.repo ? `\t${p.repo}` : ""}`).join("\n") || "No projects yet.", projects);
+    });
+
+  const webhooks = program.command("webhooks").description("incoming webhook deliveries");
+  webhooks
+    .command("replay")
+    .description("process a stored GitHub delivery again (e.g. one that failed)")
+    .argument("<delivery-id>", "the X-GitHub-Delivery id, as listed in the project's recent deliveries")
+    .option("--json", "print JSON")
+    .action(async (deliveryId: string, opts: Output) => {
+      const app = createApp(await open());
+      try {
+        const delivery = await replayDelivery(app, deliveryId);
+        const { body, ...summary } = delivery;
+        void body;
+        print(opts, `Delivery ${deliveryId} (${delivery.event}): ${delivery.status}${delivery.error ? ` — ${delivery.error}` : ""}`, summary);
+        if (delivery.status === "failed") throw new Error(`Delivery ${deliveryId} failed again: ${delivery.error}`);
+      } finally {
+        await app.notifier.close();
+      }
     });
 
   const item = program.command("item").description("cards");

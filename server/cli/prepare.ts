@@ -1,4 +1,6 @@
 import { getDatabase } from "../../db/instance";
+import { createApp } from "../app";
+import { processPendingDeliveries } from "../integrations/github/process";
 import { seedDemoIfEmpty } from "../seed/demo";
 
 /** Before the web server starts: open and migrate the database, and seed the demo project on first start. */
@@ -6,5 +8,10 @@ export async function prepare(): Promise<void> {
   const database = await getDatabase();
   console.log(`Shiplane database: ${database.dialect} (${database.location}), migrations applied.`);
   if (await seedDemoIfEmpty(database)) console.log("First start: seeded the demo project (set SHIPLANE_SEED=none to skip).");
+  // Deliveries answered before a stop but not processed yet are processed now.
+  const app = createApp(database);
+  const recovered = await processPendingDeliveries(app);
+  if (recovered > 0) console.log(`Processed ${recovered} webhook deliveries received before the last stop.`);
+  await app.notifier.close();
   await database.close();
 }

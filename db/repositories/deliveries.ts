@@ -1,0 +1,62 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Store } from "../client";
+import type { DeliveryStatus } from "../schema/shared-types";
+
+export interface DeliveryRecord {
+  id: number;
+  projectId: number;
+  source: string;
+  deliveryId: string;
+  event: string;
+  action: string | null;
+  body: string;
+  status: DeliveryStatus;
+  error: string | null;
+  receivedAt: Date;
+  processedAt: Date | null;
+}
+
+function columns(store: Store) {
+  const d = store.t.webhookDeliveries;
+  return {
+    id: d.id,
+    projectId: d.projectId,
+    source: d.source,
+    deliveryId: d.deliveryId,
+    event: d.event,
+    action: d.action,
+    body: d.body,
+    status: d.status,
+    error: d.error,
+    receivedAt: d.receivedAt,
+    processedAt: d.processedAt,
+  };
+}
+
+/** Stores a delivery; null when one with the same source and id was stored before (a redelivery). */
+export async function insertDelivery(store: Store, delivery: Omit<DeliveryRecord, "id" | "error" | "processedAt">): Promise<DeliveryRecord | null> {
+  const rows = await store.db.insert(store.t.webhookDeliveries).values(delivery).onConflictDoNothing().returning(columns(store));
+  return rows[0] ?? null;
+}
+
+export async function findDelivery(store: Store, source: string, deliveryId: string): Promise<DeliveryRecord | null> {
+  const d = store.t.webhookDeliveries;
+  const rows = await store.db.select(columns(store)).from(d).where(and(eq(d.source, source), eq(d.deliveryId, deliveryId)));
+  return rows[0] ?? null;
+}
+
+export async function markDelivery(store: Store, id: number, status: DeliveryStatus, error: string | null, at: Date): Promise<void> {
+  const d = store.t.webhookDeliveries;
+  await store.db.update(d).set({ status, error, processedAt: at }).where(eq(d.id, id));
+}
+
+export async function listDeliveries(store: Store, projectId: number, limit: number): Promise<DeliveryRecord[]> {
+  const d = store.t.webhookDeliveries;
+  return store.db.select(columns(store)).from(d).where(eq(d.projectId, projectId)).orderBy(desc(d.id)).limit(limit);
+}
+
+/** Deliveries stored but not processed yet (the app stopped in between), oldest first. */
+export async function listPendingDeliveries(store: Store, limit: number): Promise<DeliveryRecord[]> {
+  const d = store.t.webhookDeliveries;
+  return store.db.select(columns(store)).from(d).where(eq(d.status, "pending")).orderBy(asc(d.id)).limit(limit);
+}
