@@ -14,7 +14,9 @@ export type DomainErrorCode =
   | "STAGE.UNKNOWN"
   | "GATE.REFUSED"
   | "MOVE.REASON_REQUIRED"
-  | "AUTH.FORBIDDEN";
+  | "AUTH.FORBIDDEN"
+  | "AUTH.UNAUTHENTICATED"
+  | "TOKEN.NOT_FOUND";
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -8,6 +8,8 @@ import { seedDemo } from "../seed/demo";
 import { seedSynthetic } from "../seed/synthetic";
 import { replayDelivery } from "../integrations/github/process";
 import { createItem } from "../services/create-item";
+import { createToken, listProjectTokens, revokeToken } from "../services/tokens";
+import { SCOPES } from "../../domain/access/scopes";
 import { createProject } from "../services/create-project";
 
 interface Output {
@@ -88,6 +90,53 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .action(async (opts: Output) => {
       const projects = await listProjects(await open());
       print(opts, projects.map((p) => `${p.slug}\t${p.keyPrefix}\t${p.name}${p.repo ? `\t${p.repo}` : ""}`).join("\n") || "No projects yet.", projects);
+    });
+
+  const token = program.command("token").description("API tokens for CI servers and scripts");
+  token
+    .command("create")
+    .description("create a token; it is printed once, only its hash is kept")
+    .requiredOption("--project <slug>", "the project")
+    .requiredOption("--scopes <a,b>", `what it may do: ${SCOPES.join(", ")}`)
+    .option("--name <name>", "what it is for, e.g. Jenkins")
+    .option("--expires-in <duration>", "e.g. 90d, 12h (default: never)")
+    .option("--json", "print JSON")
+    .action(async (opts: Output & { project: string; scopes: string; name?: string; expiresIn?: string }) => {
+      const app = createApp(await open());
+      try {
+        const created = await createToken(app, LOCAL_OPERATOR, { project: opts.project, scopes: opts.scopes, name: opts.name, expiresIn: opts.expiresIn });
+        print(opts, `${created.token}\n\nToken ${created.record.id} "${created.record.name}" (${created.record.scopes.join(", ")}). Store it now: it is not shown again.`, {
+          token: created.token,
+          ...created.record,
+        });
+      } finally {
+        await app.notifier.close();
+      }
+    });
+  token
+    .command("list")
+    .description("list a project's tokens (never their secrets)")
+    .requiredOption("--project <slug>", "the project")
+    .option("--json", "print JSON")
+    .action(async (opts: Output & { project: string }) => {
+      const tokens = await listProjectTokens(createApp(await open()), { project: opts.project });
+      const state = (t: (typeof tokens)[number]) => (t.revokedAt ? "revoked" : t.expiresAt && t.expiresAt < new Date() ? "expired" : "active");
+      print(opts, tokens.map((t) => `${t.id}\t${t.prefix}…\t${state(t)}\t${t.scopes.join(",")}\t${t.name}\tlast used ${t.lastUsedAt?.toISOString() ?? "never"}`).join("\n") || "No tokens.", tokens);
+    });
+  token
+    .command("revoke")
+    .description("revoke a token at once")
+    .argument("<id>", "the token's id (see token list)")
+    .requiredOption("--project <slug>", "the project")
+    .option("--json", "print JSON")
+    .action(async (id: string, opts: Output & { project: string }) => {
+      const app = createApp(await open());
+      try {
+        const revoked = await revokeToken(app, LOCAL_OPERATOR, { project: opts.project, id: Number(id) });
+        print(opts, `Token ${revoked.id} "${revoked.name}" is revoked.`, revoked);
+      } finally {
+        await app.notifier.close();
+      }
     });
 
   const webhooks = program.command("webhooks").description("incoming webhook deliveries");

@@ -14,6 +14,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   "GATE.REFUSED": 422,
   "MOVE.REASON_REQUIRED": 422,
   "AUTH.FORBIDDEN": 403,
+  "AUTH.UNAUTHENTICATED": 401,
+  "TOKEN.NOT_FOUND": 404,
 };
 
 export function errorStatus(code: DomainErrorCode): number {
@@ -24,6 +26,8 @@ export function toTrpcCode(status: number): TRPC_ERROR_CODE_KEY {
   switch (status) {
     case 400:
       return "BAD_REQUEST";
+    case 401:
+      return "UNAUTHORIZED";
     case 403:
       return "FORBIDDEN";
     case 404:
