@@ -278,6 +278,7 @@ export const testCases = pgTable(
     status: text("status").notNull(),
     durationMs: integer("duration_ms").notNull().default(0),
     message: text("message"),
+    flaky: boolean("flaky").notNull().default(false),
   },
   (t) => [index("test_cases_run").on(t.testRunId)],
 );

@@ -276,6 +276,7 @@ export const testCases = sqliteTable(
     status: text("status").notNull(),
     durationMs: integer("duration_ms").notNull().default(0),
     message: text("message"),
+    flaky: integer("flaky", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("test_cases_run").on(t.testRunId)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE `test_cases` ADD `flaky` integer DEFAULT false NOT NULL;
