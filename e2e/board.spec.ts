@@ -94,7 +94,7 @@ test("capture an idea, accept it into Story, reject another and restore it from 
   await expect(page.getByText("Nobody has a fax machine")).toBeVisible();
   await page.getByRole("button", { name: "Restore" }).click();
   await expect(page.getByRole("status").filter({ hasText: "restored" })).toBeVisible();
-  await page.getByRole("link", { name: "← Board" }).click();
+  await page.getByRole("link", { name: "Board", exact: true }).click();
   await expect(column(page, "Idea").getByText("Fax ordering")).toBeVisible();
 });
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { PageHeader } from "../project/project-nav";
 import { useState } from "react";
 import { isStageKey, STAGE_NAMES } from "../../domain/funnel/stages";
 import { errorDetails } from "../board/use-board";
@@ -18,21 +18,18 @@ export function ArchiveView({ project }: { project: string }) {
   const archive = useQuery(trpc.item.archive.queryOptions({ project, q }));
   const restore = useMutation(trpc.item.restore.mutationOptions());
   return (
-    <div className="mx-auto max-w-4xl p-6">
-      <header className="mb-4 flex items-center gap-3">
-        <Link href={`/p/${project}`} className="text-[13px] text-blue-700 hover:underline dark:text-blue-400">
-          ← Board
-        </Link>
-        <h1 className="text-lg font-semibold">Archive</h1>
+    <div>
+      <PageHeader slug={project} title="Archive" current="/archive">
         <input
           type="search"
           aria-label="Search the archive"
           placeholder="Search key, title or reason"
           value={q}
           onChange={(event) => setQ(event.target.value)}
-          className="ml-auto h-8 w-72 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-[13px]"
+          className="h-8 w-72 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-[13px]"
         />
-      </header>
+      </PageHeader>
+      <div className="mx-auto max-w-4xl p-6">
       {archive.isError && <p role="alert">{archive.error.message}</p>}
       {archive.data?.length === 0 && (
         <p className="muted panel rounded-md p-6 text-center">
@@ -69,6 +66,7 @@ export function ArchiveView({ project }: { project: string }) {
           </li>
         ))}
       </ul>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ProjectNav } from "../project/project-nav";
 import type { RefObject } from "react";
 import { Button } from "../ui/button";
 import type { BoardFilter } from "./board-state";
@@ -40,14 +41,7 @@ export function BoardToolbar({
       </Link>
       <span className="muted">/</span>
       <span className="font-medium">{project.name}</span>
-      <nav className="ml-3 flex gap-1 text-[13px]" aria-label="Project">
-        <Link href={`/p/${project.slug}`} className="rounded px-2 py-1 font-medium bg-black/5 dark:bg-white/10" aria-current="page">
-          Board
-        </Link>
-        <Link href={`/p/${project.slug}/archive`} className="muted rounded px-2 py-1 hover:bg-black/5 dark:hover:bg-white/10">
-          Archive
-        </Link>
-      </nav>
+      <ProjectNav slug={project.slug} current="" />
       <div className="ml-auto flex flex-wrap items-center gap-2">
         <input
           ref={searchRef}

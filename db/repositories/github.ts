@@ -102,3 +102,8 @@ export async function findPullRequestById(store: Store, id: number) {
   const [row] = await store.db.select({ id: t.id, number: t.number, state: t.state }).from(t).where(eq(t.id, id));
   return row ?? null;
 }
+
+export async function setWebhookSecret(store: Store, projectId: number, secret: string): Promise<void> {
+  const p = store.t.projects;
+  await store.db.update(p).set({ webhookSecret: secret }).where(eq(p.id, projectId));
+}

@@ -2,13 +2,17 @@ import { createCallerFactory, router } from "./init";
 import { boardRouter } from "./routers/board";
 import { eventRouter } from "./routers/event";
 import { itemRouter } from "./routers/item";
+import { pipelineRouter } from "./routers/pipeline";
 import { projectRouter } from "./routers/project";
+import { settingsRouter } from "./routers/settings";
 
 export const appRouter = router({
   project: projectRouter,
   board: boardRouter,
   item: itemRouter,
   event: eventRouter,
+  settings: settingsRouter,
+  pipeline: pipelineRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,5 @@
+import { PipelineView } from "@/components/pipeline/pipeline-view";
+
+export default async function PipelinePage({ params }: { params: Promise<{ project: string }> }) {
+  return <PipelineView project={(await params).project} />;
+}

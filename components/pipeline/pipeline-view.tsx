@@ -1,0 +1,161 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { formatDuration } from "../../domain/time/relative";
+import { Pill, toneOf } from "../board/badges";
+import { errorDetails } from "../board/use-board";
+import { PageHeader } from "../project/project-nav";
+import { useTRPC } from "../trpc/client";
+import { RelativeTime } from "../ui/relative-time";
+
+const percent = (rate: number | null) => (rate === null ? "–" : `${Math.round(rate * 100)}%`);
+
+/** Recent CI builds and test runs, their pass rates, and the flakiest tests. */
+export function PipelineView({ project }: { project: string }) {
+  const trpc = useTRPC();
+  const pipeline = useQuery(trpc.pipeline.get.queryOptions({ project }));
+  const data = pipeline.data;
+  return (
+    <div>
+      <PageHeader slug={project} title="Pipeline" current="/pipeline" />
+      <main className="mx-auto max-w-5xl space-y-8 p-6">
+        {pipeline.isPending && <p className="muted">Loading…</p>}
+        {pipeline.isError && (
+          <p role="alert" className="text-red-700 dark:text-red-400">
+            {errorDetails(pipeline.error).message}
+          </p>
+        )}
+        {data && (
+          <>
+            <section aria-label="Pass rates" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+              <Stat label="Build pass rate" value={percent(data.buildPassRate)} hint={`last ${data.builds.length} builds`} />
+              {data.suites.map((s) => (
+                <Stat key={s.suite} label={`${s.suite} suite`} value={percent(s.passRate)} hint={`${s.runs} run${s.runs === 1 ? "" : "s"} without a failing test`} />
+              ))}
+            </section>
+            <section aria-labelledby="builds-heading">
+              <h2 id="builds-heading" className="mb-2 text-[15px] font-semibold">
+                Recent builds
+              </h2>
+              {data.builds.length === 0 ? (
+                <p className="muted panel rounded-md p-4 text-[13px]">
+                  No build reported yet. Have your CI server POST to /api/v1/projects/{project}/builds with a builds:write token (see Settings).
+                </p>
+              ) : (
+                <table className="panel w-full rounded-md text-[13px]">
+                  <thead className="muted text-left text-xs">
+                    <tr>
+                      <th className="px-3 py-2 font-medium">Status</th>
+                      <th className="px-3 py-2 font-medium">Build</th>
+                      <th className="px-3 py-2 font-medium">Branch</th>
+                      <th className="px-3 py-2 font-medium">Tests</th>
+                      <th className="px-3 py-2 font-medium">Duration</th>
+                      <th className="px-3 py-2 font-medium">When</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.builds.map((b) => (
+                      <tr key={b.id} className="border-t border-[var(--border)]">
+                        <td className="px-3 py-2">
+                          <Pill tone={toneOf(b.status)} label={b.status} title={`Build ${b.buildId}: ${b.status}`} />
+                        </td>
+                        <td className="px-3 py-2">
+                          {b.url ? (
+                            <a href={b.url} className="text-blue-700 hover:underline dark:text-blue-400">
+                              {b.buildId}
+                            </a>
+                          ) : (
+                            b.buildId
+                          )}{" "}
+                          <span className="muted font-mono text-xs">{b.commitSha.slice(0, 7)}</span>
+                        </td>
+                        <td className="px-3 py-2">{b.branch}</td>
+                        <td className="px-3 py-2">{b.testsPassed === null ? "–" : `${b.testsPassed} passed${b.testsFailed ? `, ${b.testsFailed} failed` : ""}`}</td>
+                        <td className="muted px-3 py-2">{b.startedAt && b.finishedAt ? formatDuration(b.finishedAt.getTime() - b.startedAt.getTime()) : "–"}</td>
+                        <td className="muted px-3 py-2 text-xs">
+                          <RelativeTime date={b.createdAt} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+            <section aria-labelledby="runs-heading">
+              <h2 id="runs-heading" className="mb-2 text-[15px] font-semibold">
+                Recent test runs
+              </h2>
+              {data.runs.length === 0 ? (
+                <p className="muted panel rounded-md p-4 text-[13px]">No test run yet. Send JUnit XML to /api/v1/projects/{project}/test-runs?suite=unit&amp;build=ID with a tests:write token.</p>
+              ) : (
+                <table className="panel w-full rounded-md text-[13px]">
+                  <thead className="muted text-left text-xs">
+                    <tr>
+                      <th className="px-3 py-2 font-medium">Suite</th>
+                      <th className="px-3 py-2 font-medium">Of</th>
+                      <th className="px-3 py-2 font-medium">Passed</th>
+                      <th className="px-3 py-2 font-medium">Failed</th>
+                      <th className="px-3 py-2 font-medium">Skipped</th>
+                      <th className="px-3 py-2 font-medium">Flaky</th>
+                      <th className="px-3 py-2 font-medium">When</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.runs.map((r) => (
+                      <tr key={r.id} className="border-t border-[var(--border)]">
+                        <td className="px-3 py-2">
+                          <Pill tone={r.failed ? "red" : "green"} label={r.suite} title={r.failed ? "Failing tests" : "All tests passed"} />
+                        </td>
+                        <td className="px-3 py-2 text-xs">{r.buildId ? `build ${r.buildId}` : r.deploymentId ? `deployment ${r.deploymentId}` : <span className="font-mono">{r.commitSha?.slice(0, 7)}</span>}</td>
+                        <td className="px-3 py-2">{r.passed}</td>
+                        <td className="px-3 py-2">{r.failed}</td>
+                        <td className="px-3 py-2">{r.skipped}</td>
+                        <td className="px-3 py-2">{r.flaky}</td>
+                        <td className="muted px-3 py-2 text-xs">
+                          <RelativeTime date={r.createdAt} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+            <section aria-labelledby="flaky-heading">
+              <h2 id="flaky-heading" className="mb-2 text-[15px] font-semibold">
+                Flakiest tests (30 days)
+              </h2>
+              {data.flaky.length === 0 ? (
+                <p className="muted panel rounded-md p-4 text-[13px]">No flaky test: none failed and passed for the same commit.</p>
+              ) : (
+                <ol className="panel divide-y divide-[var(--border)] rounded-md text-[13px]">
+                  {data.flaky.map((t) => (
+                    <li key={`${t.suite}|${t.className}|${t.name}`} className="flex gap-3 px-3 py-2">
+                      <span className="min-w-0 flex-1 truncate">
+                        {t.className && <span className="muted">{t.className} › </span>}
+                        {t.name}
+                      </span>
+                      <span className="muted">{t.suite}</span>
+                      <span>
+                        flaky {t.flaky} of {t.runs} runs
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function Stat({ label, value, hint }: { label: string; value: string; hint: string }) {
+  return (
+    <div className="panel rounded-md p-3">
+      <p className="muted text-xs">{label}</p>
+      <p className="text-xl font-semibold">{value}</p>
+      <p className="muted text-xs">{hint}</p>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import { listDeliveries } from "../../db/repositories/deliveries";
+import { findWebhookSecret, setWebhookSecret } from "../../db/repositories/github";
+import { listTokens } from "../../db/repositories/tokens";
+import { changeProject, type Actor, type App } from "../app";
+import { SUPPORTED_EVENTS } from "../integrations/github/receive";
+import { requireProject } from "./lookups";
+
+/** What the project's settings page shows: the GitHub webhook, its recent deliveries, the API tokens. */
+export async function getProjectSettings(app: App, input: { project: string }) {
+  const project = await requireProject(app.database, input.project);
+  const [secret, deliveries, tokens] = await Promise.all([
+    findWebhookSecret(app.database, project.id),
+    listDeliveries(app.database, project.id, 30),
+    listTokens(app.database, project.id),
+  ]);
+  return {
+    project,
+    webhook: { path: `/api/webhooks/github/${project.slug}`, secret, events: [...SUPPORTED_EVENTS] },
+    deliveries: deliveries.map((d) => ({ id: d.id, deliveryId: d.deliveryId, event: d.event, action: d.action, status: d.status, error: d.error, receivedAt: d.receivedAt, processedAt: d.processedAt })),
+    tokens,
+  };
+}
+
+/** A new webhook secret; GitHub's webhook must be given it before its next delivery verifies. */
+export async function regenerateWebhookSecret(app: App, actor: Actor, input: { project: string }): Promise<string> {
+  const project = await requireProject(app.database, input.project);
+  const secret = randomBytes(24).toString("hex");
+  await changeProject(app, project.id, async (store, record) => {
+    await setWebhookSecret(store, project.id, secret);
+    await record({ itemId: null, type: "settings.changed", actor: actor.id, payload: { webhookSecret: "regenerated" } });
+  });
+  return secret;
+}
