@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { buildReportBody } from "./rest-builds";
 import { boardCardSchema, createItemInput, moveItemInput, projectSchema } from "./schemas";
 
 /** JSON Schema of a zod schema, dates as ISO strings (how JSON carries them). */
@@ -88,8 +89,60 @@ export function openApiDocument() {
           },
         },
       },
+      "/api/v1/projects/{project}/builds": {
+        parameters: [{ name: "project", in: "path", required: true, schema: { type: "string" } }],
+        post: {
+          summary: "Report a CI build (again, as it progresses); a green main build with artifacts makes a release",
+          security: [{ bearer: ["builds:write"] }],
+          requestBody: { required: true, content: { "application/json": { schema: schema(buildReportBody, "input") } } },
+          responses: {
+            "201": { description: "The first report of this build: { build, items, release }" },
+            "200": { description: "A later report of the same buildId" },
+            "400": error("Invalid report, or a release version that exists"),
+            "401": error("No token, or an unknown, revoked or expired one"),
+            "403": error("The token lacks builds:write or belongs to another project"),
+          },
+        },
+      },
+      "/api/v1/projects/{project}/test-runs": {
+        parameters: [
+          { name: "project", in: "path", required: true, schema: { type: "string" } },
+          { name: "suite", in: "query", required: true, schema: { type: "string" } },
+          { name: "build", in: "query", required: false, schema: { type: "string" }, description: "A reported build's id" },
+          { name: "commit", in: "query", required: false, schema: { type: "string" } },
+          { name: "deployment", in: "query", required: false, schema: { type: "integer" } },
+        ],
+        post: {
+          summary: "Send a JUnit XML report (up to 50 MB) for exactly one of build, commit or deployment",
+          security: [{ bearer: ["tests:write"] }],
+          requestBody: { required: true, content: { "application/xml": { schema: { type: "string" } } } },
+          responses: {
+            "201": { description: "{ id, suite, passed, failed, skipped, flaky, durationMs, commitSha }" },
+            "400": error("Malformed or non-JUnit XML (says where), or a missing target"),
+            "401": error("No valid token"),
+            "403": error("The token lacks tests:write"),
+            "413": error("Over 50 MB"),
+          },
+        },
+      },
+      "/api/webhooks/github/{project}": {
+        parameters: [{ name: "project", in: "path", required: true, schema: { type: "string" } }],
+        post: {
+          summary: "GitHub webhook (content type application/json, signed with the project's secret)",
+          responses: {
+            "202": { description: "Stored; processed right after the answer" },
+            "200": { description: "A redelivery of a stored delivery: nothing changes" },
+            "400": error("Not JSON, or GitHub's headers missing"),
+            "401": error("Missing or wrong X-Hub-Signature-256"),
+            "404": error("Unknown project"),
+          },
+        },
+      },
       "/api/health": { get: { summary: "Health", responses: { "200": { description: '{ status: "ok", db: "sqlite" | "postgres" }' }, "503": error("Database unavailable") } } },
     },
-    components: { schemas: { Project: schema(projectSchema), Item: schema(itemSchema), Error: errorSchema } },
+    components: {
+      schemas: { Project: schema(projectSchema), Item: schema(itemSchema), Error: errorSchema },
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A project API token (shiplane token create)" } },
+    },
   };
 }
