@@ -50,7 +50,8 @@ export function CardBadgeRow({ badges }: { badges: CardBadges }) {
           title={`Pull request #${pr.number}: ${pr.state}, checks ${pr.checks}`}
         />
       )}
-      {pr && (
+      {pr?.goodToMerge && <Pill tone="green" label="good to merge" title="Mergeable, approved and green" />}
+      {pr && !pr.goodToMerge && (
         <Pill
           tone={pr.changesRequested ? "red" : pr.approvals >= pr.required ? "green" : "amber"}
           label={pr.changesRequested ? "changes requested" : pr.approvals >= pr.required ? `${pr.approvals} approval${pr.approvals === 1 ? "" : "s"}` : `${pr.approvals}/${pr.required} approvals`}

@@ -39,7 +39,7 @@ export function CardDrawer({ project, id, onClose, onMove }: { project: string; 
           </div>
           <CardActionsPanel project={project} card={card} rejectedReason={detail.data.rejectedReason} onMove={onMove} />
           <CardEditor project={project} card={card} description={detail.data.description} />
-          <LinkedWork facts={detail.data.facts} />
+          <LinkedWork facts={detail.data.facts} requiredApprovals={card.badges.pr?.required ?? 1} />
           <CardHistory history={detail.data.history} intervals={detail.data.intervals} />
         </div>
       )}

@@ -1,11 +1,11 @@
 import type { ItemFacts } from "../../domain/delivery/item-facts";
-import { reviewVerdicts } from "../../domain/delivery/item-facts";
+import { goodToMerge, reviewVerdicts } from "../../domain/delivery/item-facts";
 import { RelativeTime } from "../ui/relative-time";
 import { Pill, toneOf } from "./badges";
 
 /** Pull requests, builds and releases linked to the card. */
-export function LinkedWork({ facts }: { facts: ItemFacts }) {
-  const empty = facts.pullRequests.length === 0 && facts.builds.length === 0 && facts.releases.length === 0;
+export function LinkedWork({ facts, requiredApprovals }: { facts: ItemFacts; requiredApprovals: number }) {
+  const empty = facts.pullRequests.length === 0 && facts.builds.length === 0 && facts.releases.length === 0 && facts.commits.length === 0;
   return (
     <section>
       <h3 className="mb-2 text-[13px] font-semibold">Linked work</h3>
@@ -28,10 +28,24 @@ export function LinkedWork({ facts }: { facts: ItemFacts }) {
               <span className="muted">
                 {verdicts.approvals} approval{verdicts.approvals === 1 ? "" : "s"}
                 {verdicts.changesRequested ? ", changes requested" : ""} · checks {pr.checks}
+                {pr.mergeable === false ? " · has conflicts" : ""}
               </span>
+              {goodToMerge(pr, requiredApprovals) && <Pill tone="green" label="good to merge" title="Mergeable, approved and green" />}
             </li>
           );
         })}
+        {facts.commits.map((commit) => (
+          <li key={`commit-${commit.sha}`} className="flex items-center gap-2">
+            <span className="font-mono text-xs">{commit.sha.slice(0, 7)}</span>
+            <span className="min-w-0 flex-1 truncate" title={commit.message}>
+              {commit.message.split("\n")[0]}
+            </span>
+            <span className="muted text-xs">
+              {commit.author ?? ""}
+              {commit.branch ? ` on ${commit.branch}` : ""}
+            </span>
+          </li>
+        ))}
         {facts.builds.map((build, i) => (
           <li key={`build-${i}`} className="flex items-center gap-2">
             <Pill tone={toneOf(build.status)} label={build.status} title={`Build ${build.status}`} />

@@ -20,7 +20,7 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
   const facts = new Map<number, ItemFacts>();
   const of = (id: number) => {
     let entry = facts.get(id);
-    if (!entry) facts.set(id, (entry = { pullRequests: [], builds: [], releases: [] }));
+    if (!entry) facts.set(id, (entry = { pullRequests: [], builds: [], releases: [], commits: [] }));
     return entry;
   };
 
@@ -37,6 +37,7 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
       checks: t.pullRequests.checksState,
       headSha: t.pullRequests.headSha,
       mergeCommitSha: t.pullRequests.mergeCommitSha,
+      mergeable: t.pullRequests.mergeable,
     })
     .from(t.itemPullRequests)
     .innerJoin(t.pullRequests, eq(t.pullRequests.id, t.itemPullRequests.pullRequestId))
@@ -118,6 +119,15 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
   for (const release of releases) {
     of(release.itemId).releases.push({ version: release.version, createdAt: release.createdAt, deployments: deploymentFacts.get(release.id) ?? [] });
   }
+  const commitFilter: SQL[] = [eq(t.commits.projectId, projectId)];
+  if (itemId !== undefined) commitFilter.push(eq(t.itemCommits.itemId, itemId));
+  const commits = await db
+    .select({ itemId: t.itemCommits.itemId, sha: t.commits.sha, message: t.commits.message, author: t.commits.author, branch: t.commits.branch, at: t.commits.committedAt })
+    .from(t.itemCommits)
+    .innerJoin(t.commits, eq(t.commits.id, t.itemCommits.commitId))
+    .where(and(...commitFilter))
+    .orderBy(asc(t.commits.committedAt));
+  for (const { itemId: id, ...commit } of commits) of(id).commits.push(commit);
   return facts;
 }
 

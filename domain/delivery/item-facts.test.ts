@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cardBadges, reviewVerdicts, toMoveFacts, type ItemFacts } from "./item-facts";
+import { cardBadges, goodToMerge, reviewVerdicts, toMoveFacts, type ItemFacts } from "./item-facts";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 9, minute));
 
@@ -21,12 +21,13 @@ describe("review verdicts", () => {
 describe("facts to gates and badges", () => {
   const facts: ItemFacts = {
     pullRequests: [
-      { number: 3, title: "SL-1", url: null, state: "merged", checks: "passed", headSha: "aaa", mergeCommitSha: "bbb", reviews: [{ reviewer: "bo", state: "approved", at: at(1) }] },
+      { number: 3, title: "SL-1", url: null, state: "merged", checks: "passed", headSha: "aaa", mergeCommitSha: "bbb", mergeable: true, reviews: [{ reviewer: "bo", state: "approved", at: at(1) }] },
     ],
     builds: [
       { status: "failed", url: null, commitSha: "aaa", testsPassed: 10, testsFailed: 2, at: at(1) },
       { status: "passed", url: "https://ci/2", commitSha: "bbb", testsPassed: 12, testsFailed: 0, at: at(2) },
     ],
+    commits: [],
     releases: [
       {
         version: "1.0.0",
@@ -50,11 +51,24 @@ describe("facts to gates and badges", () => {
 
   it("shows the newest build, release, deployment and its regression results", () => {
     expect(cardBadges(facts, 2)).toEqual({
-      pr: { number: 3, state: "merged", checks: "passed", approvals: 1, required: 2, changesRequested: false },
+      pr: { number: 3, state: "merged", checks: "passed", approvals: 1, required: 2, changesRequested: false, goodToMerge: false },
       build: { status: "passed", url: "https://ci/2" },
       release: { version: "1.0.0" },
       tests: { passed: 30, failed: 1, source: "regression" },
       deployment: { environment: "test", status: "succeeded" },
     });
+  });
+});
+
+describe("good to merge", () => {
+  const pr = { number: 4, title: "", url: null, state: "open" as const, checks: "passed" as const, headSha: null, mergeCommitSha: null, mergeable: true, reviews: [{ reviewer: "bo", state: "approved" as const, at: at(1) }] };
+  it("needs an open, mergeable PR with its approvals, no change requests and green checks", () => {
+    expect(goodToMerge(pr, 1)).toBe(true);
+    expect(goodToMerge(pr, 2)).toBe(false);
+    expect(goodToMerge({ ...pr, checks: "pending" }, 1)).toBe(false);
+    expect(goodToMerge({ ...pr, mergeable: false }, 1)).toBe(false);
+    expect(goodToMerge({ ...pr, mergeable: null }, 1)).toBe(true);
+    expect(goodToMerge({ ...pr, state: "merged" }, 1)).toBe(false);
+    expect(goodToMerge({ ...pr, reviews: [...pr.reviews, { reviewer: "cy", state: "changes_requested", at: at(2) }] }, 1)).toBe(false);
   });
 });

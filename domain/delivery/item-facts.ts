@@ -5,6 +5,15 @@ export interface ItemFacts {
   pullRequests: LinkedPullRequest[];
   builds: BuildFact[];
   releases: ReleaseFacts[];
+  commits: CommitFact[];
+}
+
+export interface CommitFact {
+  sha: string;
+  message: string;
+  author: string | null;
+  branch: string | null;
+  at: Date;
 }
 
 export interface LinkedPullRequest {
@@ -15,6 +24,8 @@ export interface LinkedPullRequest {
   checks: ChecksState;
   headSha: string | null;
   mergeCommitSha: string | null;
+  /** GitHub's "can merge without conflicts", when known. */
+  mergeable: boolean | null;
   reviews: { reviewer: string; state: "approved" | "changes_requested" | "commented" | "dismissed"; at: Date }[];
 }
 
@@ -42,7 +53,13 @@ export interface ReleaseFacts {
   deployments: DeploymentFact[];
 }
 
-export const NO_FACTS: ItemFacts = { pullRequests: [], builds: [], releases: [] };
+export const NO_FACTS: ItemFacts = { pullRequests: [], builds: [], releases: [], commits: [] };
+
+/** An open PR that merges cleanly, has its approvals, no change requests and green checks. */
+export function goodToMerge(pr: LinkedPullRequest, requiredApprovals: number): boolean {
+  const verdicts = reviewVerdicts(pr.reviews);
+  return pr.state === "open" && pr.mergeable !== false && verdicts.approvals >= requiredApprovals && !verdicts.changesRequested && pr.checks === "passed";
+}
 
 /** A reviewer's latest verdict counts; comments do not change it and a dismissal clears it. */
 export function reviewVerdicts(reviews: LinkedPullRequest["reviews"]): { approvals: number; changesRequested: boolean } {
@@ -77,7 +94,7 @@ export function toMoveFacts(facts: ItemFacts, requiredApprovals: number, firingL
 }
 
 export interface CardBadges {
-  pr: { number: number; state: LinkedPullRequest["state"]; approvals: number; required: number; changesRequested: boolean; checks: ChecksState } | null;
+  pr: { number: number; state: LinkedPullRequest["state"]; approvals: number; required: number; changesRequested: boolean; checks: ChecksState; goodToMerge: boolean } | null;
   build: { status: BuildFact["status"]; url: string | null } | null;
   release: { version: string } | null;
   tests: { passed: number; failed: number; source: "build" | "regression" } | null;
@@ -96,7 +113,7 @@ export function cardBadges(facts: ItemFacts, requiredApprovals: number): CardBad
     tests = { passed: build.testsPassed, failed: build.testsFailed ?? 0, source: "build" };
   }
   return {
-    pr: pr && { number: pr.number, state: pr.state, checks: pr.checks, required: requiredApprovals, ...reviewVerdicts(pr.reviews) },
+    pr: pr && { number: pr.number, state: pr.state, checks: pr.checks, required: requiredApprovals, ...reviewVerdicts(pr.reviews), goodToMerge: goodToMerge(pr, requiredApprovals) },
     build: build && { status: build.status, url: build.url },
     release: release && { version: release.version },
     tests,

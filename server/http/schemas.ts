@@ -66,6 +66,7 @@ export const cardBadgesSchema = z.object({
       required: z.number(),
       changesRequested: z.boolean(),
       checks: z.enum(["none", "pending", "passed", "failed"]),
+      goodToMerge: z.boolean(),
     })
     .nullable(),
   build: z.object({ status: z.enum(["queued", "running", "passed", "failed", "cancelled"]), url: z.string().nullable() }).nullable(),
@@ -141,6 +142,7 @@ export const itemFactsSchema = z.object({
       checks: z.enum(["none", "pending", "passed", "failed"]),
       headSha: z.string().nullable(),
       mergeCommitSha: z.string().nullable(),
+      mergeable: z.boolean().nullable(),
       reviews: z.array(z.object({ reviewer: z.string(), state: reviewState, at: z.date() })),
     }),
   ),
@@ -154,6 +156,7 @@ export const itemFactsSchema = z.object({
       at: z.date(),
     }),
   ),
+  commits: z.array(z.object({ sha: z.string(), message: z.string(), author: z.string().nullable(), branch: z.string().nullable(), at: z.date() })),
   releases: z.array(
     z.object({
       version: z.string(),

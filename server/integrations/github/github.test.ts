@@ -80,7 +80,7 @@ describeOnEveryDatabase("GitHub webhooks", (fresh) => {
     await deliver("check_suite", successfulCheckSuite("a".repeat(40)));
     detail = await ctx.caller.item.get({ id: story.id });
     expect(detail.card.stage).toBe("code"); // approved and green, not merged yet
-    expect(detail.card.badges.pr).toMatchObject({ state: "open", approvals: 1, checks: "passed" });
+    expect(detail.card.badges.pr).toMatchObject({ state: "open", approvals: 1, checks: "passed", goodToMerge: true });
     await deliver("pull_request", mergedPullRequest(opened, "b".repeat(40)));
     detail = await ctx.caller.item.get({ id: story.id });
     expect(detail.card.stage).toBe("build");
@@ -95,9 +95,12 @@ describeOnEveryDatabase("GitHub webhooks", (fresh) => {
     const detail = await ctx.caller.item.get({ id: story.id });
     expect(detail.card).toMatchObject({ stage: "code", blocked: true, blockedReason: "PR #8 was closed without merging." });
     const push = JSON.parse(JSON.stringify(examplesOf("push")[0]));
+    push.ref = "refs/heads/main";
     push.commits = [{ ...push.head_commit, id: "d".repeat(40), message: `${story.key}: wave harder` }];
     await deliver("push", push);
-    expect((await ctx.caller.item.get({ id: story.id })).history.at(-1)).toMatchObject({ type: "item.linked", payload: { commit: "d".repeat(40) } });
+    const linked = await ctx.caller.item.get({ id: story.id });
+    expect(linked.history.at(-1)).toMatchObject({ type: "item.linked", payload: { commit: "d".repeat(40) } });
+    expect(linked.facts.commits).toMatchObject([{ sha: "d".repeat(40), message: `${story.key}: wave harder`, branch: "main" }]);
   });
 
   it("ignores deliveries about another repository, and replays a stored delivery", async () => {

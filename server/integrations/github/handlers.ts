@@ -150,7 +150,8 @@ export async function onChecks(ctx: HandlerContext, event: string, payload: Payl
 }
 
 export async function onPush(ctx: HandlerContext, payload: Payload): Promise<void> {
-  const branch = typeof payload.ref === "string" ? payload.ref.replace(/^refs\/heads\//, "") : null;
+  // Tags are pushed too; only a branch push has a branch.
+  const branch = typeof payload.ref === "string" && payload.ref.startsWith("refs/heads/") ? payload.ref.slice("refs/heads/".length) : null;
   for (const commit of payload.commits ?? []) {
     const { id } = await insertCommitOnce(ctx.store, {
       projectId: ctx.project.id,
