@@ -7,6 +7,8 @@ import { createApp, LOCAL_OPERATOR } from "../app";
 import { seedDemo } from "../seed/demo";
 import { seedSynthetic } from "../seed/synthetic";
 import { replayDelivery } from "../integrations/github/process";
+import { listDeliveries } from "../../db/repositories/deliveries";
+import { requireProject } from "../services/lookups";
 import { createItem } from "../services/create-item";
 import { createToken, listProjectTokens, revokeToken } from "../services/tokens";
 import { SCOPES } from "../../domain/access/scopes";
@@ -140,6 +142,18 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     });
 
   const webhooks = program.command("webhooks").description("incoming webhook deliveries");
+  webhooks
+    .command("list")
+    .description("list a project's recent deliveries, newest first")
+    .requiredOption("--project <slug>", "the project")
+    .option("--limit <n>", "how many", "50")
+    .option("--json", "print JSON")
+    .action(async (opts: Output & { project: string; limit: string }) => {
+      const d = await open();
+      const project = await requireProject(d, opts.project);
+      const deliveries = (await listDeliveries(d, project.id, Math.max(1, Math.min(Number(opts.limit) || 50, 100_000)))).map(({ body, ...rest }) => (void body, rest));
+      print(opts, deliveries.map((x) => `${x.deliveryId}\t${x.event}${x.action ? `.${x.action}` : ""}\t${x.status}${x.error ? `\t${x.error}` : ""}`).join("\n") || "No deliveries.", deliveries);
+    });
   webhooks
     .command("replay")
     .description("process a stored GitHub delivery again (e.g. one that failed)")
