@@ -14,6 +14,7 @@ import { createApp, LOCAL_OPERATOR } from "../server/app";
 import { seedSynthetic } from "../server/seed/synthetic";
 import { getBoard } from "../server/services/get-board";
 import { createCaller } from "../server/trpc/root";
+import { benchWebhooks } from "./webhooks";
 import { ms, percentile, postgresTarget, sqliteTarget, startServer, timeIt, type BenchTarget } from "./lib";
 
 const ROOT = process.env.SHIPLANE_ROOT ?? path.resolve(import.meta.dirname, "..");
@@ -148,11 +149,15 @@ if (only !== "sqlite") {
 }
 
 let port = 3300;
-for (const target of targets) {
-  try {
-    await benchTarget(target, port++);
-  } finally {
-    await target.cleanup();
+if (process.env.BENCH_PART !== "webhooks") {
+  for (const target of targets) {
+    try {
+      await benchTarget(target, port++);
+    } finally {
+      await target.cleanup();
+    }
   }
 }
+// BENCH_PART=webhooks runs only the webhook ingest comparison; BENCH_PART=board skips it.
+if (process.env.BENCH_PART !== "board") await benchWebhooks(ROOT, SECONDS);
 process.exit(0);

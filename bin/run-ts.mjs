@@ -9,7 +9,7 @@ process.env.SHIPLANE_ROOT ??= root;
 register();
 
 export async function runTs(relative) {
-  return import(pathToFileURL(path.join(root, relative)).href);
+  return import(pathToFileURL(path.resolve(root, relative)).href);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -60,3 +60,14 @@ export async function listPendingDeliveries(store: Store, limit: number): Promis
   const d = store.t.webhookDeliveries;
   return store.db.select(columns(store)).from(d).where(eq(d.status, "pending")).orderBy(asc(d.id)).limit(limit);
 }
+
+/** Claims a pending delivery for processing: true for exactly one caller, even across instances. */
+export async function claimDelivery(store: Store, id: number, at: Date): Promise<boolean> {
+  const d = store.t.webhookDeliveries;
+  const rows = await store.db
+    .update(d)
+    .set({ status: "processed", error: null, processedAt: at })
+    .where(and(eq(d.id, id), eq(d.status, "pending")))
+    .returning({ id: d.id });
+  return rows.length > 0;
+}

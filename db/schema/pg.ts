@@ -315,7 +315,11 @@ export const webhookDeliveries = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true, mode: "date" }).notNull(),
     processedAt: timestamp("processed_at", { withTimezone: true, mode: "date" }),
   },
-  (t) => [uniqueIndex("webhook_deliveries_identity").on(t.source, t.deliveryId), index("webhook_deliveries_project").on(t.projectId, t.id)],
+  (t) => [
+    uniqueIndex("webhook_deliveries_identity").on(t.source, t.deliveryId),
+    index("webhook_deliveries_project").on(t.projectId, t.id),
+    index("webhook_deliveries_status").on(t.status, t.id),
+  ],
 );
 
 export const apiTokens = pgTable(

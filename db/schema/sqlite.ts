@@ -313,7 +313,11 @@ export const webhookDeliveries = sqliteTable(
     receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
     processedAt: integer("processed_at", { mode: "timestamp_ms" }),
   },
-  (t) => [uniqueIndex("webhook_deliveries_identity").on(t.source, t.deliveryId), index("webhook_deliveries_project").on(t.projectId, t.id)],
+  (t) => [
+    uniqueIndex("webhook_deliveries_identity").on(t.source, t.deliveryId),
+    index("webhook_deliveries_project").on(t.projectId, t.id),
+    index("webhook_deliveries_status").on(t.status, t.id),
+  ],
 );
 
 export const apiTokens = sqliteTable(

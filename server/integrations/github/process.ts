@@ -1,4 +1,4 @@
-import { findDelivery, listPendingDeliveries, markDelivery, type DeliveryRecord } from "../../../db/repositories/deliveries";
+import { claimDelivery, findDelivery, listPendingDeliveries, markDelivery, type DeliveryRecord } from "../../../db/repositories/deliveries";
 import { findItem } from "../../../db/repositories/items";
 import { findProjectById } from "../../../db/repositories/projects";
 import { DomainError, isDomainError } from "../../../domain/errors";
@@ -22,8 +22,12 @@ export async function processDelivery(app: App, delivery: DeliveryRecord): Promi
     return;
   }
   const followups: Followups = { advance: [], flag: [] };
+  let claimed = false;
   try {
     await changeProject(app, project.id, async (store, record) => {
+      // Whoever claims it processes it; another instance (or a replay) finds it taken.
+      claimed = await claimDelivery(store, delivery.id, app.now());
+      if (!claimed) return;
       const ctx: HandlerContext = { store, project, record, now: app.now(), followups };
       switch (delivery.event) {
         case "pull_request":
@@ -42,13 +46,47 @@ export async function processDelivery(app: App, delivery: DeliveryRecord): Promi
           await onPush(ctx, payload);
           break;
       }
-      await markDelivery(store, delivery.id, "processed", null, app.now());
     });
   } catch (error) {
     await markDelivery(app.database, delivery.id, "failed", (error as Error).message, app.now());
     return;
   }
-  await applyFollowups(app, followups);
+  if (claimed) await applyFollowups(app, followups);
+}
+
+const drain = new WeakMap<App, { running: Promise<void>; again: boolean }>();
+
+/**
+ * Processes stored deliveries oldest first, one at a time, yielding to the event loop between
+ * them so that answering new deliveries comes first during a burst. Calls while it runs make
+ * it look again before it stops.
+ */
+export function drainDeliveries(app: App): Promise<void> {
+  const current = drain.get(app);
+  if (current) {
+    current.again = true;
+    return current.running;
+  }
+  const state = { again: false, running: Promise.resolve() };
+  state.running = (async () => {
+    try {
+      do {
+        state.again = false;
+        for (;;) {
+          const batch = await listPendingDeliveries(app.database, 50);
+          for (const delivery of batch) {
+            await processDelivery(app, delivery);
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          if (batch.length < 50) break;
+        }
+      } while (state.again);
+    } finally {
+      drain.delete(app);
+    }
+  })();
+  drain.set(app, state);
+  return state.running;
 }
 
 /** Moves cards forward by one column through its gate; a closed gate leaves the card where it is. */
@@ -69,17 +107,11 @@ async function applyFollowups(app: App, followups: Followups): Promise<void> {
   }
 }
 
-/** Processes what was stored but not processed (the app stopped in between), oldest first. */
+/** Processes what was stored but not processed (the app stopped in between); returns how many were pending. */
 export async function processPendingDeliveries(app: App): Promise<number> {
-  let processed = 0;
-  for (;;) {
-    const batch = await listPendingDeliveries(app.database, 100);
-    for (const delivery of batch) {
-      await processDelivery(app, delivery);
-      processed++;
-    }
-    if (batch.length < 100) return processed;
-  }
+  const pending = (await listPendingDeliveries(app.database, 1_000_000)).length;
+  await drainDeliveries(app);
+  return pending;
 }
 
 /** Processes a stored delivery again (after a fix), whatever its outcome was. */

@@ -1,6 +1,6 @@
 import { after } from "next/server";
 import { getApp } from "@/server/app";
-import { processDelivery } from "@/server/integrations/github/process";
+import { drainDeliveries } from "@/server/integrations/github/process";
 import { receiveGithubDelivery } from "@/server/integrations/github/receive";
 import { respond } from "@/server/http/respond";
 
@@ -12,7 +12,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ project
     const app = await getApp();
     const { response, stored } = await receiveGithubDelivery(app, (await params).project, req.headers, await req.text());
     // Stored first, answered fast, processed after the answer.
-    if (stored?.status === "pending") after(() => processDelivery(app, stored));
+    if (stored?.status === "pending") after(() => drainDeliveries(app));
     return response;
   });
 }
