@@ -153,3 +153,24 @@ test("cards reorder within a column by dragging", async ({ page, request }) => {
   await expect(story.locator("article").nth(0)).toContainText("Third");
   await expect(story.locator("article").nth(1)).toContainText("First");
 });
+
+test("settings show the webhook and create a token shown once; the pipeline lists reported builds", async ({ page, request }) => {
+  const project = await createProject(request);
+  await page.goto(`/p/${project}/settings`);
+  await expect(page.getByLabel("Payload URL")).toContainText(`/api/webhooks/github/${project}`);
+  await expect(page.getByText("No delivery yet")).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).fill("Jenkins");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByLabel("New token").textContent())!.trim();
+  expect(token).toMatch(/^slp_/);
+  await expect(page.getByRole("cell", { name: /Jenkins/ })).toBeVisible();
+
+  const build = await request.post(`/api/v1/projects/${project}/builds`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { buildId: "77", commitSha: "a".repeat(40), branch: "main", status: "failed", tests: { passed: 10, failed: 2, skipped: 0 } },
+  });
+  expect(build.status()).toBe(201);
+  await page.getByRole("link", { name: "Pipeline" }).click();
+  await expect(page.getByRole("row", { name: /failed 77/ })).toContainText("10 passed, 2 failed");
+  await expect(page.getByText("0%")).toBeVisible();
+});
