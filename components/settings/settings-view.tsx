@@ -5,6 +5,7 @@ import { errorDetails } from "../board/use-board";
 import { PageHeader } from "../project/project-nav";
 import { useTRPC } from "../trpc/client";
 import { Deliveries } from "./deliveries";
+import { GithubToken } from "./github-token";
 import { Tokens } from "./tokens";
 import { WebhookSetup } from "./webhook-setup";
 
@@ -29,6 +30,7 @@ export function SettingsView({ project }: { project: string }) {
           <>
             <WebhookSetup webhook={settings.data.webhook} repo={settings.data.project.repo} onRegenerate={() => regenerate.mutateAsync({ project })} />
             <Deliveries deliveries={settings.data.deliveries} onReplayed={refresh} />
+            <GithubToken project={project} current={settings.data.githubToken} onChanged={refresh} />
             <Tokens project={project} tokens={settings.data.tokens} onChanged={refresh} />
           </>
         )}

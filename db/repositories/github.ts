@@ -107,3 +107,43 @@ export async function setWebhookSecret(store: Store, projectId: number, secret: 
   const p = store.t.projects;
   await store.db.update(p).set({ webhookSecret: secret }).where(eq(p.id, projectId));
 }
+
+export async function findGithubAccess(store: Store, projectId: number): Promise<{ repo: string | null; token: string | null } | null> {
+  const p = store.t.projects;
+  const [row] = await store.db.select({ repo: p.repo, token: p.githubToken }).from(p).where(eq(p.id, projectId));
+  return row ?? null;
+}
+
+export async function setGithubToken(store: Store, projectId: number, token: string | null): Promise<void> {
+  const p = store.t.projects;
+  await store.db.update(p).set({ githubToken: token }).where(eq(p.id, projectId));
+}
+
+/** PRs with their reviews, as the gate status needs them, and the status last posted for each. */
+export async function pullRequestsForStatus(store: Store, ids: number[]) {
+  if (ids.length === 0) return [];
+  const t = store.t.pullRequests;
+  const r = store.t.reviews;
+  const prs = await store.db
+    .select({
+      id: t.id,
+      number: t.number,
+      title: t.title,
+      url: t.url,
+      state: t.state,
+      checks: t.checksState,
+      headSha: t.headSha,
+      mergeCommitSha: t.mergeCommitSha,
+      mergeable: t.mergeable,
+      gatesStatus: t.gatesStatus,
+    })
+    .from(t)
+    .where(inArray(t.id, ids));
+  const reviews = await store.db.select({ pullRequestId: r.pullRequestId, reviewer: r.reviewer, state: r.state, at: r.submittedAt }).from(r).where(inArray(r.pullRequestId, ids));
+  return prs.map((pr) => ({ ...pr, reviews: reviews.filter((review) => review.pullRequestId === pr.id) }));
+}
+
+export async function setGatesStatus(store: Store, id: number, posted: string): Promise<void> {
+  const t = store.t.pullRequests;
+  await store.db.update(t).set({ gatesStatus: posted }).where(eq(t.id, id));
+}

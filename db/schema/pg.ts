@@ -16,6 +16,7 @@ export const projects = pgTable("projects", {
   nextItemNumber: integer("next_item_number").notNull().default(1),
   requiredApprovals: integer("required_approvals").notNull().default(1),
   webhookSecret: text("webhook_secret"),
+  githubToken: text("github_token"),
   createdAt: createdAt(),
 });
 
@@ -106,6 +107,7 @@ export const pullRequests = pgTable(
     mergeCommitSha: text("merge_commit_sha"),
     mergeable: boolean("mergeable"),
     checksState: text("checks_state").$type<T.ChecksState>().notNull().default("none"),
+    gatesStatus: text("gates_status"),
     openedAt: timestamp("opened_at", { withTimezone: true, mode: "date" }).notNull(),
     mergedAt: timestamp("merged_at", { withTimezone: true, mode: "date" }),
     closedAt: timestamp("closed_at", { withTimezone: true, mode: "date" }),

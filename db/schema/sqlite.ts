@@ -14,6 +14,7 @@ export const projects = sqliteTable("projects", {
   nextItemNumber: integer("next_item_number").notNull().default(1),
   requiredApprovals: integer("required_approvals").notNull().default(1),
   webhookSecret: text("webhook_secret"),
+  githubToken: text("github_token"),
   createdAt: createdAt(),
 });
 
@@ -104,6 +105,7 @@ export const pullRequests = sqliteTable(
     mergeCommitSha: text("merge_commit_sha"),
     mergeable: integer("mergeable", { mode: "boolean" }),
     checksState: text("checks_state").$type<T.ChecksState>().notNull().default("none"),
+    gatesStatus: text("gates_status"),
     openedAt: integer("opened_at", { mode: "timestamp_ms" }).notNull(),
     mergedAt: integer("merged_at", { mode: "timestamp_ms" }),
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cardBadges, goodToMerge, reviewVerdicts, toMoveFacts, type ItemFacts } from "./item-facts";
+import { cardBadges, gateStatus, goodToMerge, reviewVerdicts, toMoveFacts, type ItemFacts, type LinkedPullRequest } from "./item-facts";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 9, minute));
 
@@ -70,5 +70,22 @@ describe("good to merge", () => {
     expect(goodToMerge({ ...pr, mergeable: null }, 1)).toBe(true);
     expect(goodToMerge({ ...pr, state: "merged" }, 1)).toBe(false);
     expect(goodToMerge({ ...pr, reviews: [...pr.reviews, { reviewer: "cy", state: "changes_requested", at: at(2) }] }, 1)).toBe(false);
+  });
+});
+
+describe("the shiplane/gates status", () => {
+  const pr: LinkedPullRequest = { number: 4, title: "", url: null, state: "open" as const, checks: "passed" as const, headSha: "h", mergeCommitSha: null, mergeable: true, reviews: [{ reviewer: "bo", state: "approved" as const, at: at(1) }] };
+  it.each<[LinkedPullRequest, number, string]>([
+    [pr, 1, "success"],
+    [pr, 2, "pending"],
+    [{ ...pr, checks: "pending" as const }, 1, "pending"],
+    [{ ...pr, checks: "failed" as const }, 1, "failure"],
+    [{ ...pr, mergeable: false }, 1, "failure"],
+    [{ ...pr, reviews: [{ reviewer: "cy", state: "changes_requested" as const, at: at(2) }] }, 1, "failure"],
+  ])("%#", (given, required, state) => {
+    expect(gateStatus(given, required)?.state).toBe(state);
+  });
+  it("says nothing about merged or closed PRs", () => {
+    expect(gateStatus({ ...pr, state: "merged" }, 1)).toBeNull();
   });
 });

@@ -120,3 +120,20 @@ export function cardBadges(facts: ItemFacts, requiredApprovals: number): CardBad
     deployment: deployment && { environment: deployment.environment, status: deployment.status },
   };
 }
+
+export interface GateStatus {
+  state: "success" | "pending" | "failure";
+  description: string;
+}
+
+/** The `shiplane/gates` commit status of an open PR: good to merge, waiting, or blocked and why. */
+export function gateStatus(pr: LinkedPullRequest, requiredApprovals: number): GateStatus | null {
+  if (pr.state !== "open") return null;
+  const { approvals, changesRequested } = reviewVerdicts(pr.reviews);
+  if (changesRequested) return { state: "failure", description: "A reviewer requested changes" };
+  if (pr.checks === "failed") return { state: "failure", description: "Checks failed" };
+  if (pr.mergeable === false) return { state: "failure", description: "Merge conflicts" };
+  if (approvals < requiredApprovals) return { state: "pending", description: `${approvals} of ${requiredApprovals} required approvals` };
+  if (pr.checks !== "passed") return { state: "pending", description: "Waiting for checks" };
+  return { state: "success", description: "Good to merge: approved and green" };
+}

@@ -6,6 +6,7 @@ import { insertRelease } from "../../db/repositories/delivery";
 import { setChecksForSha } from "../../db/repositories/github";
 import { findItem } from "../../db/repositories/items";
 import { changeProject, type Actor, type App } from "../app";
+import { postGateStatuses } from "../integrations/github/status";
 import { requireProject } from "./lookups";
 import { moveItem } from "./move-item";
 import { updateItem } from "./update-item";
@@ -58,7 +59,7 @@ export async function reportBuild(app: App, actor: Actor, input: BuildInput): Pr
       now,
     );
     if (input.artifacts) await replaceArtifacts(store, project.id, id, artifacts);
-    await setChecksForSha(store, project.id, input.commitSha, checksOfBuild(input.status));
+    const checkedPullRequests = await setChecksForSha(store, project.id, input.commitSha, checksOfBuild(input.status));
     const items = await itemsForCommit(store, project.id, input.commitSha);
     const payload = { buildId: input.buildId, status: input.status, branch: input.branch, commitSha: input.commitSha, tests: input.tests ?? null, url: input.url ?? null };
     if (previousStatus !== input.status) {
@@ -81,10 +82,13 @@ export async function reportBuild(app: App, actor: Actor, input: BuildInput): Pr
         release = { id: releaseId, version, items: released };
       }
     }
-    return { build: { id, buildId: input.buildId, status: input.status, created: previousStatus === null }, items, release };
+    return { build: { id, buildId: input.buildId, status: input.status, created: previousStatus === null }, items, release, checkedPullRequests };
   });
   if (input.status === "failed") await sendBack(app, actor, result.items, failureReason(input.buildId, input.tests?.failed));
-  return result;
+  await postGateStatuses(app, project.id, result.checkedPullRequests);
+  const { checkedPullRequests, ...shown } = result;
+  void checkedPullRequests;
+  return shown;
 }
 
 /** A red build rejects the code: cards past Code go back to it; cards in Code are flagged. */

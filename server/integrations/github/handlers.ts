@@ -20,6 +20,8 @@ import type { RecordEvent } from "../../app";
 export interface Followups {
   advance: { itemId: number; to: StageKey; ownerIfNone?: string | null }[];
   flag: { itemId: number; reason: string }[];
+  /** PRs whose gate state may have changed (for the shiplane/gates commit status). */
+  pullRequests: Set<number>;
 }
 
 export interface HandlerContext {
@@ -82,6 +84,7 @@ export async function onPullRequest(ctx: HandlerContext, payload: Payload): Prom
   const pr = payload.pull_request;
   const state = prState(pr);
   const id = await savePullRequest(ctx, pr, payload.action);
+  ctx.followups.pullRequests.add(id);
   const type = state === "merged" ? "pr.merged" : state === "closed" ? "pr.closed" : payload.action === "opened" || payload.action === "reopened" ? "pr.opened" : "pr.updated";
   for (const itemId of await linkedItemIds(ctx.store, [id])) {
     await ctx.record({ itemId, type, actor: ACTOR, payload: { number: pr.number, title: pr.title, action: payload.action } });
@@ -104,6 +107,7 @@ export async function onPullRequestReview(ctx: HandlerContext, payload: Payload)
   const state = payload.action === "dismissed" ? "dismissed" : REVIEW_STATES[String(review.state).toLowerCase()];
   if (!state) return;
   const prRow = await savePullRequest(ctx, pr, "review");
+  ctx.followups.pullRequests.add(prRow);
   const created = await insertReviewOnce(ctx.store, {
     pullRequestId: prRow,
     externalId: `${review.id}:${state}`,
@@ -140,6 +144,7 @@ export async function onChecks(ctx: HandlerContext, event: string, payload: Payl
   }
   if (!sha) return;
   const prIds = await setChecksForSha(ctx.store, ctx.project.id, sha, checks);
+  for (const id of prIds) ctx.followups.pullRequests.add(id);
   for (const prId of prIds) {
     const pr = await findPullRequestById(ctx.store, prId);
     for (const itemId of await linkedItemIds(ctx.store, [prId])) {

@@ -6,6 +6,7 @@ import { isStageKey, stageIndex } from "../../../domain/funnel/stages";
 import { changeProject, type Actor, type App } from "../../app";
 import { moveItem } from "../../services/move-item";
 import { updateItem } from "../../services/update-item";
+import { postGateStatuses } from "./status";
 import { ACTOR, onChecks, onPullRequest, onPullRequestReview, onPush, type Followups, type HandlerContext } from "./handlers";
 
 const GITHUB: Actor = { id: ACTOR, role: "member" };
@@ -21,7 +22,7 @@ export async function processDelivery(app: App, delivery: DeliveryRecord): Promi
     await markDelivery(app.database, delivery.id, "ignored", `Repository ${repository} is not this project's (${project.repo}).`, app.now());
     return;
   }
-  const followups: Followups = { advance: [], flag: [] };
+  const followups: Followups = { advance: [], flag: [], pullRequests: new Set() };
   let claimed = false;
   try {
     await changeProject(app, project.id, async (store, record) => {
@@ -51,7 +52,9 @@ export async function processDelivery(app: App, delivery: DeliveryRecord): Promi
     await markDelivery(app.database, delivery.id, "failed", (error as Error).message, app.now());
     return;
   }
-  if (claimed) await applyFollowups(app, followups);
+  if (!claimed) return;
+  await applyFollowups(app, followups);
+  await postGateStatuses(app, project.id, followups.pullRequests);
 }
 
 const drain = new WeakMap<App, { running: Promise<void>; again: boolean }>();

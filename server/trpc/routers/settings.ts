@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { replayDelivery } from "../../integrations/github/process";
 import { projectRef } from "../../http/schemas";
-import { getProjectSettings, regenerateWebhookSecret } from "../../services/project-settings";
+import { getProjectSettings, regenerateWebhookSecret, setProjectGithubToken } from "../../services/project-settings";
 import { createToken, revokeToken } from "../../services/tokens";
 import { adminProcedure, router } from "../init";
 
@@ -36,6 +36,7 @@ export const settingsRouter = router({
       z.object({
         project: z.object({ slug: z.string(), name: z.string(), repo: z.string().nullable(), keyPrefix: z.string() }),
         webhook: z.object({ path: z.string(), secret: z.string().nullable(), events: z.array(z.string()) }),
+        githubToken: z.object({ configured: z.boolean(), ending: z.string().nullable() }),
         deliveries: z.array(deliverySchema),
         tokens: z.array(tokenSchema),
       }),
@@ -45,6 +46,13 @@ export const settingsRouter = router({
     .input(projectRef)
     .output(z.object({ secret: z.string() }))
     .mutation(async ({ ctx, input }) => ({ secret: await regenerateWebhookSecret(ctx.app, ctx.actor, input) })),
+  setGithubToken: adminProcedure
+    .input(projectRef.extend({ token: z.string().max(400).nullable() }))
+    .output(z.object({ configured: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      await setProjectGithubToken(ctx.app, ctx.actor, input);
+      return { configured: Boolean(input.token?.trim()) };
+    }),
   replayDelivery: adminProcedure
     .input(z.object({ deliveryId: z.string().min(1).max(200) }))
     .output(z.object({ status: z.string(), error: z.string().nullable() }))
