@@ -50,6 +50,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** SQLite file name inside dataDir, or ":memory:". */
   sqliteFile?: string;
+  /** PostgreSQL connections per instance (default SHIPLANE_PG_POOL or 20). */
+  poolSize?: number;
 }
 
 function migrationsDir(dialect: Dialect): string {
@@ -62,7 +64,7 @@ export function isPostgresUrl(url: string | null | undefined): url is string {
 }
 
 export function openDatabase(options: OpenOptions = {}): Database {
-  return isPostgresUrl(options.url) ? openPostgres(options.url) : openSqlite(options);
+  return isPostgresUrl(options.url) ? openPostgres(options.url, options.poolSize) : openSqlite(options);
 }
 
 function openSqlite(options: OpenOptions): Database {
@@ -155,8 +157,8 @@ function cacheStatements(raw: BetterSqlite3.Database, size = 500): void {
   }) as typeof raw.prepare;
 }
 
-function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.SHIPLANE_PG_POOL ?? 20) });
+function openPostgres(url: string, poolSize?: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize ?? Number(process.env.SHIPLANE_PG_POOL ?? 20) });
   // Without a listener, an idle client's error (a PostgreSQL restart) would crash the process.
   pool.on("error", (error) => console.error(`PostgreSQL connection error: ${error.message}`));
   const db = drizzlePg(pool, { schema: pgTables });

@@ -22,8 +22,24 @@ export function describeOnEveryDatabase(name: string, suite: (fresh: () => Promi
 }
 
 const opened: { database: Database; drop?: () => Promise<void> }[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+
+/** Something a test opened on its database (an app's notifier) that must close with it. */
+export function registerCleanup(cleanup: () => Promise<void>): void {
+  cleanups.push(cleanup);
+}
+
+async function closeAll(): Promise<void> {
+  for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => undefined);
+  for (const { database, drop } of opened.splice(0)) {
+    await database.close();
+    await drop?.();
+  }
+}
 
 async function freshSqlite(): Promise<Database> {
+  // One test, one database: the previous test's is closed (and dropped) first.
+  await closeAll();
   const database = openDatabase({ sqliteFile: ":memory:" });
   await database.migrate();
   opened.push({ database });
@@ -31,6 +47,7 @@ async function freshSqlite(): Promise<Database> {
 }
 
 async function freshPostgres(baseUrl: string): Promise<Database> {
+  await closeAll();
   const name = `shiplane_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -38,7 +55,7 @@ async function freshPostgres(baseUrl: string): Promise<Database> {
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const database = openDatabase({ url: url.toString() });
+  const database = openDatabase({ url: url.toString(), poolSize: 8 });
   await database.migrate();
   opened.push({
     database,
@@ -54,8 +71,5 @@ async function freshPostgres(baseUrl: string): Promise<Database> {
 
 /** Closes (and drops) every database opened by this test file. */
 export async function closeTestDatabases(): Promise<void> {
-  for (const { database, drop } of opened.splice(0)) {
-    await database.close();
-    await drop?.();
-  }
+  await closeAll();
 }

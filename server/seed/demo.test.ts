@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from "vitest";
-import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
+import { closeTestDatabases, describeOnEveryDatabase, registerCleanup } from "../../db/testing";
 import { createApp, LOCAL_OPERATOR } from "../app";
 import { createCaller } from "../trpc/root";
 import { seedDemo } from "./demo";
@@ -10,7 +10,9 @@ describeOnEveryDatabase("demo seed", (fresh) => {
   it("fills every column with cards whose badges and gates have real data behind them", async () => {
     const database = await fresh();
     await seedDemo(database, { now: new Date("2026-03-31T12:00:00Z") });
-    const caller = createCaller({ app: createApp(database, () => new Date("2026-03-31T12:00:00Z")), actor: LOCAL_OPERATOR });
+    const app = createApp(database, () => new Date("2026-03-31T12:00:00Z"));
+    registerCleanup(() => app.notifier.close());
+    const caller = createCaller({ app, actor: LOCAL_OPERATOR });
     const board = await caller.board.get({ project: "demo" });
     const counts = Object.fromEntries(board.columns.map((c) => [c.key, c.count]));
     expect(counts).toEqual({ idea: 3, story: 2, code: 3, build: 2, test: 2, live: 3 });
