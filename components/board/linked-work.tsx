@@ -1,5 +1,6 @@
 import type { ItemFacts } from "../../domain/delivery/item-facts";
 import { goodToMerge, reviewVerdicts } from "../../domain/delivery/item-facts";
+import { formatDuration } from "../../domain/time/relative";
 import { RelativeTime } from "../ui/relative-time";
 import { Pill, toneOf } from "./badges";
 
@@ -46,15 +47,17 @@ export function LinkedWork({ facts, requiredApprovals }: { facts: ItemFacts; req
             </span>
           </li>
         ))}
-        {facts.builds.map((build, i) => (
-          <li key={`build-${i}`} className="flex items-center gap-2">
+        {facts.builds.map((build) => (
+          <li key={`build-${build.buildId}`} className="flex flex-wrap items-center gap-2">
             <Pill tone={toneOf(build.status)} label={build.status} title={`Build ${build.status}`} />
+            <span>Build {build.buildId}</span>
             <span className="font-mono text-xs">{build.commitSha.slice(0, 7)}</span>
             {build.testsPassed !== null && (
               <span className="muted">
                 {build.testsPassed} passed{build.testsFailed ? `, ${build.testsFailed} failed` : ""}
               </span>
             )}
+            {build.startedAt && build.finishedAt && <span className="muted">{formatDuration(build.finishedAt.getTime() - build.startedAt.getTime())}</span>}
             {build.url && (
               <a href={build.url} className="text-blue-700 hover:underline dark:text-blue-400">
                 build log
@@ -63,6 +66,13 @@ export function LinkedWork({ facts, requiredApprovals }: { facts: ItemFacts; req
             <span className="muted ml-auto">
               <RelativeTime date={build.at} />
             </span>
+            {build.failingTests.length > 0 && (
+              <ul aria-label={`Failing tests of build ${build.buildId}`} className="w-full list-disc pl-6 text-xs text-red-700 dark:text-red-400">
+                {build.failingTests.map((name) => (
+                  <li key={name}>{name}</li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
         {facts.releases.map((release) => (

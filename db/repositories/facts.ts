@@ -55,22 +55,42 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
   const builds = await inChunks(shas, (chunk) =>
     db
       .select({
+        id: t.builds.id,
+        buildId: t.builds.externalId,
         commitSha: t.builds.commitSha,
         status: t.builds.status,
         url: t.builds.url,
         testsPassed: t.builds.testsPassed,
         testsFailed: t.builds.testsFailed,
+        startedAt: t.builds.startedAt,
+        finishedAt: t.builds.finishedAt,
         at: t.builds.createdAt,
       })
       .from(t.builds)
       .where(and(eq(t.builds.projectId, projectId), inArray(t.builds.commitSha, chunk))),
   );
+  const failedBuildIds = builds.filter((b) => b.status === "failed").map((b) => b.id);
+  const failing = await inChunks(failedBuildIds, (ids) =>
+    db
+      .select({ buildId: t.testRuns.buildId, name: t.testCases.name, className: t.testCases.className })
+      .from(t.testCases)
+      .innerJoin(t.testRuns, eq(t.testRuns.id, t.testCases.testRunId))
+      .where(and(inArray(t.testRuns.buildId, ids), eq(t.testCases.status, "failed")))
+      .limit(200),
+  );
+  const buildFacts = builds.map(({ id, ...build }) => ({
+    ...build,
+    failingTests: failing
+      .filter((f) => f.buildId === id)
+      .slice(0, 10)
+      .map((f) => (f.className ? `${f.className} › ${f.name}` : f.name)),
+  }));
 
   for (const pr of prs) {
     const prReviews = reviews.filter((r) => r.pullRequestId === pr.id).map(({ reviewer, state, at }) => ({ reviewer, state, at }));
     of(pr.itemId).pullRequests.push({ ...pr, reviews: prReviews });
     const prShas = [pr.headSha, pr.mergeCommitSha];
-    of(pr.itemId).builds.push(...builds.filter((b) => prShas.includes(b.commitSha)));
+    of(pr.itemId).builds.push(...buildFacts.filter((b) => prShas.includes(b.commitSha)));
   }
 
   const releaseFilter: SQL[] = [eq(t.releases.projectId, projectId)];

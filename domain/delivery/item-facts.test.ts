@@ -24,8 +24,8 @@ describe("facts to gates and badges", () => {
       { number: 3, title: "SL-1", url: null, state: "merged", checks: "passed", headSha: "aaa", mergeCommitSha: "bbb", mergeable: true, reviews: [{ reviewer: "bo", state: "approved", at: at(1) }] },
     ],
     builds: [
-      { status: "failed", url: null, commitSha: "aaa", testsPassed: 10, testsFailed: 2, at: at(1) },
-      { status: "passed", url: "https://ci/2", commitSha: "bbb", testsPassed: 12, testsFailed: 0, at: at(2) },
+      { buildId: "1", status: "failed", url: null, commitSha: "aaa", testsPassed: 10, testsFailed: 2, startedAt: null, finishedAt: null, at: at(1), failingTests: ["cart › pays"] },
+      { buildId: "2", status: "passed", url: "https://ci/2", commitSha: "bbb", testsPassed: 12, testsFailed: 0, startedAt: null, finishedAt: null, at: at(2), failingTests: [] },
     ],
     commits: [],
     releases: [

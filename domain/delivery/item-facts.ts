@@ -30,12 +30,17 @@ export interface LinkedPullRequest {
 }
 
 export interface BuildFact {
+  buildId: string;
   status: "queued" | "running" | "passed" | "failed" | "cancelled";
   url: string | null;
   commitSha: string;
   testsPassed: number | null;
   testsFailed: number | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
   at: Date;
+  /** Names of the failing test cases reported for this build (JUnit), the first few. */
+  failingTests: string[];
 }
 
 export interface DeploymentFact {

@@ -7,6 +7,8 @@ import { processDelivery } from "../integrations/github/process";
 import { receiveGithubDelivery } from "../integrations/github/receive";
 import { createProject } from "../services/create-project";
 import { createToken, revokeToken } from "../services/tokens";
+import { parseJUnit } from "../integrations/junit/parse";
+import { recordTestRun } from "../services/record-test-run";
 import { testApp } from "../testing/fixtures";
 import { reportBuildHandler } from "./rest-builds";
 
@@ -85,8 +87,10 @@ describeOnEveryDatabase("CI build reports", (fresh) => {
     expect((await again.json()).error.message).toMatch(/Release 1.4.0 already exists/);
 
     await report({ buildId: "main-9", commitSha: MERGE, branch: "main", status: "failed", tests: { passed: 38, failed: 2, skipped: 1 } });
+    await recordTestRun(ctx.app, LOCAL_OPERATOR, { project: "hello", suite: "unit", build: "main-9" }, parseJUnit('<testsuite><testcase classname="greet" name="says hello"><failure message="no"/></testcase></testsuite>'));
     const back = await ctx.caller.item.get({ id: story.id });
     expect(back.card).toMatchObject({ stage: "code", blocked: true, blockedReason: "Build main-9 failed: 2 failing tests." });
+    expect(back.facts.builds.find((b) => b.buildId === "main-9")?.failingTests).toEqual(["greet › says hello"]);
     expect(back.history.find((e) => e.type === "item.moved" && e.payload.to === "code" && e.actor === "integration:ci")?.payload.reason).toBe("Build main-9 failed: 2 failing tests.");
   });
 });

@@ -148,12 +148,16 @@ export const itemFactsSchema = z.object({
   ),
   builds: z.array(
     z.object({
+      buildId: z.string(),
       status: z.enum(["queued", "running", "passed", "failed", "cancelled"]),
       url: z.string().nullable(),
       commitSha: z.string(),
       testsPassed: z.number().nullable(),
       testsFailed: z.number().nullable(),
+      startedAt: z.date().nullable(),
+      finishedAt: z.date().nullable(),
       at: z.date(),
+      failingTests: z.array(z.string()),
     }),
   ),
   commits: z.array(z.object({ sha: z.string(), message: z.string(), author: z.string().nullable(), branch: z.string().nullable(), at: z.date() })),
