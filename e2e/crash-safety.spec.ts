@@ -11,7 +11,7 @@ const PORT = 3190;
 const SECRET = "crash-test-secret";
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shiplane-crash-"));
-const env = { ...process.env, SHIPLANE_DATA_DIR: dataDir, SHIPLANE_SEED: "none", PORT: String(PORT), DATABASE_URL: "" };
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", SHIPLANE_DATA_DIR: dataDir, SHIPLANE_SEED: "none", PORT: String(PORT), DATABASE_URL: "" };
 
 function cli(...args: string[]): string {
   return execFileSync(process.execPath, [path.join(root, "bin", "shiplane.mjs"), ...args], { env, encoding: "utf8" });
@@ -41,7 +41,7 @@ function kill(child: ChildProcess, signal: NodeJS.Signals) {
 test("SIGKILL during a burst of deliveries loses none that were answered 2xx", async () => {
   test.setTimeout(120_000);
   cli("project", "create", "--name", "Crash", "--slug", "crash", "--prefix", "CR", "--webhook-secret", SECRET);
-  let server = await startServer([path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)]);
+  let server = await startServer([path.join(root, "scripts", "server.mjs")]);
 
   const answered: string[] = [];
   let sent = 0;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: build the web app when its sources are newer than the build, migrate (and on
-// first start seed) the database, then serve on PORT (default 3000).
+// first start seed) the database, then serve on PORT (default 3000) with scripts/server.mjs.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -38,7 +38,10 @@ try {
   process.exit(1);
 }
 
-const port = process.env.PORT || "3000";
-const server = spawn(next, ["start", "-p", port], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

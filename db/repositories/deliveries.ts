@@ -34,8 +34,12 @@ function columns(store: Store) {
 }
 
 /** Stores a delivery; null when one with the same source and id was stored before (a redelivery). */
-export async function insertDelivery(store: Store, delivery: Omit<DeliveryRecord, "id" | "error" | "processedAt">): Promise<DeliveryRecord | null> {
-  const rows = await store.db.insert(store.t.webhookDeliveries).values(delivery).onConflictDoNothing().returning(columns(store));
+export async function insertDelivery(
+  store: Store,
+  delivery: Omit<DeliveryRecord, "id" | "error" | "processedAt">,
+): Promise<{ id: number; status: DeliveryStatus } | null> {
+  const d = store.t.webhookDeliveries;
+  const rows = await store.db.insert(d).values(delivery).onConflictDoNothing().returning({ id: d.id, status: d.status });
   return rows[0] ?? null;
 }
 

@@ -147,3 +147,10 @@ export async function setGatesStatus(store: Store, id: number, posted: string): 
   const t = store.t.pullRequests;
   await store.db.update(t).set({ gatesStatus: posted }).where(eq(t.id, id));
 }
+
+/** What a webhook delivery needs to know of its project, in one query. */
+export async function findProjectForWebhook(store: Store, slug: string): Promise<{ id: number; secret: string | null } | null> {
+  const p = store.t.projects;
+  const [row] = await store.db.select({ id: p.id, secret: p.webhookSecret }).from(p).where(eq(p.slug, slug));
+  return row ?? null;
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeEach, expect, it } from "vitest";
 import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
 import { LOCAL_OPERATOR } from "../app";
 import { approvedReview, mergedPullRequest, openedPullRequest } from "../integrations/github/fixtures";
-import { processDelivery } from "../integrations/github/process";
+import { drainDeliveries } from "../integrations/github/process";
 import { receiveGithubDelivery } from "../integrations/github/receive";
 import { createProject } from "../services/create-project";
 import { createToken, revokeToken } from "../services/tokens";
@@ -36,7 +36,7 @@ describeOnEveryDatabase("CI build reports", (fresh) => {
     const body = JSON.stringify(payload);
     const headers = new Headers({ "x-github-event": event, "x-github-delivery": `d-${++deliveries}`, "x-hub-signature-256": await sign(SECRET, body) });
     const { stored } = await receiveGithubDelivery(ctx.app, "hello", headers, body);
-    if (stored) await processDelivery(ctx.app, stored);
+    if (stored) await drainDeliveries(ctx.app);
   }
 
   it("asks for a token with the builds:write scope of this project", async () => {

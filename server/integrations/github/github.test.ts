@@ -6,7 +6,7 @@ import { LOCAL_OPERATOR } from "../../app";
 import { createProject } from "../../services/create-project";
 import { testApp } from "../../testing/fixtures";
 import { approvedReview, closedPullRequest, examplesOf, mergedPullRequest, openedPullRequest, successfulCheckSuite } from "./fixtures";
-import { processDelivery, replayDelivery } from "./process";
+import { drainDeliveries, replayDelivery } from "./process";
 import { receiveGithubDelivery, SUPPORTED_EVENTS } from "./receive";
 
 afterAll(closeTestDatabases);
@@ -30,7 +30,7 @@ describeOnEveryDatabase("GitHub webhooks", (fresh) => {
       "x-hub-signature-256": await sign(options.secret ?? SECRET, body),
     });
     const { response, stored } = await receiveGithubDelivery(ctx.app, options.project ?? "hello", headers, body);
-    if (stored) await processDelivery(ctx.app, stored);
+    if (stored) await drainDeliveries(ctx.app);
     return response;
   }
 

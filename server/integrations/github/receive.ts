@@ -1,7 +1,7 @@
 import { verify } from "@octokit/webhooks-methods";
-import { insertDelivery, type DeliveryRecord } from "../../../db/repositories/deliveries";
-import { findWebhookSecret } from "../../../db/repositories/github";
-import { findProjectBySlug } from "../../../db/repositories/projects";
+import { insertDelivery } from "../../../db/repositories/deliveries";
+import { findProjectForWebhook } from "../../../db/repositories/github";
+import type { DeliveryStatus } from "../../../db/schema/shared-types";
 import type { App } from "../../app";
 import { errorResponse } from "../../http/respond";
 
@@ -13,11 +13,16 @@ const SUPPORTED = new Set<string>(SUPPORTED_EVENTS);
  * Verifies a GitHub delivery against the project's secret and stores it before answering, so
  * nothing answered 2xx is lost; processing happens after the answer. A redelivery is a no-op.
  */
-export async function receiveGithubDelivery(app: App, slug: string, headers: Headers, body: string): Promise<{ response: Response; stored: DeliveryRecord | null }> {
+export async function receiveGithubDelivery(
+  app: App,
+  slug: string,
+  headers: Headers,
+  body: string,
+): Promise<{ response: Response; stored: { id: number; status: DeliveryStatus } | null }> {
   const refuse = (status: number, code: string, message: string) => ({ response: errorResponse(status, code, message), stored: null });
-  const project = await findProjectBySlug(app.database, slug);
+  const project = await findProjectForWebhook(app.database, slug);
   if (!project) return refuse(404, "PROJECT.NOT_FOUND", `There is no project "${slug}": check the webhook URL in the project's settings.`);
-  const secret = await findWebhookSecret(app.database, project.id);
+  const secret = project.secret;
   const signature = headers.get("x-hub-signature-256");
   if (!secret) return refuse(401, "WEBHOOK.NO_SECRET", "This project has no webhook secret yet: generate one in its settings and set it in GitHub.");
   if (!signature) return refuse(401, "WEBHOOK.UNSIGNED", "The delivery has no X-Hub-Signature-256 header: set the webhook's secret in GitHub.");

@@ -8,7 +8,7 @@ import { createProject } from "../../services/create-project";
 import { setProjectGithubToken } from "../../services/project-settings";
 import { testApp } from "../../testing/fixtures";
 import { approvedReview, openedPullRequest, successfulCheckSuite } from "./fixtures";
-import { processDelivery } from "./process";
+import { drainDeliveries } from "./process";
 import { receiveGithubDelivery } from "./receive";
 
 // A local HTTP server stands in for GitHub's REST API: the network edge, and nothing else.
@@ -47,7 +47,7 @@ describeOnEveryDatabase("the shiplane/gates commit status", (fresh) => {
     const body = JSON.stringify(payload);
     const headers = new Headers({ "x-github-event": event, "x-github-delivery": `g-${++deliveries}`, "x-hub-signature-256": await sign(SECRET, body) });
     const { stored } = await receiveGithubDelivery(ctx.app, "hello", headers, body);
-    if (stored) await processDelivery(ctx.app, stored);
+    if (stored) await drainDeliveries(ctx.app);
   }
 
   it("posts pending, then success once the PR is approved and green, each state once", async () => {

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// The production server: node:http with Shiplane's fast routes in front of Next.js.
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { runTs } from "../bin/run-ts.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const port = Number(process.env.PORT || 3000);
+const app = next({ dev: false, dir: root, port, hostname: "localhost" });
+const handle = app.getRequestHandler();
+const { serveFast } = await runTs("server/http/fast-routes.ts");
+await app.prepare();
+const server = http.createServer((req, res) => {
+  if (!serveFast(req, res)) void handle(req, res);
+});
+server.listen(port, () => console.log(`Shiplane is listening on http://localhost:${port}`));
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
