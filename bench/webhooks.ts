@@ -87,7 +87,7 @@ export async function benchWebhooks(root: string, seconds: number) {
   check.close();
   const lost = run.answered.filter((id) => !stored.has(id)).length;
   const rate = run.answered.length / seconds;
-  console.log(`Shiplane (next start, SQLite):          ${rate.toFixed(0)} deliveries/s, ${run.answered.length} answered 2xx, ${stored.size} stored, lost ${lost}`);
+  console.log(`Shiplane (npm start, SQLite):           ${rate.toFixed(0)} deliveries/s, ${run.answered.length} answered 2xx, ${stored.size} stored, lost ${lost}`);
   console.log(`ratio to the bare server: ${(rate / bareRate).toFixed(2)}   targets: ≥ 1,000/s, ≥ 0.5 of bare, 0 lost`);
   await target.cleanup();
   fs.rmSync(dir, { recursive: true, force: true });
