@@ -56,6 +56,7 @@ function localNotifier(): Notifier {
 function postgresNotifier(url: string, database: Database): Notifier {
   const listeners = fanOut();
   let client: pg.Client | null = null;
+  let connecting: pg.Client | null = null;
   let closed = false;
   let delay = 100;
 
@@ -64,6 +65,7 @@ function postgresNotifier(url: string, database: Database): Notifier {
   const connect = async (): Promise<void> => {
     if (closed) return;
     const next = new pg.Client({ connectionString: url });
+    connecting = next;
     next.on("error", () => undefined);
     next.on("notification", (message) => {
       if (!message.payload) return;
@@ -80,10 +82,17 @@ function postgresNotifier(url: string, database: Database): Notifier {
     try {
       await next.connect();
       await next.query(`LISTEN ${CHANNEL}`);
+      connecting = null;
+      // Closed while connecting: this connection must not outlive the notifier.
+      if (closed) {
+        await next.end().catch(() => undefined);
+        return;
+      }
       client = next;
       delay = 100;
       listeners.emit(null);
     } catch {
+      connecting = null;
       delay = Math.min(delay * 2, 1000);
       await next.end().catch(() => undefined);
     }
@@ -97,7 +106,7 @@ function postgresNotifier(url: string, database: Database): Notifier {
     subscribe: listeners.subscribe,
     async close() {
       closed = true;
-      await client?.end().catch(() => undefined);
+      await Promise.all([client?.end(), connecting?.end()].map((p) => p?.catch(() => undefined)));
       listeners.clear();
     },
   };

@@ -3,7 +3,7 @@ import { isDomainError } from "../../domain/errors";
 import { DatabaseOpenError, openDatabase, type Database } from "../../db/client";
 import { databaseSettings } from "../../db/instance";
 import { listProjects } from "../../db/repositories/projects";
-import { createApp, LOCAL_OPERATOR } from "../app";
+import { createApp, LOCAL_OPERATOR, type App } from "../app";
 import { seedDemo } from "../seed/demo";
 import { seedSynthetic } from "../seed/synthetic";
 import { replayDelivery } from "../integrations/github/process";
@@ -28,11 +28,14 @@ const processIo: CliIo = { out: (text) => void process.stdout.write(text), err: 
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let database: Database | null = null;
+  let app: App | null = null;
   const open = async () => {
     database ??= openDatabase(databaseSettings());
     await database.migrate();
     return database;
   };
+  // One app per command, closed with it (on PostgreSQL its notifier holds a connection).
+  const useApp = async () => (app ??= createApp(await open()));
   const print = (opts: Output, human: string, value: unknown) => io.out(opts.json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
 
   const program = new Command("shiplane")
@@ -81,8 +84,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--webhook-secret <secret>", "GitHub webhook secret (default: generated)")
     .option("--json", "print JSON")
     .action(async (opts: Output & { name: string; repo?: string; prefix?: string; slug?: string; webhookSecret?: string }) => {
-      const app = createApp(await open());
-      const created = await createProject(app, LOCAL_OPERATOR, { name: opts.name, repo: opts.repo, keyPrefix: opts.prefix, slug: opts.slug, webhookSecret: opts.webhookSecret });
+      const created = await createProject(await useApp(), LOCAL_OPERATOR, { name: opts.name, repo: opts.repo, keyPrefix: opts.prefix, slug: opts.slug, webhookSecret: opts.webhookSecret });
       print(opts, `Created project "${created.name}" (${created.slug}), keys ${created.keyPrefix}-1, ${created.keyPrefix}-2, …`, created);
     });
   project
@@ -104,16 +106,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--expires-in <duration>", "e.g. 90d, 12h (default: never)")
     .option("--json", "print JSON")
     .action(async (opts: Output & { project: string; scopes: string; name?: string; expiresIn?: string }) => {
-      const app = createApp(await open());
-      try {
-        const created = await createToken(app, LOCAL_OPERATOR, { project: opts.project, scopes: opts.scopes, name: opts.name, expiresIn: opts.expiresIn });
-        print(opts, `${created.token}\n\nToken ${created.record.id} "${created.record.name}" (${created.record.scopes.join(", ")}). Store it now: it is not shown again.`, {
-          token: created.token,
-          ...created.record,
-        });
-      } finally {
-        await app.notifier.close();
-      }
+      const created = await createToken(await useApp(), LOCAL_OPERATOR, { project: opts.project, scopes: opts.scopes, name: opts.name, expiresIn: opts.expiresIn });
+      print(opts, `${created.token}\n\nToken ${created.record.id} "${created.record.name}" (${created.record.scopes.join(", ")}). Store it now: it is not shown again.`, {
+        token: created.token,
+        ...created.record,
+      });
     });
   token
     .command("list")
@@ -121,7 +118,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .requiredOption("--project <slug>", "the project")
     .option("--json", "print JSON")
     .action(async (opts: Output & { project: string }) => {
-      const tokens = await listProjectTokens(createApp(await open()), { project: opts.project });
+      const tokens = await listProjectTokens(await useApp(), { project: opts.project });
       const state = (t: (typeof tokens)[number]) => (t.revokedAt ? "revoked" : t.expiresAt && t.expiresAt < new Date() ? "expired" : "active");
       print(opts, tokens.map((t) => `${t.id}\t${t.prefix}…\t${state(t)}\t${t.scopes.join(",")}\t${t.name}\tlast used ${t.lastUsedAt?.toISOString() ?? "never"}`).join("\n") || "No tokens.", tokens);
     });
@@ -132,13 +129,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .requiredOption("--project <slug>", "the project")
     .option("--json", "print JSON")
     .action(async (id: string, opts: Output & { project: string }) => {
-      const app = createApp(await open());
-      try {
-        const revoked = await revokeToken(app, LOCAL_OPERATOR, { project: opts.project, id: Number(id) });
-        print(opts, `Token ${revoked.id} "${revoked.name}" is revoked.`, revoked);
-      } finally {
-        await app.notifier.close();
-      }
+      const revoked = await revokeToken(await useApp(), LOCAL_OPERATOR, { project: opts.project, id: Number(id) });
+      print(opts, `Token ${revoked.id} "${revoked.name}" is revoked.`, revoked);
     });
 
   const webhooks = program.command("webhooks").description("incoming webhook deliveries");
@@ -160,16 +152,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .argument("<delivery-id>", "the X-GitHub-Delivery id, as listed in the project's recent deliveries")
     .option("--json", "print JSON")
     .action(async (deliveryId: string, opts: Output) => {
-      const app = createApp(await open());
-      try {
-        const delivery = await replayDelivery(app, deliveryId);
-        const { body, ...summary } = delivery;
-        void body;
-        print(opts, `Delivery ${deliveryId} (${delivery.event}): ${delivery.status}${delivery.error ? ` — ${delivery.error}` : ""}`, summary);
-        if (delivery.status === "failed") throw new Error(`Delivery ${deliveryId} failed again: ${delivery.error}`);
-      } finally {
-        await app.notifier.close();
-      }
+      const { body, ...delivery } = await replayDelivery(await useApp(), deliveryId);
+      void body;
+      print(opts, `Delivery ${deliveryId} (${delivery.event}): ${delivery.status}${delivery.error ? ` — ${delivery.error}` : ""}`, delivery);
+      if (delivery.status === "failed") throw new Error(`Delivery ${deliveryId} failed again: ${delivery.error}`);
     });
 
   const item = program.command("item").description("cards");
@@ -185,8 +171,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--json", "print JSON")
     .action(async (opts: Output & { project: string; title: string; kind: string; description?: string; owner?: string; labels?: string }) => {
       if (opts.kind !== "idea" && opts.kind !== "story") throw new CommanderError(2, "shiplane.usage", `error: --kind must be idea or story, not "${opts.kind}".\n`);
-      const app = createApp(await open());
-      const card = await createItem(app, LOCAL_OPERATOR, {
+      const card = await createItem(await useApp(), LOCAL_OPERATOR, {
         project: opts.project,
         title: opts.title,
         kind: opts.kind,
@@ -213,6 +198,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     else io.err(`error: ${message}\n`);
     return 1;
   } finally {
+    await (app as App | null)?.notifier.close();
     await (database as Database | null)?.close();
   }
 }
