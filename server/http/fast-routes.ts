@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { getApp } from "../app";
 import { drainDeliveries } from "../integrations/github/process";
 import { receiveGithubDelivery } from "../integrations/github/receive";
-import { respond } from "./respond";
 import { moveItemHandler } from "./rest-items";
 
 /**
@@ -48,13 +47,17 @@ export function serveFast(req: IncomingMessage, res: ServerResponse): boolean {
   void (async () => {
     const body = await readBody(req);
     if (webhook) {
-      const response = await respond(async () => {
-        const app = await getApp();
-        const { response, stored } = await receiveGithubDelivery(app, decodeURIComponent(webhook[1]), headersOf(req), body.toString("utf8"));
-        if (stored?.status === "pending") setImmediate(() => void drainDeliveries(app));
-        return response;
-      });
-      await send(res, response);
+      const app = await getApp();
+      const header = (name: string) => {
+        const value = req.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      const reply = await receiveGithubDelivery(app, decodeURIComponent(webhook[1]), header, body.toString("utf8"));
+      const json = JSON.stringify(reply.body);
+      res.writeHead(reply.status, { "content-type": "application/json", "content-length": Buffer.byteLength(json) });
+      res.end(json);
+      // Stored first, answered, then processed.
+      if (reply.stored?.status === "pending") setImmediate(() => void drainDeliveries(app));
     } else if (move) {
       const request = new Request(`http://localhost${req.url}`, { method: "POST", headers: headersOf(req), body: body.toString("utf8") });
       await send(res, await moveItemHandler(decodeURIComponent(move[1]), request));

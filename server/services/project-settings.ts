@@ -3,7 +3,7 @@ import { listDeliveries } from "../../db/repositories/deliveries";
 import { findGithubAccess, findWebhookSecret, setGithubToken, setWebhookSecret } from "../../db/repositories/github";
 import { listTokens } from "../../db/repositories/tokens";
 import { changeProject, type Actor, type App } from "../app";
-import { SUPPORTED_EVENTS } from "../integrations/github/receive";
+import { forgetWebhookProject, SUPPORTED_EVENTS } from "../integrations/github/receive";
 import { requireProject } from "./lookups";
 
 /** What the project's settings page shows: the GitHub webhook, its recent deliveries, the API tokens. */
@@ -42,5 +42,6 @@ export async function regenerateWebhookSecret(app: App, actor: Actor, input: { p
     await setWebhookSecret(store, project.id, secret);
     await record({ itemId: null, type: "settings.changed", actor: actor.id, payload: { webhookSecret: "regenerated" } });
   });
+  forgetWebhookProject(app, project.slug);
   return secret;
 }

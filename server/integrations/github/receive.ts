@@ -3,24 +3,54 @@ import { insertDelivery } from "../../../db/repositories/deliveries";
 import { findProjectForWebhook } from "../../../db/repositories/github";
 import type { DeliveryStatus } from "../../../db/schema/shared-types";
 import type { App } from "../../app";
-import { errorResponse } from "../../http/respond";
 
 /** The GitHub events Shiplane reads; any other verified event is stored and ignored. */
 export const SUPPORTED_EVENTS = ["ping", "push", "pull_request", "pull_request_review", "check_suite", "check_run", "status", "workflow_run"] as const;
 const SUPPORTED = new Set<string>(SUPPORTED_EVENTS);
 
 /**
+ * Each delivery needs its project's id and secret; a burst of deliveries reads them once a
+ * second. Regenerating the secret forgets it at once on this instance (within a second on others).
+ */
+const PROJECT_TTL_MS = 1000;
+type Cached = { value: { id: number; secret: string | null } | null; until: number };
+const caches = new WeakMap<object, Map<string, Cached>>();
+
+function cacheOf(app: App): Map<string, Cached> {
+  let cache = caches.get(app.database);
+  if (!cache) caches.set(app.database, (cache = new Map()));
+  return cache;
+}
+
+async function webhookProject(app: App, slug: string) {
+  const projects = cacheOf(app);
+  const cached = projects.get(slug);
+  if (cached && cached.until > Date.now()) return cached.value;
+  const value = await findProjectForWebhook(app.database, slug);
+  if (projects.size > 1000) projects.clear();
+  projects.set(slug, { value, until: Date.now() + PROJECT_TTL_MS });
+  return value;
+}
+
+export function forgetWebhookProject(app: App, slug: string): void {
+  cacheOf(app).delete(slug);
+}
+
+/** The answer to a delivery, as plain data: the busiest endpoint writes it straight to the socket. */
+export interface DeliveryReply {
+  status: number;
+  body: Record<string, unknown>;
+  stored: { id: number; status: DeliveryStatus } | null;
+}
+
+/**
  * Verifies a GitHub delivery against the project's secret and stores it before answering, so
  * nothing answered 2xx is lost; processing happens after the answer. A redelivery is a no-op.
  */
-export async function receiveGithubDelivery(
-  app: App,
-  slug: string,
-  headers: Headers,
-  body: string,
-): Promise<{ response: Response; stored: { id: number; status: DeliveryStatus } | null }> {
-  const refuse = (status: number, code: string, message: string) => ({ response: errorResponse(status, code, message), stored: null });
-  const project = await findProjectForWebhook(app.database, slug);
+export async function receiveGithubDelivery(app: App, slug: string, header: (name: string) => string | null | undefined, body: string): Promise<DeliveryReply> {
+  const refuse = (status: number, code: string, message: string): DeliveryReply => ({ status, body: { error: { code, message } }, stored: null });
+  const headers = { get: (name: string) => header(name) ?? null };
+  const project = await webhookProject(app, slug);
   if (!project) return refuse(404, "PROJECT.NOT_FOUND", `There is no project "${slug}": check the webhook URL in the project's settings.`);
   const secret = project.secret;
   const signature = headers.get("x-hub-signature-256");
@@ -47,6 +77,6 @@ export async function receiveGithubDelivery(
     status: SUPPORTED.has(event) ? "pending" : "ignored",
     receivedAt: app.now(),
   });
-  if (!stored) return { response: Response.json({ status: "duplicate", delivery: deliveryId }), stored: null };
-  return { response: Response.json({ status: stored.status === "pending" ? "accepted" : "ignored", delivery: deliveryId }, { status: 202 }), stored };
+  if (!stored) return { status: 200, body: { status: "duplicate", delivery: deliveryId }, stored: null };
+  return { status: 202, body: { status: stored.status === "pending" ? "accepted" : "ignored", delivery: deliveryId }, stored };
 }
