@@ -15,6 +15,7 @@ import { findItemReferences } from "../../../domain/delivery/references";
 import type { ChecksState } from "../../../domain/funnel/gates";
 import type { StageKey } from "../../../domain/funnel/stages";
 import type { RecordEvent } from "../../app";
+import type { CheckRunEvent, CheckSuiteEvent, PullRequestEvent, PullRequestReviewEvent, PushEvent, StatusEvent, WorkflowRunEvent } from "@octokit/webhooks-types";
 
 /** What processing asks for after its writes commit: cards to move through their gates, cards to flag. */
 export interface Followups {
@@ -32,7 +33,8 @@ export interface HandlerContext {
   followups: Followups;
 }
 
-type Payload = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GitHub's payloads, read defensively
+/** A PR as pull_request events carry it, or as reviews carry it (without `merged` and `mergeable`). */
+type PullRequest = PullRequestEvent["pull_request"] | PullRequestReviewEvent["pull_request"];
 
 export const ACTOR = "integration:github";
 
@@ -47,12 +49,12 @@ async function referencedItems(ctx: HandlerContext, text: string) {
 
 const date = (value: unknown, fallback: Date) => (typeof value === "string" && value ? new Date(value) : fallback);
 
-function prState(pr: Payload): "open" | "closed" | "merged" {
-  return pr.merged ? "merged" : pr.state === "closed" ? "closed" : "open";
+function prState(pr: PullRequest): "open" | "closed" | "merged" {
+  return pr.merged_at ? "merged" : pr.state === "closed" ? "closed" : "open";
 }
 
 /** Stores the PR as GitHub describes it and links the cards its branch, title or body name. */
-async function savePullRequest(ctx: HandlerContext, pr: Payload, action: string): Promise<number> {
+async function savePullRequest(ctx: HandlerContext, pr: PullRequest, action: string): Promise<number> {
   const state = prState(pr);
   const { id } = await upsertPullRequest(ctx.store, {
     projectId: ctx.project.id,
@@ -63,8 +65,8 @@ async function savePullRequest(ctx: HandlerContext, pr: Payload, action: string)
     author: pr.user?.login ?? null,
     url: pr.html_url ?? null,
     headSha: pr.head?.sha ?? null,
-    mergeCommitSha: pr.merged ? (pr.merge_commit_sha ?? null) : null,
-    mergeable: typeof pr.mergeable === "boolean" ? pr.mergeable : null,
+    mergeCommitSha: state === "merged" ? (pr.merge_commit_sha ?? null) : null,
+    mergeable: "mergeable" in pr && typeof pr.mergeable === "boolean" ? pr.mergeable : null,
     openedAt: date(pr.created_at, ctx.now),
     mergedAt: pr.merged_at ? new Date(pr.merged_at) : null,
     closedAt: pr.closed_at ? new Date(pr.closed_at) : null,
@@ -80,7 +82,7 @@ async function savePullRequest(ctx: HandlerContext, pr: Payload, action: string)
   return id;
 }
 
-export async function onPullRequest(ctx: HandlerContext, payload: Payload): Promise<void> {
+export async function onPullRequest(ctx: HandlerContext, payload: PullRequestEvent): Promise<void> {
   const pr = payload.pull_request;
   const state = prState(pr);
   const id = await savePullRequest(ctx, pr, payload.action);
@@ -101,7 +103,7 @@ const REVIEW_STATES: Record<string, "approved" | "changes_requested" | "commente
   dismissed: "dismissed",
 };
 
-export async function onPullRequestReview(ctx: HandlerContext, payload: Payload): Promise<void> {
+export async function onPullRequestReview(ctx: HandlerContext, payload: PullRequestReviewEvent): Promise<void> {
   const review = payload.review;
   const pr = payload.pull_request;
   const state = payload.action === "dismissed" ? "dismissed" : REVIEW_STATES[String(review.state).toLowerCase()];
@@ -118,7 +120,7 @@ export async function onPullRequestReview(ctx: HandlerContext, payload: Payload)
   if (!created) return;
   for (const itemId of await linkedItemIds(ctx.store, [prRow])) {
     await ctx.record({ itemId, type: "pr.reviewed", actor: ACTOR, payload: { number: pr.number, reviewer: review.user?.login, state } });
-    if (pr.merged) ctx.followups.advance.push({ itemId, to: "build" });
+    if (pr.merged_at) ctx.followups.advance.push({ itemId, to: "build" });
   }
 }
 
@@ -131,16 +133,23 @@ function checksFrom(status: string | null | undefined, conclusion: string | null
 }
 
 /** check_suite, check_run, workflow_run and status: the checks of a commit, for the PRs whose head it is. */
-export async function onChecks(ctx: HandlerContext, event: string, payload: Payload): Promise<void> {
+export type ChecksEvent =
+  | { name: "check_suite"; payload: CheckSuiteEvent }
+  | { name: "check_run"; payload: CheckRunEvent }
+  | { name: "workflow_run"; payload: WorkflowRunEvent }
+  | { name: "status"; payload: StatusEvent };
+
+export async function onChecks(ctx: HandlerContext, check: ChecksEvent): Promise<void> {
+  const event = check.name;
   let sha: string | undefined;
   let checks: ChecksState;
-  if (event === "status") {
-    sha = payload.sha;
-    checks = payload.state === "success" ? "passed" : payload.state === "pending" ? "pending" : "failed";
+  if (check.name === "status") {
+    sha = check.payload.sha;
+    checks = check.payload.state === "success" ? "passed" : check.payload.state === "pending" ? "pending" : "failed";
   } else {
-    const run = payload[event];
-    sha = run?.head_sha;
-    checks = checksFrom(run?.status, run?.conclusion);
+    const run = check.name === "check_suite" ? check.payload.check_suite : check.name === "check_run" ? check.payload.check_run : check.payload.workflow_run;
+    sha = run.head_sha;
+    checks = checksFrom(run.status, run.conclusion);
   }
   if (!sha) return;
   const prIds = await setChecksForSha(ctx.store, ctx.project.id, sha, checks);
@@ -154,7 +163,7 @@ export async function onChecks(ctx: HandlerContext, event: string, payload: Payl
   }
 }
 
-export async function onPush(ctx: HandlerContext, payload: Payload): Promise<void> {
+export async function onPush(ctx: HandlerContext, payload: PushEvent): Promise<void> {
   // Tags are pushed too; only a branch push has a branch.
   const branch = typeof payload.ref === "string" && payload.ref.startsWith("refs/heads/") ? payload.ref.slice("refs/heads/".length) : null;
   for (const commit of payload.commits ?? []) {

@@ -7,7 +7,7 @@ import { changeProject, type Actor, type App } from "../../app";
 import { moveItem } from "../../services/move-item";
 import { updateItem } from "../../services/update-item";
 import { postGateStatuses } from "./status";
-import { ACTOR, onChecks, onPullRequest, onPullRequestReview, onPush, type Followups, type HandlerContext } from "./handlers";
+import { ACTOR, type ChecksEvent, onChecks, onPullRequest, onPullRequestReview, onPush, type Followups, type HandlerContext } from "./handlers";
 
 const GITHUB: Actor = { id: ACTOR, role: "member" };
 
@@ -41,7 +41,7 @@ export async function processDelivery(app: App, delivery: DeliveryRecord): Promi
         case "check_run":
         case "workflow_run":
         case "status":
-          await onChecks(ctx, delivery.event, payload);
+          await onChecks(ctx, { name: delivery.event, payload } as ChecksEvent);
           break;
         case "push":
           await onPush(ctx, payload);
