@@ -20,3 +20,8 @@ export function checksOfBuild(status: BuildStatus): ChecksState {
 export function failureReason(buildId: string, failedTests: number | null | undefined): string {
   return failedTests ? `Build ${buildId} failed: ${failedTests} failing test${failedTests === 1 ? "" : "s"}.` : `Build ${buildId} failed.`;
 }
+
+/** Whether a card's flag is one a failed build put there (and a green one lifts). */
+export function isBuildFailure(reason: string): boolean {
+  return /^Build .+ failed(: \d+ failing tests?)?\.$/.test(reason);
+}

@@ -91,6 +91,8 @@ describeOnEveryDatabase("CI build reports", (fresh) => {
     const back = await ctx.caller.item.get({ id: story.id });
     expect(back.card).toMatchObject({ stage: "code", blocked: true, blockedReason: "Build main-9 failed: 2 failing tests." });
     expect(back.facts.builds.find((b) => b.buildId === "main-9")?.failingTests).toEqual(["greet › says hello"]);
+    await report({ buildId: "main-10", commitSha: MERGE, branch: "main", status: "passed" });
+    expect((await ctx.caller.item.get({ id: story.id })).card).toMatchObject({ stage: "code", blocked: false, blockedReason: null });
     expect(back.history.find((e) => e.type === "item.moved" && e.payload.to === "code" && e.actor === "integration:ci")?.payload.reason).toBe("Build main-9 failed: 2 failing tests.");
   });
 });

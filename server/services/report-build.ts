@@ -1,4 +1,4 @@
-import { checksOfBuild, failureReason, isMainBranch, type BuildStatus } from "../../domain/delivery/builds";
+import { checksOfBuild, failureReason, isBuildFailure, isMainBranch, type BuildStatus } from "../../domain/delivery/builds";
 import { DomainError } from "../../domain/errors";
 import { isStageKey, stageIndex } from "../../domain/funnel/stages";
 import { findReleaseByVersion, itemsForCommit, replaceArtifacts, unreleasedMergedItems, upsertBuild } from "../../db/repositories/builds";
@@ -85,10 +85,21 @@ export async function reportBuild(app: App, actor: Actor, input: BuildInput): Pr
     return { build: { id, buildId: input.buildId, status: input.status, created: previousStatus === null }, items, release, checkedPullRequests };
   });
   if (input.status === "failed") await sendBack(app, actor, result.items, failureReason(input.buildId, input.tests?.failed));
+  if (input.status === "passed") await clearBuildFlags(app, actor, result.items);
   await postGateStatuses(app, project.id, result.checkedPullRequests);
   const { checkedPullRequests, ...shown } = result;
   void checkedPullRequests;
   return shown;
+}
+
+/** A green build lifts the flag an earlier red build put on the cards it carries. */
+async function clearBuildFlags(app: App, actor: Actor, itemIds: number[]): Promise<void> {
+  for (const itemId of itemIds) {
+    const item = await findItem(app.database, itemId);
+    if (item?.blocked && item.blockedReason && isBuildFailure(item.blockedReason)) {
+      await updateItem(app, actor, { id: itemId, blocked: false });
+    }
+  }
 }
 
 /** A red build rejects the code: cards past Code go back to it; cards in Code are flagged. */

@@ -95,6 +95,11 @@ describeOnEveryDatabase("GitHub webhooks", (fresh) => {
     await deliver("pull_request", closedPullRequest(opened));
     const detail = await ctx.caller.item.get({ id: story.id });
     expect(detail.card).toMatchObject({ stage: "code", blocked: true, blockedReason: "PR #8 was closed without merging." });
+    const reopened = JSON.parse(JSON.stringify(opened));
+    reopened.action = "reopened";
+    reopened.pull_request.updated_at = "2026-03-03T09:00:00Z";
+    await deliver("pull_request", reopened);
+    expect((await ctx.caller.item.get({ id: story.id })).card).toMatchObject({ blocked: false, blockedReason: null });
     const push = JSON.parse(JSON.stringify(examplesOf("push")[0]));
     push.ref = "refs/heads/main";
     push.commits = [{ ...push.head_commit, id: "d".repeat(40), message: `${story.key}: wave harder` }];

@@ -21,6 +21,8 @@ import type { CheckRunEvent, CheckSuiteEvent, PullRequestEvent, PullRequestRevie
 export interface Followups {
   advance: { itemId: number; to: StageKey; ownerIfNone?: string | null }[];
   flag: { itemId: number; reason: string }[];
+  /** Flags to lift when the cause is gone (a closed PR reopened). */
+  unflag: { itemId: number; reason: string }[];
   /** PRs whose gate state may have changed (for the shiplane/gates commit status). */
   pullRequests: Set<number>;
 }
@@ -92,7 +94,9 @@ export async function onPullRequest(ctx: HandlerContext, payload: PullRequestEve
     await ctx.record({ itemId, type, actor: ACTOR, payload: { number: pr.number, title: pr.title, action: payload.action } });
     if (state === "open") ctx.followups.advance.push({ itemId, to: "code", ownerIfNone: pr.user?.login ?? null });
     if (state === "merged") ctx.followups.advance.push({ itemId, to: "build" });
-    if (state === "closed") ctx.followups.flag.push({ itemId, reason: `PR #${pr.number} was closed without merging.` });
+    const closedReason = `PR #${pr.number} was closed without merging.`;
+    if (state === "closed") ctx.followups.flag.push({ itemId, reason: closedReason });
+    else ctx.followups.unflag.push({ itemId, reason: closedReason });
   }
 }
 

@@ -22,7 +22,7 @@ export async function processDelivery(app: App, delivery: DeliveryRecord): Promi
     await markDelivery(app.database, delivery.id, "ignored", `Repository ${repository} is not this project's (${project.repo}).`, app.now());
     return;
   }
-  const followups: Followups = { advance: [], flag: [], pullRequests: new Set() };
+  const followups: Followups = { advance: [], flag: [], unflag: [], pullRequests: new Set() };
   let claimed = false;
   try {
     await changeProject(app, project.id, async (store, record) => {
@@ -103,6 +103,10 @@ async function applyFollowups(app: App, followups: Followups): Promise<void> {
     } catch (error) {
       if (!isDomainError(error) || (error.code !== "GATE.REFUSED" && error.code !== "ITEM.STALE_VERSION")) throw error;
     }
+  }
+  for (const { itemId, reason } of followups.unflag) {
+    const item = await findItem(app.database, itemId);
+    if (item?.blocked && item.blockedReason === reason) await updateItem(app, GITHUB, { id: itemId, blocked: false });
   }
   for (const { itemId, reason } of followups.flag) {
     const item = await findItem(app.database, itemId);
