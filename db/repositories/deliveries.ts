@@ -54,9 +54,14 @@ export async function markDelivery(store: Store, id: number, status: DeliverySta
   await store.db.update(d).set({ status, error, processedAt: at }).where(eq(d.id, id));
 }
 
-export async function listDeliveries(store: Store, projectId: number, limit: number): Promise<DeliveryRecord[]> {
+export type DeliverySummary = Omit<DeliveryRecord, "body">;
+
+/** A project's recent deliveries, newest first, without their bodies (lists never show them). */
+export async function listDeliveries(store: Store, projectId: number, limit: number): Promise<DeliverySummary[]> {
   const d = store.t.webhookDeliveries;
-  return store.db.select(columns(store)).from(d).where(eq(d.projectId, projectId)).orderBy(desc(d.id)).limit(limit);
+  const { body, ...summary } = columns(store);
+  void body;
+  return store.db.select(summary).from(d).where(eq(d.projectId, projectId)).orderBy(desc(d.id)).limit(limit);
 }
 
 /** Deliveries stored but not processed yet (the app stopped in between), oldest first. */

@@ -11,21 +11,8 @@ export async function insertPullRequest(store: Store, pr: Insert<"pullRequests">
   return row.id;
 }
 
-export async function linkPullRequest(store: Store, itemId: number, pullRequestId: number) {
-  await store.db.insert(store.t.itemPullRequests).values({ itemId, pullRequestId }).onConflictDoNothing();
-}
-
 export async function insertReview(store: Store, review: Insert<"reviews">) {
   await store.db.insert(store.t.reviews).values(review);
-}
-
-export async function insertCommit(store: Store, commit: Insert<"commits">) {
-  const [row] = await store.db.insert(store.t.commits).values(commit).returning({ id: store.t.commits.id });
-  return row.id;
-}
-
-export async function linkCommit(store: Store, itemId: number, commitId: number) {
-  await store.db.insert(store.t.itemCommits).values({ itemId, commitId }).onConflictDoNothing();
 }
 
 export async function insertBuild(store: Store, build: Insert<"builds">) {

@@ -143,7 +143,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .action(async (opts: Output & { project: string; limit: string }) => {
       const d = await open();
       const project = await requireProject(d, opts.project);
-      const deliveries = (await listDeliveries(d, project.id, Math.max(1, Math.min(Number(opts.limit) || 50, 100_000)))).map(({ body, ...rest }) => (void body, rest));
+      const deliveries = await listDeliveries(d, project.id, Math.max(1, Math.min(Number(opts.limit) || 50, 100_000)));
       print(opts, deliveries.map((x) => `${x.deliveryId}\t${x.event}${x.action ? `.${x.action}` : ""}\t${x.status}${x.error ? `\t${x.error}` : ""}`).join("\n") || "No deliveries.", deliveries);
     });
   webhooks

@@ -8,9 +8,9 @@ import {
   insertRelease,
   insertReview,
   insertTestRun,
-  linkPullRequest,
   markPullRequestMerged,
 } from "../../db/repositories/delivery";
+import { linkItemToPullRequest } from "../../db/repositories/github";
 import { listProjects } from "../../db/repositories/projects";
 import type { BoardCard } from "../../domain/funnel/card";
 import { changeProject, createApp, type Actor, type App } from "../app";
@@ -101,7 +101,7 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
         openedAt: now,
         updatedAt: now,
       });
-      await linkPullRequest(store, card.id, prId);
+      await linkItemToPullRequest(store, card.id, prId);
       await record({ itemId: card.id, type: "pr.opened", actor: github.id, payload: { number, title: `${card.key} ${card.title}` } });
       await record({ itemId: card.id, type: "item.linked", actor: github.id, payload: { pr: number } });
       for (const reviewer of options.approvals) {

@@ -57,21 +57,22 @@ export async function processDelivery(app: App, delivery: DeliveryRecord): Promi
   await postGateStatuses(app, project.id, followups.pullRequests);
 }
 
-const drain = new WeakMap<App, { running: Promise<void>; again: boolean }>();
+const drain = new WeakMap<App, { running: Promise<number>; again: boolean }>();
 
 /**
  * Processes stored deliveries oldest first, one at a time, yielding to the event loop between
  * them so that answering new deliveries comes first during a burst. Calls while it runs make
- * it look again before it stops.
+ * it look again before it stops. Resolves with how many it processed.
  */
-export function drainDeliveries(app: App): Promise<void> {
+export function drainDeliveries(app: App): Promise<number> {
   const current = drain.get(app);
   if (current) {
     current.again = true;
     return current.running;
   }
-  const state = { again: false, running: Promise.resolve() };
+  const state = { again: false, running: Promise.resolve(0) };
   state.running = (async () => {
+    let processed = 0;
     try {
       do {
         state.again = false;
@@ -79,11 +80,13 @@ export function drainDeliveries(app: App): Promise<void> {
           const batch = await listPendingDeliveries(app.database, 50);
           for (const delivery of batch) {
             await processDelivery(app, delivery);
+            processed++;
             await new Promise((resolve) => setImmediate(resolve));
           }
           if (batch.length < 50) break;
         }
       } while (state.again);
+      return processed;
     } finally {
       drain.delete(app);
     }
@@ -114,11 +117,9 @@ async function applyFollowups(app: App, followups: Followups): Promise<void> {
   }
 }
 
-/** Processes what was stored but not processed (the app stopped in between); returns how many were pending. */
-export async function processPendingDeliveries(app: App): Promise<number> {
-  const pending = (await listPendingDeliveries(app.database, 1_000_000)).length;
-  await drainDeliveries(app);
-  return pending;
+/** Processes what was stored but not processed (the app stopped in between); returns how many. */
+export function processPendingDeliveries(app: App): Promise<number> {
+  return drainDeliveries(app);
 }
 
 /** Processes a stored delivery again (after a fix), whatever its outcome was. */
