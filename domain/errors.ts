@@ -16,7 +16,15 @@ export type DomainErrorCode =
   | "MOVE.REASON_REQUIRED"
   | "AUTH.FORBIDDEN"
   | "AUTH.UNAUTHENTICATED"
-  | "TOKEN.NOT_FOUND";
+  | "TOKEN.NOT_FOUND"
+  | "RELEASE.NOT_FOUND"
+  | "ENVIRONMENT.NOT_FOUND"
+  | "ENVIRONMENT.NOT_CONFIGURED"
+  | "DEPLOYMENT.NOT_FOUND"
+  | "DEPLOYMENT.BUSY"
+  | "DEPLOYMENT.FINISHED"
+  | "PROMOTION.REFUSED"
+  | "ROLLBACK.UNAVAILABLE";
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -2,6 +2,7 @@ import { lockProject, type Database, type Store } from "../db/client";
 import { getDatabase } from "../db/instance";
 import { createNotifier, type Notifier } from "../db/notify";
 import { appendEvent, type EventRecord, type NewEvent } from "../db/repositories/events";
+import { DeployRunner } from "./deploy/runner";
 
 /** Who is acting: a person (local operator until sign-in lands) or an integration. */
 export type Role = "viewer" | "member" | "release-manager" | "admin";
@@ -11,15 +12,18 @@ export interface Actor {
 }
 export const LOCAL_OPERATOR: Actor = { id: "user:local", role: "admin" };
 
-/** The application's services share these: the database, the change notifier and a clock. */
+/** The application's services share these: the database, the change notifier, a clock and the deployment runner. */
 export interface App {
   database: Database;
   notifier: Notifier;
   now: () => Date;
+  runner: DeployRunner;
 }
 
 export function createApp(database: Database, now: () => Date = () => new Date()): App {
-  return { database, notifier: createNotifier(database), now };
+  const app = { database, notifier: createNotifier(database), now } as App;
+  app.runner = new DeployRunner(app);
+  return app;
 }
 
 const holder = globalThis as unknown as { shiplaneApp?: Promise<App> };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray } from "drizzle-orm";
 import type { Store } from "../client";
 
 export interface EventRecord {
@@ -45,4 +45,15 @@ export async function latestEventId(store: Store, projectId: number): Promise<nu
   const e = store.t.events;
   const rows = await store.db.select({ id: e.id }).from(e).where(eq(e.projectId, projectId)).orderBy(desc(e.id)).limit(1);
   return rows[0]?.id ?? 0;
+}
+
+/** Item-less events of some kinds since a time (deployment histories read these). */
+export async function listProjectEventsSince(store: Store, projectId: number, types: string[], since: Date, limit = 500): Promise<EventRecord[]> {
+  const e = store.t.events;
+  return store.db
+    .select(columns(store))
+    .from(e)
+    .where(and(eq(e.projectId, projectId), inArray(e.type, types), gte(e.at, since)))
+    .orderBy(asc(e.id))
+    .limit(limit);
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { ItemFacts, DeploymentFact } from "../../domain/delivery/item-facts";
 import type { AlertFact } from "../../domain/funnel/gates";
 import type { Store } from "../client";
+import { listEnvironments, slotContents } from "./environments";
 
 const CHUNK = 500;
 
@@ -110,8 +111,11 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
         releaseId: t.deployments.releaseId,
         environment: t.environments.name,
         environmentKind: t.environments.kind,
+        environmentId: t.deployments.environmentId,
+        activeSlot: t.environments.activeSlot,
         slot: t.deployments.slot,
         status: t.deployments.status,
+        verifyStatus: t.deployments.verifyStatus,
         at: t.deployments.queuedAt,
       })
       .from(t.deployments)
@@ -126,6 +130,7 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
         .from(t.testRuns)
         .where(inArray(t.testRuns.deploymentId, ids)),
   );
+  const serving = deployments.length ? await servingDeployments(store, projectId) : new Set<number>();
   const deploymentFacts = new Map<number, DeploymentFact[]>();
   for (const d of deployments) {
     const run = runs.filter((r) => r.deploymentId === d.id);
@@ -133,7 +138,16 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
       ? { passed: run.reduce((n, r) => n + r.passed, 0), failed: run.reduce((n, r) => n + r.failed, 0) }
       : null;
     const list = deploymentFacts.get(d.releaseId) ?? [];
-    list.push({ environment: d.environment, environmentKind: d.environmentKind, slot: d.slot, status: d.status, at: d.at, regression });
+    list.push({
+      environment: d.environment,
+      environmentKind: d.environmentKind,
+      slot: d.slot,
+      status: d.status,
+      verifyStatus: d.verifyStatus,
+      at: d.at,
+      regression,
+      serving: serving.has(d.id),
+    });
     deploymentFacts.set(d.releaseId, list);
   }
   for (const release of releases) {
@@ -149,6 +163,18 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
     .orderBy(asc(t.commits.committedAt));
   for (const { itemId: id, ...commit } of commits) of(id).commits.push(commit);
   return facts;
+}
+
+/** The deployments each environment serves now: its newest successful one, on the active slot for blue-green. */
+export async function servingDeployments(store: Store, projectId: number): Promise<Set<number>> {
+  const [held, environments] = await Promise.all([slotContents(store, projectId), listEnvironments(store, projectId)]);
+  const serving = new Set<number>();
+  for (const row of held) {
+    const environment = environments.find((e) => e.id === row.environmentId);
+    if (!environment) continue;
+    if (environment.strategy === "blue-green" ? row.slot === environment.activeSlot : row.slot === null) serving.add(row.deploymentId);
+  }
+  return serving;
 }
 
 export async function firingLiveAlerts(store: Store, projectId: number): Promise<AlertFact[]> {

@@ -173,3 +173,11 @@ export async function insertItemsBulk(store: Store, items: NewItem[]): Promise<n
   }
   return ids;
 }
+
+export async function setQaSignOff(store: Store, id: number, signOff: { by: string; at: Date; note: string | null }): Promise<void> {
+  const w = store.t.workItems;
+  await store.db
+    .update(w)
+    .set({ qaSignedOffBy: signOff.by, qaSignedOffAt: signOff.at, qaSignOffNote: signOff.note, version: sql`${w.version} + 1`, updatedAt: signOff.at })
+    .where(eq(w.id, id));
+}

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Stage, StageKey } from "../../domain/funnel/stages";
 import type { Store } from "../client";
+import type { FreezeWindow } from "../schema/shared-types";
 
 export interface ProjectRecord {
   id: number;
@@ -89,4 +90,33 @@ export async function takeItemNumbers(store: Store, projectId: number, count: nu
     .where(eq(p.id, projectId))
     .returning({ next: p.nextItemNumber });
   return row.next - count;
+}
+
+export interface DeliveryPolicy {
+  autoPromote: boolean;
+  lineStoppedAt: Date | null;
+  lineStoppedBy: string | null;
+  lineStoppedReason: string | null;
+  freezeWindows: FreezeWindow[];
+}
+
+export async function findDeliveryPolicy(store: Store, projectId: number): Promise<DeliveryPolicy> {
+  const p = store.t.projects;
+  const [row] = await store.db
+    .select({ autoPromote: p.autoPromote, lineStoppedAt: p.lineStoppedAt, lineStoppedBy: p.lineStoppedBy, lineStoppedReason: p.lineStoppedReason, freezeWindows: p.freezeWindows })
+    .from(p)
+    .where(eq(p.id, projectId));
+  return row;
+}
+
+export async function updateDeliveryPolicy(store: Store, projectId: number, patch: Partial<DeliveryPolicy>): Promise<void> {
+  const p = store.t.projects;
+  await store.db.update(p).set(patch).where(eq(p.id, projectId));
+}
+
+/** Projects that promote releases on their own. */
+export async function autoPromotingProjects(store: Store): Promise<number[]> {
+  const p = store.t.projects;
+  const rows = await store.db.select({ id: p.id }).from(p).where(eq(p.autoPromote, true));
+  return rows.map((row) => row.id);
 }

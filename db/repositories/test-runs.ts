@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Store } from "../client";
 
 export interface NewTestCase {
@@ -53,4 +53,38 @@ export async function insertTestRunWithCases(
     await store.db.insert(store.t.testCases).values(cases.slice(i, i + 500).map((c) => ({ ...c, testRunId: row.id })));
   }
   return row.id;
+}
+
+/** The failed cases of a deployment's test runs, named "class › case", the first few. */
+export async function failingCasesOfDeployment(store: Store, deploymentId: number, limit = 10): Promise<string[]> {
+  const { testRuns: r, testCases: c } = store.t;
+  const rows = await store.db
+    .select({ name: c.name, className: c.className })
+    .from(c)
+    .innerJoin(r, eq(r.id, c.testRunId))
+    .where(and(eq(r.deploymentId, deploymentId), eq(c.status, "failed")))
+    .limit(limit);
+  return rows.map((row) => (row.className ? `${row.className} › ${row.name}` : row.name));
+}
+
+/** The regression totals reported for each deployment. */
+export async function regressionTotals(store: Store, deploymentIds: number[]): Promise<Map<number, { passed: number; failed: number }>> {
+  const totals = new Map<number, { passed: number; failed: number }>();
+  if (deploymentIds.length === 0) return totals;
+  const r = store.t.testRuns;
+  const rows = await store.db.select({ deploymentId: r.deploymentId, passed: r.passed, failed: r.failed }).from(r).where(inArray(r.deploymentId, deploymentIds));
+  for (const row of rows) {
+    const total = totals.get(row.deploymentId!) ?? { passed: 0, failed: 0 };
+    totals.set(row.deploymentId!, { passed: total.passed + row.passed, failed: total.failed + row.failed });
+  }
+  return totals;
+}
+
+export async function testRunsOfDeployment(store: Store, deploymentId: number) {
+  const r = store.t.testRuns;
+  return store.db
+    .select({ id: r.id, suite: r.suite, passed: r.passed, failed: r.failed, skipped: r.skipped, flaky: r.flaky, durationMs: r.durationMs, createdAt: r.createdAt })
+    .from(r)
+    .where(eq(r.deploymentId, deploymentId))
+    .orderBy(r.id);
 }

@@ -17,6 +17,11 @@ export const projects = pgTable("projects", {
   requiredApprovals: integer("required_approvals").notNull().default(1),
   webhookSecret: text("webhook_secret"),
   githubToken: text("github_token"),
+  autoPromote: boolean("auto_promote").notNull().default(false),
+  lineStoppedAt: timestamp("line_stopped_at", { withTimezone: true, mode: "date" }),
+  lineStoppedBy: text("line_stopped_by"),
+  lineStoppedReason: text("line_stopped_reason"),
+  freezeWindows: jsonb("freeze_windows").$type<T.FreezeWindow[]>().notNull().default([]),
   createdAt: createdAt(),
 });
 
@@ -52,6 +57,7 @@ export const workItems = pgTable(
     blockedReason: text("blocked_reason"),
     needsManualQa: boolean("needs_manual_qa").notNull().default(false),
     qaSignedOffBy: text("qa_signed_off_by"),
+    qaSignOffNote: text("qa_sign_off_note"),
     qaSignedOffAt: timestamp("qa_signed_off_at", { withTimezone: true, mode: "date" }),
     rejectedReason: text("rejected_reason"),
     rejectedFromStage: text("rejected_from_stage"),
@@ -203,6 +209,8 @@ export const releases = pgTable(
     version: text("version").notNull(),
     buildId: integer("build_id").references(() => builds.id, { onDelete: "set null" }),
     commitSha: text("commit_sha").notNull(),
+    pinnedAt: timestamp("pinned_at", { withTimezone: true, mode: "date" }),
+    pinnedReason: text("pinned_reason"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("releases_project_version").on(t.projectId, t.version)],
@@ -227,6 +235,8 @@ export const environments = pgTable(
     position: integer("position").notNull(),
     strategy: text("strategy").$type<T.EnvironmentStrategy>().notNull(),
     activeSlot: text("active_slot"),
+    status: text("status").$type<T.EnvironmentStatus>().notNull().default("ready"),
+    provisionLog: text("provision_log").notNull().default(""),
     config: jsonb("config").$type<T.EnvironmentConfig>().notNull(),
     createdAt: createdAt(),
   },
@@ -247,8 +257,38 @@ export const deployments = pgTable(
     queuedAt: timestamp("queued_at", { withTimezone: true, mode: "date" }).notNull(),
     startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
     finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
+    purpose: text("purpose").$type<T.DeploymentPurpose>().notNull().default("deploy"),
+    phase: text("phase").$type<T.DeploymentPhase>(),
+    verifyStatus: text("verify_status").$type<T.StepStatus>(),
+    switchStatus: text("switch_status").$type<T.StepStatus>(),
+    error: text("error"),
+    runner: text("runner"),
+    pid: integer("pid"),
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true, mode: "date" }),
+    deadlineAt: timestamp("deadline_at", { withTimezone: true, mode: "date" }),
+    cancelRequestedAt: timestamp("cancel_requested_at", { withTimezone: true, mode: "date" }),
+    callbackTokenHash: text("callback_token_hash"),
   },
-  (t) => [index("deployments_release").on(t.releaseId), index("deployments_environment").on(t.environmentId)],
+  (t) => [
+    index("deployments_release").on(t.releaseId),
+    index("deployments_environment").on(t.environmentId, t.slot, t.status),
+    index("deployments_active").on(t.finishedAt, t.status),
+  ],
+);
+
+/** One row per environment schedule and due time: the unique key makes a job fire once across instances. */
+export const scheduleRuns = pgTable(
+  "schedule_runs",
+  {
+    id: serial("id").primaryKey(),
+    environmentId: integer("environment_id").notNull().references(() => environments.id, { onDelete: "cascade" }),
+    dueAt: timestamp("due_at", { withTimezone: true, mode: "date" }).notNull(),
+    claimedBy: text("claimed_by").notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true, mode: "date" }).notNull(),
+    deploymentId: integer("deployment_id"),
+    outcome: text("outcome").notNull(),
+  },
+  (t) => [uniqueIndex("schedule_runs_slot").on(t.environmentId, t.dueAt)],
 );
 
 export const testRuns = pgTable(

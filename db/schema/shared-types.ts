@@ -10,3 +10,14 @@ export type EventPayload = Record<string, unknown>;
 export type EnvironmentConfig = Record<string, unknown>;
 export type AlertLabels = Record<string, string>;
 export type DeliveryStatus = "pending" | "processed" | "ignored" | "failed";
+export type DeploymentPurpose = "deploy" | "promote" | "rollback";
+export type DeploymentPhase = "deploy" | "verify" | "switch";
+export type StepStatus = "running" | "passed" | "failed";
+export type EnvironmentStatus = "provisioning" | "ready" | "failed";
+/** A deploy freeze, Argo-style: from each occurrence of the cron expression, for `durationMinutes`. */
+export interface FreezeWindow {
+  cron: string;
+  durationMinutes: number;
+  timezone?: string;
+  note?: string;
+}

@@ -15,6 +15,11 @@ export const projects = sqliteTable("projects", {
   requiredApprovals: integer("required_approvals").notNull().default(1),
   webhookSecret: text("webhook_secret"),
   githubToken: text("github_token"),
+  autoPromote: integer("auto_promote", { mode: "boolean" }).notNull().default(false),
+  lineStoppedAt: integer("line_stopped_at", { mode: "timestamp_ms" }),
+  lineStoppedBy: text("line_stopped_by"),
+  lineStoppedReason: text("line_stopped_reason"),
+  freezeWindows: text("freeze_windows", { mode: "json" }).$type<T.FreezeWindow[]>().notNull().default([]),
   createdAt: createdAt(),
 });
 
@@ -50,6 +55,7 @@ export const workItems = sqliteTable(
     blockedReason: text("blocked_reason"),
     needsManualQa: integer("needs_manual_qa", { mode: "boolean" }).notNull().default(false),
     qaSignedOffBy: text("qa_signed_off_by"),
+    qaSignOffNote: text("qa_sign_off_note"),
     qaSignedOffAt: integer("qa_signed_off_at", { mode: "timestamp_ms" }),
     rejectedReason: text("rejected_reason"),
     rejectedFromStage: text("rejected_from_stage"),
@@ -201,6 +207,8 @@ export const releases = sqliteTable(
     version: text("version").notNull(),
     buildId: integer("build_id").references(() => builds.id, { onDelete: "set null" }),
     commitSha: text("commit_sha").notNull(),
+    pinnedAt: integer("pinned_at", { mode: "timestamp_ms" }),
+    pinnedReason: text("pinned_reason"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("releases_project_version").on(t.projectId, t.version)],
@@ -225,6 +233,8 @@ export const environments = sqliteTable(
     position: integer("position").notNull(),
     strategy: text("strategy").$type<T.EnvironmentStrategy>().notNull(),
     activeSlot: text("active_slot"),
+    status: text("status").$type<T.EnvironmentStatus>().notNull().default("ready"),
+    provisionLog: text("provision_log").notNull().default(""),
     config: text("config", { mode: "json" }).$type<T.EnvironmentConfig>().notNull(),
     createdAt: createdAt(),
   },
@@ -245,8 +255,38 @@ export const deployments = sqliteTable(
     queuedAt: integer("queued_at", { mode: "timestamp_ms" }).notNull(),
     startedAt: integer("started_at", { mode: "timestamp_ms" }),
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    purpose: text("purpose").$type<T.DeploymentPurpose>().notNull().default("deploy"),
+    phase: text("phase").$type<T.DeploymentPhase>(),
+    verifyStatus: text("verify_status").$type<T.StepStatus>(),
+    switchStatus: text("switch_status").$type<T.StepStatus>(),
+    error: text("error"),
+    runner: text("runner"),
+    pid: integer("pid"),
+    heartbeatAt: integer("heartbeat_at", { mode: "timestamp_ms" }),
+    deadlineAt: integer("deadline_at", { mode: "timestamp_ms" }),
+    cancelRequestedAt: integer("cancel_requested_at", { mode: "timestamp_ms" }),
+    callbackTokenHash: text("callback_token_hash"),
   },
-  (t) => [index("deployments_release").on(t.releaseId), index("deployments_environment").on(t.environmentId)],
+  (t) => [
+    index("deployments_release").on(t.releaseId),
+    index("deployments_environment").on(t.environmentId, t.slot, t.status),
+    index("deployments_active").on(t.finishedAt, t.status),
+  ],
+);
+
+/** One row per environment schedule and due time: the unique key makes a job fire once across instances. */
+export const scheduleRuns = sqliteTable(
+  "schedule_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    environmentId: integer("environment_id").notNull().references(() => environments.id, { onDelete: "cascade" }),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    claimedBy: text("claimed_by").notNull(),
+    claimedAt: integer("claimed_at", { mode: "timestamp_ms" }).notNull(),
+    deploymentId: integer("deployment_id"),
+    outcome: text("outcome").notNull(),
+  },
+  (t) => [uniqueIndex("schedule_runs_slot").on(t.environmentId, t.dueAt)],
 );
 
 export const testRuns = sqliteTable(

@@ -33,8 +33,8 @@ describe("facts to gates and badges", () => {
         version: "1.0.0",
         createdAt: at(3),
         deployments: [
-          { environment: "test", environmentKind: "test", slot: null, status: "failed", at: at(4), regression: null },
-          { environment: "test", environmentKind: "test", slot: null, status: "succeeded", at: at(5), regression: { passed: 30, failed: 1 } },
+          { environment: "test", environmentKind: "test", slot: null, status: "failed", at: at(4), regression: null, verifyStatus: null, serving: false },
+          { environment: "test", environmentKind: "test", slot: null, status: "succeeded", at: at(5), regression: { passed: 30, failed: 1 }, verifyStatus: null, serving: true },
         ],
       },
     ],
@@ -44,7 +44,7 @@ describe("facts to gates and badges", () => {
     expect(toMoveFacts(facts, 1, [])).toEqual({
       requiredApprovals: 1,
       pullRequests: [{ number: 3, state: "merged", checks: "passed", approvals: 1, changesRequested: false }],
-      releases: [{ version: "1.0.0", testDeployment: "succeeded", verification: "failed" }],
+      releases: [{ version: "1.0.0", testDeployment: "succeeded", verification: "failed", live: false }],
       firingLiveAlerts: [],
     });
   });

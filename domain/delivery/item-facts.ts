@@ -50,6 +50,10 @@ export interface DeploymentFact {
   status: DeploymentState;
   at: Date;
   regression: { passed: number; failed: number } | null;
+  /** The verify step's verdict, when Shiplane ran or awaited it. */
+  verifyStatus: "running" | "passed" | "failed" | null;
+  /** It is what its environment serves now (the active slot's newest, for blue-green). */
+  serving: boolean;
 }
 
 export interface ReleaseFacts {
@@ -85,14 +89,21 @@ function newestDeployment(release: ReleaseFacts, kind: string): DeploymentFact |
   return matching.length ? matching.reduce((a, b) => (b.at > a.at ? b : a)) : null;
 }
 
+/** The regression verdict of a deployment: the verify step's, else the results reported for it. */
+export function verificationOf(deployment: DeploymentFact): "passed" | "failed" | null {
+  if (deployment.verifyStatus === "passed" || deployment.verifyStatus === "failed") return deployment.verifyStatus;
+  if (deployment.verifyStatus === "running" || !deployment.regression) return null;
+  return deployment.regression.failed > 0 ? "failed" : "passed";
+}
+
 export function toMoveFacts(facts: ItemFacts, requiredApprovals: number, firingLiveAlerts: AlertFact[]): MoveFacts {
   return {
     requiredApprovals,
     pullRequests: facts.pullRequests.map((pr) => ({ number: pr.number, state: pr.state, checks: pr.checks, ...reviewVerdicts(pr.reviews) })),
     releases: facts.releases.map((release) => {
       const test = newestDeployment(release, "test");
-      const verification = test?.regression ? (test.regression.failed > 0 ? "failed" : "passed") : null;
-      return { version: release.version, testDeployment: test?.status ?? null, verification };
+      const live = release.deployments.some((d) => d.environmentKind === "live" && d.serving);
+      return { version: release.version, testDeployment: test?.status ?? null, verification: test ? verificationOf(test) : null, live };
     }),
     firingLiveAlerts,
   };

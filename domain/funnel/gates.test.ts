@@ -4,7 +4,8 @@ import type { StageKey } from "./stages";
 
 const item: GateItem = { kind: "story", description: "Why and what", owner: "ana", needsManualQa: false, qaSignedOff: false };
 const greenPr: PullRequestFact = { number: 7, state: "merged", approvals: 1, changesRequested: false, checks: "passed" };
-const deployed: ReleaseFact = { version: "1.4.0", testDeployment: "succeeded", verification: "passed" };
+const deployed: ReleaseFact = { version: "1.4.0", testDeployment: "succeeded", verification: "passed", live: false };
+const promoted: ReleaseFact = { ...deployed, live: true };
 const facts = (over: Partial<MoveFacts>): MoveFacts => ({ ...EMPTY_FACTS, ...over });
 
 type Row = [string, Partial<GateItem>, StageKey, StageKey, Partial<MoveFacts>, boolean, RegExp | null];
@@ -29,13 +30,14 @@ const rows: Row[] = [
   ["release not deployed", {}, "build", "test", { releases: [{ ...deployed, testDeployment: null }] }, false, /not deployed to test successfully \(not deployed\)/],
   ["release failed to deploy", {}, "build", "test", { releases: [{ ...deployed, testDeployment: "failed" }] }, false, /\(failed\)/],
   ["release deployed to test", {}, "build", "test", { releases: [deployed] }, true, null],
-  ["verified release goes live", {}, "test", "live", { releases: [deployed] }, true, null],
+  ["verified release waits for promotion", {}, "test", "live", { releases: [deployed] }, false, /Release 1.4.0 is ready: promote it/],
+  ["promoted release's card enters live", {}, "test", "live", { releases: [promoted] }, true, null],
   ["regression not run", {}, "test", "live", { releases: [{ ...deployed, verification: null }] }, false, /has not passed the regression/],
   ["regression failed", {}, "test", "live", { releases: [{ ...deployed, verification: "failed" }] }, false, /failed the regression suite/],
   ["manual QA missing", { needsManualQa: true }, "test", "live", { releases: [deployed] }, false, /Manual QA/],
-  ["manual QA signed off", { needsManualQa: true, qaSignedOff: true }, "test", "live", { releases: [deployed] }, true, null],
+  ["manual QA signed off", { needsManualQa: true, qaSignedOff: true }, "test", "live", { releases: [deployed] }, false, /ready: promote/],
   ["critical alert on live", {}, "test", "live", { releases: [deployed], firingLiveAlerts: [{ name: "HighErrorRate", severity: "critical" }] }, false, /"HighErrorRate" is firing/],
-  ["a warning does not block", {}, "test", "live", { releases: [deployed], firingLiveAlerts: [{ name: "DiskFilling", severity: "warning" }] }, true, null],
+  ["a warning does not block", {}, "test", "live", { releases: [deployed], firingLiveAlerts: [{ name: "DiskFilling", severity: "warning" }] }, false, /ready: promote/],
 ];
 
 describe("evaluateMove", () => {

@@ -27,6 +27,8 @@ export interface ReleaseFact {
   testDeployment: DeploymentState | null;
   /** Result of the regression suite against that deployment, if it ran. */
   verification: "passed" | "failed" | null;
+  /** The release is what the live environment serves now (it was promoted). */
+  live: boolean;
 }
 
 export interface AlertFact {
@@ -147,7 +149,12 @@ function testGate(facts: MoveFacts): string[] {
   return [`Release ${newest.version} is not deployed to test successfully (${state}).`];
 }
 
+/**
+ * A card is Live when a release carrying it is live: promotion puts it there. Until then the
+ * gate says what promotion still needs, or that it is ready to promote.
+ */
 function liveGate(item: GateItem, facts: MoveFacts): string[] {
+  if (facts.releases.some((release) => release.live)) return [];
   const reasons: string[] = [];
   const deployed = facts.releases.filter((release) => release.testDeployment === "succeeded");
   if (deployed.length === 0) {
@@ -163,6 +170,10 @@ function liveGate(item: GateItem, facts: MoveFacts): string[] {
   if (item.needsManualQa && !item.qaSignedOff) reasons.push("Manual QA is required and not signed off.");
   for (const alert of facts.firingLiveAlerts) {
     if (alert.severity === "critical") reasons.push(`Critical alert "${alert.name}" is firing on live.`);
+  }
+  if (reasons.length === 0) {
+    const ready = deployed.filter((release) => release.verification === "passed").at(-1)!;
+    reasons.push(`Release ${ready.version} is ready: promote it to live (drop the card on Live to confirm, or use the Releases page).`);
   }
   return reasons;
 }

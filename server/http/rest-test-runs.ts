@@ -1,5 +1,6 @@
 import { DomainError } from "../../domain/errors";
 import { getApp, type Actor, type App } from "../app";
+import { regressionReported } from "../deploy/pipeline";
 import { createJUnitReader } from "../integrations/junit/parse";
 import { requireProject } from "../services/lookups";
 import { recordTestRun } from "../services/record-test-run";
@@ -41,6 +42,8 @@ export function reportTestRunHandler(slug: string, req: Request, appSource: () =
       { project: slug, suite: url.searchParams.get("suite") ?? "", build: url.searchParams.get("build"), commit: url.searchParams.get("commit"), deployment: deployment ? Number(deployment) : null },
       report,
     );
+    // An external regression runner's results settle the deployment that waits on them.
+    if (deployment) await regressionReported(app, Number(deployment), result.failed);
     return Response.json(result, { status: 201 });
   });
 }

@@ -173,6 +173,8 @@ export const itemFactsSchema = z.object({
           status: deploymentState,
           at: z.date(),
           regression: z.object({ passed: z.number(), failed: z.number() }).nullable(),
+          verifyStatus: z.enum(["running", "passed", "failed"]).nullable(),
+          serving: z.boolean(),
         }),
       ),
     }),

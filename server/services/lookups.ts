@@ -2,6 +2,9 @@ import { DomainError } from "../../domain/errors";
 import type { Store } from "../../db/client";
 import { findProjectBySlug, type ProjectRecord } from "../../db/repositories/projects";
 import { findItem, type ItemRecord } from "../../db/repositories/items";
+import { findDeployment, type DeploymentRecord } from "../../db/repositories/deployments";
+import { findEnvironmentByName, listEnvironments, type EnvironmentRecord } from "../../db/repositories/environments";
+import { findRelease, type ReleaseRecord } from "../../db/repositories/releases";
 
 export async function requireProject(store: Store, slug: string): Promise<ProjectRecord> {
   const project = await findProjectBySlug(store, slug);
@@ -35,4 +38,25 @@ export async function checkVersion(item: ItemRecord, expectedVersion: number | u
       { currentVersion: item.version, current: await currentCard() },
     );
   }
+}
+
+export async function requireRelease(store: Store, id: number): Promise<ReleaseRecord> {
+  const release = await findRelease(store, id);
+  if (!release) throw new DomainError("RELEASE.NOT_FOUND", `There is no release with id ${id}. List them with GET /api/v1/projects/{project}/releases.`, { id });
+  return release;
+}
+
+export async function requireEnvironment(store: Store, projectId: number, name: string): Promise<EnvironmentRecord> {
+  const environment = await findEnvironmentByName(store, projectId, name);
+  if (!environment) {
+    const names = (await listEnvironments(store, projectId)).map((e) => e.name);
+    throw new DomainError("ENVIRONMENT.NOT_FOUND", `There is no environment "${name}"${names.length ? `; this project has ${names.join(", ")}` : ""}.`, { environment: name });
+  }
+  return environment;
+}
+
+export async function requireDeployment(store: Store, id: number): Promise<DeploymentRecord> {
+  const deployment = await findDeployment(store, id);
+  if (!deployment) throw new DomainError("DEPLOYMENT.NOT_FOUND", `There is no deployment with id ${id}.`, { id });
+  return deployment;
 }

@@ -1,15 +1,12 @@
 import { checksOfBuild, failureReason, isBuildFailure, isMainBranch, type BuildStatus } from "../../domain/delivery/builds";
 import { DomainError } from "../../domain/errors";
-import { isStageKey, stageIndex } from "../../domain/funnel/stages";
 import { findReleaseByVersion, itemsForCommit, replaceArtifacts, unreleasedMergedItems, upsertBuild } from "../../db/repositories/builds";
 import { insertRelease } from "../../db/repositories/delivery";
 import { setChecksForSha } from "../../db/repositories/github";
-import { findItem } from "../../db/repositories/items";
 import { changeProject, type Actor, type App } from "../app";
 import { postGateStatuses } from "../integrations/github/status";
 import { requireProject } from "./lookups";
-import { moveItem } from "./move-item";
-import { updateItem } from "./update-item";
+import { clearFlags, sendBackToCode } from "./card-effects";
 
 export interface BuildInput {
   project: string;
@@ -84,33 +81,11 @@ export async function reportBuild(app: App, actor: Actor, input: BuildInput): Pr
     }
     return { build: { id, buildId: input.buildId, status: input.status, created: previousStatus === null }, items, release, checkedPullRequests };
   });
-  if (input.status === "failed") await sendBack(app, actor, result.items, failureReason(input.buildId, input.tests?.failed));
-  if (input.status === "passed") await clearBuildFlags(app, actor, result.items);
+  // A red build rejects the code; a green one lifts the flag an earlier red build left.
+  if (input.status === "failed") await sendBackToCode(app, actor, result.items, failureReason(input.buildId, input.tests?.failed));
+  if (input.status === "passed") await clearFlags(app, actor, result.items, isBuildFailure);
   await postGateStatuses(app, project.id, result.checkedPullRequests);
   const { checkedPullRequests, ...shown } = result;
   void checkedPullRequests;
   return shown;
-}
-
-/** A green build lifts the flag an earlier red build put on the cards it carries. */
-async function clearBuildFlags(app: App, actor: Actor, itemIds: number[]): Promise<void> {
-  for (const itemId of itemIds) {
-    const item = await findItem(app.database, itemId);
-    if (item?.blocked && item.blockedReason && isBuildFailure(item.blockedReason)) {
-      await updateItem(app, actor, { id: itemId, blocked: false });
-    }
-  }
-}
-
-/** A red build rejects the code: cards past Code go back to it; cards in Code are flagged. */
-async function sendBack(app: App, actor: Actor, itemIds: number[], reason: string): Promise<void> {
-  for (const itemId of itemIds) {
-    const item = await findItem(app.database, itemId);
-    if (!item || !isStageKey(item.stage)) continue;
-    if (stageIndex(item.stage) > stageIndex("code") && item.stage !== "live") {
-      await moveItem(app, actor, { id: itemId, toStage: "code", reason });
-    }
-    const moved = await findItem(app.database, itemId);
-    if (moved && moved.stage === "code" && moved.blockedReason !== reason) await updateItem(app, actor, { id: itemId, blocked: true, blockedReason: reason });
-  }
 }

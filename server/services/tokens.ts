@@ -8,7 +8,7 @@ import { requireProject } from "./lookups";
 
 const PREFIX = "slp_";
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 

@@ -18,7 +18,10 @@ export function fakeClock(start = new Date("2026-03-02T09:00:00Z")) {
 export async function testApp(database: Database, actor: Actor = LOCAL_OPERATOR) {
   const clock = fakeClock();
   const app: App = createApp(database, clock.now);
-  registerCleanup(() => app.notifier.close());
+  registerCleanup(async () => {
+    await app.runner.close();
+    await app.notifier.close();
+  });
   const caller = createCaller({ app, actor });
   const project = await caller.project.create({ name: "Shiplane", slug: "shiplane", keyPrefix: "SL", repo: "acme/shiplane" });
   return { app, clock, caller, project, as: (other: Actor) => createCaller({ app, actor: other }) };

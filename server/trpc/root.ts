@@ -4,6 +4,7 @@ import { eventRouter } from "./routers/event";
 import { itemRouter } from "./routers/item";
 import { pipelineRouter } from "./routers/pipeline";
 import { projectRouter } from "./routers/project";
+import { releaseRouter } from "./routers/release";
 import { settingsRouter } from "./routers/settings";
 
 export const appRouter = router({
@@ -13,6 +14,7 @@ export const appRouter = router({
   event: eventRouter,
   settings: settingsRouter,
   pipeline: pipelineRouter,
+  release: releaseRouter,
 });
 
 export type AppRouter = typeof appRouter;

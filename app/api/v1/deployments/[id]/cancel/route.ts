@@ -1,0 +1,7 @@
+import { cancelDeploymentHandler } from "@/server/http/rest-deployments";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  return cancelDeploymentHandler((await params).id, req);
+}

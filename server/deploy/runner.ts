@@ -1,0 +1,175 @@
+import os from "node:os";
+import {
+  heartbeat,
+  overdueDeployments,
+  queuedDeployments,
+  transitionDeployment,
+  unfinishedDeployments,
+  unfinishedOnSlot,
+  type DeploymentRecord,
+} from "../../db/repositories/deployments";
+import { changeProject, type App } from "../app";
+import { loadDeploymentContext } from "./context";
+import { advance, finish } from "./pipeline";
+
+const STALE_MS = 60_000;
+/** Runners alive in this process (tests run several apps in one process). */
+const LIVE_RUNNERS = new Set<string>();
+let started = 0;
+
+/**
+ * Runs this instance's share of the deployments: claims queued ones (one at a time per
+ * environment slot, across every instance sharing the database), carries each through its
+ * steps, keeps a heartbeat on them, and cancels them on request. Several instances may run
+ * a runner each; a deployment belongs to the one whose claim committed.
+ */
+export class DeployRunner {
+  /** host/pid/start: unique per process, and tells a dead process from a live one on this host. */
+  readonly id = `${os.hostname()}/${process.pid}/${Date.now()}.${++started}`;
+  private readonly jobs = new Map<number, { abort: AbortController; done: Promise<void> }>();
+  private pump: Promise<void> | null = null;
+  private again = false;
+  private closed = false;
+
+  constructor(private readonly app: App) {
+    LIVE_RUNNERS.add(this.id);
+  }
+
+  /** Looks for queued deployments to start (after a deploy request, or on a timer). */
+  kick(): void {
+    if (this.closed) return;
+    if (this.pump) {
+      this.again = true;
+      return;
+    }
+    this.pump = this.drain()
+      .catch((error: Error) => console.error(`Deployment runner: ${error.message}`))
+      .finally(() => {
+        this.pump = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Continues a deployment that waited on something outside (a deploy tool's callback, an external test runner). */
+  resume(id: number): void {
+    if (!this.closed && !this.jobs.has(id)) this.start(id);
+  }
+
+  /** Stops a deployment this instance runs; false when it runs elsewhere or not at all. */
+  cancel(id: number): boolean {
+    const job = this.jobs.get(id);
+    job?.abort.abort();
+    return Boolean(job);
+  }
+
+  /** Resolves when nothing is running or waiting to be claimed by this instance. */
+  async idle(): Promise<void> {
+    while (this.pump || this.jobs.size) {
+      await this.pump;
+      await Promise.all([...this.jobs.values()].map((job) => job.done));
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    LIVE_RUNNERS.delete(this.id);
+    for (const job of this.jobs.values()) job.abort.abort();
+    await this.idle();
+  }
+
+  private start(id: number): void {
+    const abort = new AbortController();
+    const done = advance(this.app, id, abort.signal)
+      .catch((error: Error) => console.error(`Deployment ${id} stopped on an error: ${error.message}`))
+      .finally(() => {
+        this.jobs.delete(id);
+        this.kick();
+      });
+    this.jobs.set(id, { abort, done });
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const claimed = await this.claimNext();
+      if (claimed === null) return;
+      this.start(claimed);
+    }
+  }
+
+  /** Claims the oldest queued deployment whose slot is free; null when there is none. */
+  private async claimNext(): Promise<number | null> {
+    for (const candidate of await queuedDeployments(this.app.database)) {
+      const claimed = await changeProject(this.app, candidate.projectId, async (store, record) => {
+        const onSlot = await unfinishedOnSlot(store, candidate.environmentId, candidate.slot);
+        const busy = onSlot.some((d) => d.status !== "queued");
+        if (busy || onSlot[0]?.id !== candidate.id) return false;
+        const now = this.app.now();
+        const moved = await transitionDeployment(store, candidate.id, ["queued"], {
+          status: "running",
+          startedAt: now,
+          heartbeatAt: now,
+          runner: this.id,
+          phase: candidate.phase ?? "deploy",
+        });
+        if (moved) await record({ itemId: null, type: "deployment.started", actor: "system", payload: { deploymentId: candidate.id, slot: candidate.slot, purpose: candidate.purpose } });
+        return moved;
+      });
+      if (claimed) return candidate.id;
+    }
+    return null;
+  }
+
+  /**
+   * The periodic duties: heartbeats on this instance's deployments (and cancels asked of
+   * another instance), and deployments no one will finish marked failed with their cause.
+   */
+  async tick(): Promise<void> {
+    const now = this.app.now();
+    const beats = await this.app.database.transaction((store) => heartbeat(store, [...this.jobs.keys()], now));
+    for (const beat of beats) if (beat.cancelRequestedAt) this.cancel(beat.id);
+    await this.recover();
+    this.kick();
+  }
+
+  /** Marks failed what a dead process left running, and what an external tool never finished. */
+  async recover(): Promise<number> {
+    const now = this.app.now();
+    let recovered = 0;
+    for (const deployment of await unfinishedDeployments(this.app.database)) {
+      const cause = this.orphanCause(deployment, now);
+      if (!cause) continue;
+      const context = await loadDeploymentContext(this.app.database, deployment.id);
+      if (await finish(this.app, context, "failed", cause)) recovered++;
+    }
+    for (const deployment of await overdueDeployments(this.app.database, now)) {
+      const context = await loadDeploymentContext(this.app.database, deployment.id);
+      const waitingFor = deployment.phase === "verify" ? "regression results from the external runner" : "a status from the deploy tool";
+      if (await finish(this.app, context, "failed", `No ${waitingFor} arrived before the timeout.`)) recovered++;
+    }
+    return recovered;
+  }
+
+  private orphanCause(deployment: DeploymentRecord, now: Date): string | null {
+    const runner = deployment.runner;
+    if (!runner || runner === "external" || LIVE_RUNNERS.has(runner)) return null;
+    const [host, pid] = runner.split("/");
+    const left = deployment.pid ? ` Its command (process ${deployment.pid}) may have been left running; check the target.` : "";
+    const cause = `Shiplane stopped while this deployment was running (the app crashed or was killed), so its outcome is unknown.${left} Deploy again.`;
+    if (host === os.hostname()) return Number(pid) !== process.pid && processAlive(Number(pid)) ? null : cause;
+    const lastSign = deployment.heartbeatAt ?? deployment.startedAt;
+    return lastSign && now.getTime() - lastSign.getTime() > STALE_MS ? cause : null;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { findProjectById } from "../../db/repositories/projects";
+import { getApp, type Actor, type App } from "../app";
+import { cancelDeployment } from "../services/cancel-deployment";
+import { deployRelease } from "../services/deploy-release";
+import { getDeployment } from "../services/get-deployment";
+import { getReleases } from "../services/get-releases";
+import { requireDeployment, requireProject, requireRelease } from "../services/lookups";
+import { promoteRelease } from "../services/promote-release";
+import { reportDeploymentStatus } from "../services/report-deployment-status";
+import { rollbackEnvironment } from "../services/rollback-environment";
+import { authenticate } from "../services/tokens";
+import { parse, readObject, respond } from "./respond";
+
+/** The REST API of releases and deployments, for CI servers, deploy tools and scripts (token scope `deploy`). */
+
+type AppSource = () => Promise<App>;
+const idParam = z.coerce.number().int().positive();
+const reasonBody = z.object({ reason: z.string().trim().max(2000).nullish() });
+export const deployBody = z.object({ environment: z.string().trim().min(1, "name the environment, e.g. test").max(100) });
+export const deploymentStatusBody = z.object({
+  status: z.enum(["running", "succeeded", "failed"]),
+  log: z.union([z.string().max(1_000_000), z.array(z.string().max(10_000)).max(10_000)]).optional(),
+  message: z.string().max(2000).nullish(),
+});
+
+/** The caller, from a `deploy`-scoped token of the project the release or deployment belongs to. */
+async function tokenActor(app: App, req: Request, projectId: number): Promise<Actor> {
+  const project = (await findProjectById(app.database, projectId))!;
+  const token = await authenticate(app, req.headers.get("authorization"), project, "deploy");
+  return { id: `token:${token.id}`, role: "release-manager" };
+}
+
+async function accepted(app: App, deploymentId: number): Promise<Response> {
+  return Response.json(await getDeployment(app, deploymentId, { tailLines: 200 }), { status: 202, headers: { Location: `/api/v1/deployments/${deploymentId}` } });
+}
+
+export function listReleasesHandler(slug: string, req: Request, appSource: AppSource = getApp) {
+  return respond(async () => {
+    const app = await appSource();
+    const project = await requireProject(app.database, slug);
+    await tokenActor(app, req, project.id);
+    const view = await getReleases(app, { project: slug });
+    return Response.json({ releases: view.releases, policy: view.policy });
+  });
+}
+
+export function listEnvironmentsHandler(slug: string, req: Request, appSource: AppSource = getApp) {
+  return respond(async () => {
+    const app = await appSource();
+    const project = await requireProject(app.database, slug);
+    await tokenActor(app, req, project.id);
+    return Response.json({ environments: (await getReleases(app, { project: slug, limit: 1 })).environments });
+  });
+}
+
+export function deployHandler(rawId: string, req: Request, appSource: AppSource = getApp) {
+  return respond(async () => {
+    const app = await appSource();
+    const release = await requireRelease(app.database, parse(idParam, rawId));
+    const actor = await tokenActor(app, req, release.projectId);
+    const body = parse(deployBody, await readObject(req));
+    return accepted(app, await deployRelease(app, actor, { releaseId: release.id, environment: body.environment }));
+  });
+}
+
+export function promoteHandler(rawId: string, req: Request, appSource: AppSource = getApp) {
+  return respond(async () => {
+    const app = await appSource();
+    const release = await requireRelease(app.database, parse(idParam, rawId));
+    const actor = await tokenActor(app, req, release.projectId);
+    const body = parse(reasonBody, await readObject(req));
+    return accepted(app, await promoteRelease(app, actor, { releaseId: release.id, reason: body.reason }));
+  });
+}
+
+export function rollbackHandler(slug: string, environment: string, req: Request, appSource: AppSource = getApp) {
+  return respond(async () => {
+    const app = await appSource();
+    const project = await requireProject(app.database, slug);
+    const actor = await tokenActor(app, req, project.id);
+    const body = parse(reasonBody, await readObject(req));
+    return accepted(app, await rollbackEnvironment(app, actor, { project: slug, environment, reason: body.reason }));
+  });
+}
+
+export function getDeploymentHandler(rawId: string, req: Request, appSource: AppSource = getApp) {
+  return respond(async () => {
+    const app = await appSource();
+    const deployment = await requireDeployment(app.database, parse(idParam, rawId));
+    await tokenActor(app, req, deployment.projectId);
+    return Response.json(await getDeployment(app, deployment.id, { tailLines: 200 }));
+  });
+}
+
+export function cancelDeploymentHandler(rawId: string, req: Request, appSource: AppSource = getApp) {
+  return respond(async () => {
+    const app = await appSource();
+    const deployment = await requireDeployment(app.database, parse(idParam, rawId));
+    const actor = await tokenActor(app, req, deployment.projectId);
+    await cancelDeployment(app, actor, deployment.id);
+    return Response.json(await getDeployment(app, deployment.id, { tailLines: 200 }), { status: 202 });
+  });
+}
+
+/** The webhook deployer's callback: authenticated by the deployment's own token, not a project token. */
+export function deploymentStatusHandler(rawId: string, req: Request, appSource: AppSource = getApp) {
+  return respond(async () => {
+    const app = await appSource();
+    const body = parse(deploymentStatusBody, await readObject(req));
+    const result = await reportDeploymentStatus(app, parse(idParam, rawId), req.headers.get("authorization"), body);
+    return Response.json(result, { status: 202 });
+  });
+}

@@ -1,0 +1,132 @@
+import { z } from "zod";
+import { DomainError } from "../../domain/errors";
+import { fromTemplate, type EnvironmentSettings } from "../../domain/release/environment";
+import { cronProblem } from "../../domain/release/calendar";
+import { appendProvisionLog, insertEnvironmentRow, updateEnvironment } from "../../db/repositories/environments";
+import { updateDeliveryPolicy } from "../../db/repositories/projects";
+import type * as T from "../../db/schema/shared-types";
+import { changeProject, type Actor, type App } from "../app";
+import { environmentSettings, readSettings } from "../deploy/settings";
+import { runStep } from "../deploy/steps";
+import { requireEnvironment, requireProject } from "./lookups";
+
+/** Replaces an environment's settings (deployer, verify, switch, schedule, addresses), validated. */
+export async function updateEnvironmentSettings(
+  app: App,
+  actor: Actor,
+  input: { project: string; environment: string; strategy?: T.EnvironmentStrategy; settings: unknown },
+): Promise<void> {
+  const project = await requireProject(app.database, input.project);
+  const environment = await requireEnvironment(app.database, project.id, input.environment);
+  const previous = readSettings(environment.config);
+  const parsed = environmentSettings.safeParse(withBlankSecrets((input.settings ?? {}) as Record<string, unknown>, previous));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new DomainError("VALIDATION", `These settings cannot be saved: ${problems}.`, { field: "settings" });
+  }
+  const settings = parsed.data;
+  const strategy = input.strategy ?? environment.strategy;
+  await changeProject(app, project.id, async (store, record) => {
+    await updateEnvironment(store, environment.id, {
+      config: settings as unknown as T.EnvironmentConfig,
+      strategy,
+      activeSlot: strategy === "blue-green" ? (environment.activeSlot ?? "blue") : null,
+    });
+    await record({ itemId: null, type: "settings.changed", actor: actor.id, payload: { environment: environment.name, strategy, changed: "environment" } });
+  });
+}
+
+/** A blank webhook secret in the form means "unchanged": fill it in before validation. */
+function withBlankSecrets(raw: Record<string, unknown>, previous: EnvironmentSettings): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...raw };
+  for (const key of ["deployer", "switch", "provision"] as const) {
+    const step = raw[key] as { type?: string; secret?: string } | null | undefined;
+    const old = previous[key];
+    if (step?.type === "webhook" && !step.secret && old?.type === "webhook") out[key] = { ...step, secret: old.secret };
+  }
+  return out;
+}
+
+const NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/**
+ * "New environment from template": copies an environment's settings under a new name (its
+ * addresses renamed, no schedule) and runs its provisioning step, provisioning → ready or failed.
+ */
+export async function createEnvironmentFromTemplate(app: App, actor: Actor, input: { project: string; template: string; name: string }): Promise<void> {
+  const project = await requireProject(app.database, input.project);
+  const template = await requireEnvironment(app.database, project.id, input.template);
+  const name = input.name.trim().toLowerCase();
+  if (!NAME.test(name)) throw new DomainError("VALIDATION", "An environment name is 1–40 lowercase letters, digits and dashes, e.g. staging or qa-2.", { field: "name" });
+  const settings = fromTemplate(readSettings(template.config), name, template.name);
+  const provision = settings.provision;
+  const id = await changeProject(app, project.id, async (store, record) => {
+    const created = await insertEnvironmentRow(store, {
+      projectId: project.id,
+      name,
+      kind: template.kind === "live" ? "test" : template.kind,
+      strategy: template.strategy,
+      activeSlot: template.strategy === "blue-green" ? "blue" : null,
+      status: provision ? "provisioning" : "ready",
+      config: settings as unknown as T.EnvironmentConfig,
+    }).catch((error: Error) => {
+      if (/unique|duplicate/i.test(error.message)) throw new DomainError("VALIDATION", `There is already an environment named ${name}.`, { field: "name" });
+      throw error;
+    });
+    await record({ itemId: null, type: "environment.created", actor: actor.id, payload: { name, template: template.name, strategy: template.strategy } });
+    return created;
+  });
+  if (!provision) return;
+  void provisionEnvironment(app, project.id, id, name, provision);
+}
+
+async function provisionEnvironment(app: App, projectId: number, id: number, name: string, step: NonNullable<EnvironmentSettings["provision"]>): Promise<void> {
+  let pending = Promise.resolve();
+  const log = (text: string) => {
+    pending = pending.then(() => app.database.transaction((store) => appendProvisionLog(store, id, text)));
+  };
+  const outcome = await runStep(step, "provision", {
+    env: { SHIPLANE_ENVIRONMENT: name, SHIPLANE_DATA_DIR: process.env.SHIPLANE_DATA_DIR ?? "./data" },
+    body: { step: "provision", environment: name },
+    log,
+    signal: new AbortController().signal,
+  });
+  log(`[Shiplane] ${outcome.summary}\n`);
+  await pending;
+  await changeProject(app, projectId, async (store, record) => {
+    await updateEnvironment(store, id, { status: outcome.ok ? "ready" : "failed" });
+    await record({ itemId: null, type: outcome.ok ? "environment.ready" : "environment.failed", actor: "system", payload: { name, summary: outcome.summary } });
+  });
+}
+
+export const policyInput = z.object({
+  autoPromote: z.boolean().optional(),
+  lineStopped: z.object({ reason: z.string().trim().min(1, "say why the line stops").max(500) }).nullable().optional(),
+  freezeWindows: z
+    .array(z.object({ cron: z.string().trim().min(1), durationMinutes: z.number().int().min(1).max(60 * 24 * 14), timezone: z.string().trim().nullish(), note: z.string().trim().max(200).nullish() }))
+    .max(20)
+    .optional(),
+});
+
+/** The project's release policy: automatic promotion, the stop-the-line switch and deploy freeze windows. */
+export async function updateDeliveryPolicyService(app: App, actor: Actor, input: { project: string } & z.infer<typeof policyInput>): Promise<void> {
+  const project = await requireProject(app.database, input.project);
+  for (const window of input.freezeWindows ?? []) {
+    const problem = cronProblem(window.cron, window.timezone);
+    if (problem) throw new DomainError("VALIDATION", `Freeze window: ${problem}`, { field: "freezeWindows" });
+  }
+  await changeProject(app, project.id, async (store, record) => {
+    const patch: Parameters<typeof updateDeliveryPolicy>[2] = {};
+    if (input.autoPromote !== undefined) patch.autoPromote = input.autoPromote;
+    if (input.freezeWindows) patch.freezeWindows = input.freezeWindows.map((w) => ({ cron: w.cron, durationMinutes: w.durationMinutes, timezone: w.timezone ?? undefined, note: w.note ?? undefined }));
+    if (input.lineStopped !== undefined) {
+      Object.assign(patch, input.lineStopped
+        ? { lineStoppedAt: app.now(), lineStoppedBy: actor.id, lineStoppedReason: input.lineStopped.reason }
+        : { lineStoppedAt: null, lineStoppedBy: null, lineStoppedReason: null });
+    }
+    await updateDeliveryPolicy(store, project.id, patch);
+    const type = input.lineStopped !== undefined ? (input.lineStopped ? "line.stopped" : "line.resumed") : "settings.changed";
+    await record({ itemId: null, type, actor: actor.id, payload: { ...input, project: undefined } });
+  });
+  app.runner.kick();
+}

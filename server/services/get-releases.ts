@@ -1,0 +1,130 @@
+import { verificationOf } from "../../domain/delivery/item-facts";
+import { itemKey } from "../../domain/funnel/item";
+import { activeFreeze, nextRun } from "../../domain/release/calendar";
+import { SLOTS } from "../../domain/release/environment";
+import { evaluatePromotion } from "../../domain/release/promotion";
+import { deploymentsOfReleases } from "../../db/repositories/deployments";
+import { listEnvironments, slotContents } from "../../db/repositories/environments";
+import { servingDeployments } from "../../db/repositories/facts";
+import { findDeliveryPolicy } from "../../db/repositories/projects";
+import { itemsOfReleases, listReleases } from "../../db/repositories/releases";
+import { regressionTotals } from "../../db/repositories/test-runs";
+import type { App } from "../app";
+import { promotionFacts } from "../deploy/promotion-facts";
+import { readSettings, redactSettings } from "../deploy/settings";
+import { requireProject } from "./lookups";
+
+/** How many of the newest releases get their promotion gates evaluated on the overview. */
+const GATED = 8;
+
+/**
+ * The releases × environments overview: each environment with its slots and schedule, each
+ * release with its cards, its newest deployment per environment and its promotion gates.
+ */
+export async function getReleases(app: App, input: { project: string; limit?: number }) {
+  const project = await requireProject(app.database, input.project);
+  const now = app.now();
+  const [environments, releases, held, serving, policy] = await Promise.all([
+    listEnvironments(app.database, project.id),
+    listReleases(app.database, project.id, input.limit ?? 30),
+    slotContents(app.database, project.id),
+    servingDeployments(app.database, project.id),
+    findDeliveryPolicy(app.database, project.id),
+  ]);
+  const releaseIds = releases.map((r) => r.id);
+  const [deployments, items] = await Promise.all([deploymentsOfReleases(app.database, releaseIds), itemsOfReleases(app.database, releaseIds)]);
+  const regression = await regressionTotals(app.database, deployments.map((d) => d.id));
+  const versionOf = (deploymentId: number) => {
+    const deployment = deployments.find((d) => d.id === deploymentId);
+    return deployment ? (releases.find((r) => r.id === deployment.releaseId)?.version ?? null) : null;
+  };
+
+  const environmentViews = environments.map((environment) => {
+    const settings = readSettings(environment.config);
+    const slotOf = (slot: string | null) => held.find((h) => h.environmentId === environment.id && h.slot === slot) ?? null;
+    const slots =
+      environment.strategy === "blue-green"
+        ? SLOTS.map((slot) => {
+            const content = slotOf(slot);
+            return { slot, active: environment.activeSlot === slot, deploymentId: content?.deploymentId ?? null, version: content ? versionOf(content.deploymentId) : null, url: settings.slots[slot] };
+          })
+        : [];
+    const current = held.find((h) => h.environmentId === environment.id && serving.has(h.deploymentId)) ?? null;
+    return {
+      id: environment.id,
+      name: environment.name,
+      kind: environment.kind,
+      strategy: environment.strategy,
+      activeSlot: environment.activeSlot,
+      status: environment.status,
+      provisionLog: environment.provisionLog,
+      settings: redactSettings(settings),
+      serving: current ? { deploymentId: current.deploymentId, version: versionOf(current.deploymentId) } : null,
+      slots,
+      schedule: settings.schedule ? { ...settings.schedule, next: nextRun(settings.schedule.cron, settings.schedule.timezone, now) } : null,
+    };
+  });
+
+  const releaseViews = [];
+  for (const [index, release] of releases.entries()) {
+    const own = deployments.filter((d) => d.releaseId === release.id);
+    const cells = environments.map((environment) => {
+      const newest = own.filter((d) => d.environmentId === environment.id).at(-1);
+      if (!newest) return { environment: environment.name, deployment: null };
+      const verdict = verificationOf({ ...newest, environment: environment.name, environmentKind: environment.kind, at: newest.queuedAt, regression: regression.get(newest.id) ?? null, serving: false });
+      return {
+        environment: environment.name,
+        deployment: {
+          id: newest.id,
+          status: newest.status,
+          phase: newest.phase,
+          purpose: newest.purpose,
+          verification: newest.verifyStatus === "running" ? "running" : verdict,
+          regression: regression.get(newest.id) ?? null,
+          slot: newest.slot,
+          by: newest.triggeredBy,
+          queuedAt: newest.queuedAt,
+          finishedAt: newest.finishedAt,
+          error: newest.error,
+          serving: serving.has(newest.id),
+          active: newest.finishedAt === null,
+        },
+      };
+    });
+    const promotion = index < GATED ? evaluatePromotion(await promotionFacts(app.database, release, now)) : null;
+    releaseViews.push({
+      id: release.id,
+      version: release.version,
+      commitSha: release.commitSha,
+      createdAt: release.createdAt,
+      pinned: release.pinnedAt ? (release.pinnedReason ?? "rolled back") : null,
+      items: items
+        .filter((item) => item.releaseId === release.id)
+        .map((item) => ({
+          id: item.id,
+          key: itemKey(project.keyPrefix, item.number),
+          title: item.title,
+          stage: item.stage,
+          needsManualQa: item.needsManualQa,
+          qaSignedOffBy: item.qaSignedOffBy,
+          qaSignedOffAt: item.qaSignedOffAt,
+        })),
+      cells,
+      promotion: promotion && { allowed: promotion.allowed, reasons: promotion.reasons, checks: promotion.checks },
+    });
+  }
+  const freeze = activeFreeze(policy.freezeWindows, now);
+  return {
+    project: { slug: project.slug, name: project.name },
+    environments: environmentViews,
+    releases: releaseViews,
+    policy: {
+      autoPromote: policy.autoPromote,
+      lineStopped: policy.lineStoppedAt ? { at: policy.lineStoppedAt, by: policy.lineStoppedBy, reason: policy.lineStoppedReason } : null,
+      freezeWindows: policy.freezeWindows,
+      freezeNow: freeze ? { note: freeze.window.note ?? null, endsAt: freeze.endsAt } : null,
+    },
+  };
+}
+
+export type ReleasesView = Awaited<ReturnType<typeof getReleases>>;

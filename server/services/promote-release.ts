@@ -1,0 +1,74 @@
+import { DomainError } from "../../domain/errors";
+import { targetSlot } from "../../domain/release/environment";
+import { evaluatePromotion, type PromotionDecision, type PromotionFacts } from "../../domain/release/promotion";
+import { newestSucceededBefore } from "../../db/repositories/deployments";
+import { listEnvironments } from "../../db/repositories/environments";
+import { changeProject, type Actor, type App } from "../app";
+import { liveEnvironment, promotionFacts } from "../deploy/promotion-facts";
+import { readSettings } from "../deploy/settings";
+import { enqueue } from "./deploy-release";
+import { requireRelease } from "./lookups";
+
+export interface PromoteInput {
+  releaseId: number;
+  /** An admin's reason lets a promotion through a freeze window or a stopped line (audited). */
+  reason?: string | null;
+}
+
+export interface PromotionCheck {
+  release: { id: number; version: string };
+  environment: string | null;
+  facts: PromotionFacts;
+  decision: PromotionDecision;
+}
+
+/** The promotion gates' state for a release, as the confirmation dialog shows it. */
+export async function checkPromotion(app: App, actor: Actor, input: PromoteInput & { automatic?: boolean }): Promise<PromotionCheck> {
+  const release = await requireRelease(app.database, input.releaseId);
+  const live = liveEnvironment(await listEnvironments(app.database, release.projectId));
+  const facts = await promotionFacts(app.database, release, app.now());
+  const decision = evaluatePromotion(facts, { admin: actor.role === "admin", reason: input.reason, automatic: input.automatic });
+  if (!live) decision.reasons.unshift("This project has no live environment: add one on the Releases page.");
+  return { release: { id: release.id, version: release.version }, environment: live?.name ?? null, facts, decision: { ...decision, allowed: decision.reasons.length === 0 } };
+}
+
+/**
+ * Promotes a release to live: refused with the gates' reasons (and the refusal recorded), or
+ * queued as a promotion — deploy to live (its idle slot, for blue-green), verify, switch —
+ * after which its cards move to Live. A blue-green idle slot that already holds the release,
+ * verified, is only switched.
+ */
+export async function promoteRelease(app: App, actor: Actor, input: PromoteInput & { automatic?: boolean }): Promise<number> {
+  const check = await checkPromotion(app, actor, input);
+  const release = await requireRelease(app.database, input.releaseId);
+  if (!check.decision.allowed) {
+    await changeProject(app, release.projectId, async (_store, record) => {
+      await record({ itemId: null, type: "promotion.refused", actor: actor.id, payload: { version: release.version, reasons: check.decision.reasons } });
+    });
+    throw new DomainError("PROMOTION.REFUSED", `Release ${release.version} cannot be promoted yet: ${check.decision.reasons.join(" ")}`, {
+      reasons: check.decision.reasons,
+      checks: check.decision.checks,
+    });
+  }
+  const environments = await listEnvironments(app.database, release.projectId);
+  const live = liveEnvironment(environments)!;
+  const slot = targetSlot(live.strategy, live.activeSlot);
+  let phase: "deploy" | "switch" = "deploy";
+  if (slot) {
+    const held = await newestSucceededBefore(app.database, live.id, slot);
+    const verified = held?.verifyStatus === "passed" || (held?.verifyStatus === null && !readSettings(live.config).verify);
+    if (held && held.releaseId === release.id && verified) phase = "switch";
+  }
+  return enqueue(app, actor, {
+    release,
+    environment: live,
+    purpose: "promote",
+    slot,
+    phase,
+    details: {
+      automatic: Boolean(input.automatic),
+      checks: check.decision.checks.filter((c) => c.ok).map((c) => c.detail),
+      ...(check.decision.overridden.length ? { overridden: check.decision.overridden, reason: input.reason } : {}),
+    },
+  });
+}
