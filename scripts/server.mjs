@@ -12,6 +12,9 @@ const app = next({ dev: false, dir: root, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 const { serveFast } = await runTs("server/http/fast-routes.ts");
 await app.prepare();
+// Deployments, schedules and automatic promotion run in this process, beside the web server.
+const { startBackground } = await runTs("server/background.ts");
+await startBackground();
 const server = http.createServer((req, res) => {
   if (!serveFast(req, res)) void handle(req, res);
 });

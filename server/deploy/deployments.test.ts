@@ -170,8 +170,14 @@ describeOnEveryDatabase("deployments", (fresh) => {
       await updateDeployment(store, created, { status: "running", startedAt: ctx.app.now(), heartbeatAt: ctx.app.now(), runner: "elsewhere/999998/1" });
       return created;
     });
+    const waiting = await changeProject(ctx.app, ctx.project.id, async (store) => {
+      const created = await enqueueDeployment(store, { projectId: ctx.project.id, releaseId, environmentId: test, slot: null, purpose: "deploy", triggeredBy: "user:local", queuedAt: ctx.app.now() });
+      await updateDeployment(store, created, { status: "running", startedAt: ctx.app.now(), runner: "external", deadlineAt: new Date(ctx.app.now().getTime() + 60_000) });
+      return created;
+    });
     ctx.clock.advance(2 * 60_000);
-    expect(await ctx.app.runner.recover()).toBe(2);
+    expect(await ctx.app.runner.recover()).toBe(3);
+    expect(await ctx.caller.release.deployment({ id: waiting })).toMatchObject({ status: "failed", error: "The deploy tool's status did not arrive before the timeout." });
     const dead = await ctx.caller.release.deployment({ id });
     expect(dead).toMatchObject({ status: "failed", error: expect.stringMatching(/Shiplane stopped while this deployment was running.*process 999999/) });
     expect(dead.events.map((e) => e.type)).toContain("deployment.failed");

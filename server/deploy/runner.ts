@@ -146,8 +146,8 @@ export class DeployRunner {
     }
     for (const deployment of await overdueDeployments(this.app.database, now)) {
       const context = await loadDeploymentContext(this.app.database, deployment.id);
-      const waitingFor = deployment.phase === "verify" ? "regression results from the external runner" : "a status from the deploy tool";
-      if (await finish(this.app, context, "failed", `No ${waitingFor} arrived before the timeout.`)) recovered++;
+      const missing = deployment.phase === "verify" ? "The external runner's regression results" : "The deploy tool's status";
+      if (await finish(this.app, context, "failed", `${missing} did not arrive before the timeout.`)) recovered++;
     }
     return recovered;
   }
