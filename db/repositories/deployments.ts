@@ -169,3 +169,8 @@ export async function newestSucceededBefore(store: Store, environmentId: number,
     .limit(1);
   return row ?? null;
 }
+
+export async function replaceLog(store: Store, id: number, log: string): Promise<void> {
+  const d = store.t.deployments;
+  await store.db.update(d).set({ log }).where(eq(d.id, id));
+}

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { closeTestDatabases, describeOnEveryDatabase, registerCleanup } from "../../db/testing";
 import { createApp, LOCAL_OPERATOR } from "../app";
@@ -9,6 +12,12 @@ afterAll(closeTestDatabases);
 describeOnEveryDatabase("demo seed", (fresh) => {
   it("fills every column with cards whose badges and gates have real data behind them", async () => {
     const database = await fresh();
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), "shiplane-demo-"));
+    process.env.SHIPLANE_DATA_DIR = data;
+    registerCleanup(async () => {
+      delete process.env.SHIPLANE_DATA_DIR;
+      fs.rmSync(data, { recursive: true, force: true });
+    });
     await seedDemo(database, { now: new Date("2026-03-31T12:00:00Z") });
     const app = createApp(database, () => new Date("2026-03-31T12:00:00Z"));
     registerCleanup(() => app.notifier.close());
@@ -24,5 +33,16 @@ describeOnEveryDatabase("demo seed", (fresh) => {
     // The gates read the same facts: gift cards need manual QA before live.
     await expect(caller.item.move({ id: byTitle("Gift cards at checkout").id, toStage: "live" })).rejects.toThrow(/Manual QA/);
     expect(await caller.item.archive({ project: "demo" })).toHaveLength(1);
+    // What the history says is deployed was published by the demo deployer itself.
+    const served = (env: string) => JSON.parse(fs.readFileSync(path.join(data, "demo", env, "current", "version.json"), "utf8")).version;
+    expect(served("live")).toBe("1.2.0");
+    expect(served("test")).toBe("1.3.0");
+    const releases = await caller.release.overview({ project: "demo" });
+    expect(releases.environments.map((e) => [e.name, e.serving?.version, e.schedule?.cron ?? null])).toEqual([
+      ["test", "1.3.0", "0 2 * * *"],
+      ["live", "1.2.0", null],
+    ]);
+    const liveDeployment = releases.releases.find((r) => r.version === "1.2.0")!.cells[1].deployment!;
+    expect((await caller.release.deployment({ id: liveDeployment.id })).log).toMatch(/Published 3 files/);
   });
 });

@@ -19,6 +19,7 @@ import { createProject } from "../services/create-project";
 import { moveItem } from "../services/move-item";
 import { rejectItem } from "../services/archive-item";
 import { updateItem } from "../services/update-item";
+import { DEMO_ENVIRONMENTS, publishSeededSites } from "./demo-environments";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -41,7 +42,7 @@ interface Story {
  * written through the same services and event log as real work, so every badge and gate
  * shows real data.
  */
-export async function seedDemo(database: Database, options: { now?: Date; slug?: string } = {}) {
+export async function seedDemo(database: Database, options: { now?: Date; slug?: string; publishSites?: boolean } = {}) {
   const end = options.now ?? new Date();
   let clock = end.getTime() - 30 * DAY;
   const app: App = createApp(database, () => new Date(clock));
@@ -56,8 +57,8 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
   const project = await createProject(app, product, { name: "Shiplane demo", slug, keyPrefix: "SL", repo: "acme/storefront" });
 
   const envs = await changeProject(app, project.id, async (store, record) => {
-    const test = await insertEnvironment(store, { projectId: project.id, name: "test", kind: "test", position: 0, strategy: "in-place", config: {} });
-    const live = await insertEnvironment(store, { projectId: project.id, name: "live", kind: "live", position: 1, strategy: "blue-green", activeSlot: "blue", config: {} });
+    const test = await insertEnvironment(store, { projectId: project.id, name: "test", kind: "test", position: 0, strategy: "in-place", config: DEMO_ENVIRONMENTS.test });
+    const live = await insertEnvironment(store, { projectId: project.id, name: "live", kind: "live", position: 1, strategy: "blue-green", activeSlot: "blue", config: DEMO_ENVIRONMENTS.live });
     await record({ itemId: null, type: "environment.created", actor: product.id, payload: { name: "test", strategy: "in-place" } });
     await record({ itemId: null, type: "environment.created", actor: product.id, payload: { name: "live", strategy: "blue-green" } });
     return { test, live };
@@ -179,6 +180,9 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
           environmentId: envs[deploy.env],
           slot: deploy.env === "live" ? "blue" : null,
           status: deploy.status,
+          verifyStatus: deploy.regression ? (deploy.regression.failed ? "failed" : "passed") : null,
+          phase: deploy.regression ? "verify" : "deploy",
+          purpose: deploy.env === "live" ? "promote" : "deploy",
           triggeredBy: deploy.env === "test" ? "scheduler" : product.id,
           log: `Deploying storefront-web ${version} to ${deploy.env}\n${deploy.status === "succeeded" ? "Done." : "Health check failed."}\n`,
           queuedAt: new Date(clock),
@@ -289,6 +293,7 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
   const rejected = await idea({ title: "Sell on a blockchain marketplace", description: "Someone saw it at a conference.", labels: [] });
   await rejectItem(app, product, { id: rejected.id, reason: "No customer asked for it; not our market." });
 
+  if (options.publishSites !== false) await publishSeededSites(app, project.id);
   await app.notifier.close();
   return project;
 }

@@ -1,0 +1,55 @@
+import type * as T from "../../db/schema/shared-types";
+import { listDeployments, replaceLog } from "../../db/repositories/deployments";
+import { listEnvironments } from "../../db/repositories/environments";
+import { servingDeployments } from "../../db/repositories/facts";
+import type { App } from "../app";
+import { loadDeploymentContext, stepVariables } from "../deploy/context";
+import { runCommand } from "../deploy/steps";
+
+const step = (script: string) => ({ type: "command", command: `node scripts/demo/${script}`, timeoutSeconds: 120 });
+
+/**
+ * The demo project's environments run real local steps: scripts/demo/ publishes a tiny site
+ * of the release under the data folder (served at /demo/<env>/), switches blue-green slots
+ * with an atomic link, and checks the deployed site with a regression suite that writes JUnit.
+ */
+export const DEMO_ENVIRONMENTS: Record<"test" | "live", T.EnvironmentConfig> = {
+  test: {
+    url: "/demo/test/",
+    deployer: step("deploy.mjs"),
+    verify: step("regression.mjs"),
+    // Overnight: the newest green release goes to test at 02:00.
+    schedule: { cron: "0 2 * * *", timezone: null },
+  },
+  live: {
+    url: "/demo/live/",
+    slots: { blue: "/demo/live/blue/", green: "/demo/live/green/" },
+    deployer: step("deploy.mjs"),
+    verify: step("regression.mjs"),
+    switch: step("switch.mjs"),
+  },
+};
+
+/**
+ * Publishes, with the demo deployer itself, what the seeded history says each environment
+ * serves, so that /demo/test/ and /demo/live/ show it from the first start. The real output
+ * becomes the seeded deployments' logs.
+ */
+export async function publishSeededSites(app: App, projectId: number): Promise<void> {
+  const environments = await listEnvironments(app.database, projectId);
+  const serving = await servingDeployments(app.database, projectId);
+  for (const deployment of await listDeployments(app.database, projectId, {}, 100)) {
+    if (!serving.has(deployment.id)) continue;
+    const context = await loadDeploymentContext(app.database, deployment.id);
+    const environment = environments.find((e) => e.id === deployment.environmentId)!;
+    let log = "";
+    const run = (command: string, extra: Record<string, string> = {}) =>
+      runCommand(command, 60, { env: { ...stepVariables(context), ...extra }, body: {}, log: (text) => (log += text), signal: new AbortController().signal });
+    const outcome = await run("node scripts/demo/deploy.mjs");
+    if (outcome.ok && environment.strategy === "blue-green" && deployment.slot) {
+      await run("node scripts/demo/switch.mjs", { SHIPLANE_TO_SLOT: deployment.slot, SHIPLANE_FROM_SLOT: "" });
+    }
+    if (!outcome.ok) console.error(`The demo site of ${environment.name} could not be published: ${outcome.summary}\n${log}`);
+    await app.database.transaction((store) => replaceLog(store, deployment.id, log));
+  }
+}
