@@ -2,13 +2,16 @@ import Link from "next/link";
 
 const PAGES = [
   ["", "Board"],
+  ["/releases", "Releases"],
   ["/pipeline", "Pipeline"],
   ["/archive", "Archive"],
   ["/settings", "Settings"],
 ] as const;
 
+type Page = (typeof PAGES)[number][0] | "/deployments";
+
 /** The project's pages, the current one marked. */
-export function ProjectNav({ slug, current }: { slug: string; current: "" | "/pipeline" | "/archive" | "/settings" }) {
+export function ProjectNav({ slug, current }: { slug: string; current: Page }) {
   return (
     <nav className="flex gap-1 text-[13px]" aria-label="Project">
       {PAGES.map(([path, label]) => (
@@ -26,7 +29,7 @@ export function ProjectNav({ slug, current }: { slug: string; current: "" | "/pi
 }
 
 /** The header of a project page that is not the board. */
-export function PageHeader({ slug, title, current, children }: { slug: string; title: string; current: "/pipeline" | "/archive" | "/settings"; children?: React.ReactNode }) {
+export function PageHeader({ slug, title, current, children }: { slug: string; title: string; current: Exclude<Page, "">; children?: React.ReactNode }) {
   return (
     <header className="flex flex-wrap items-center gap-3 border-b border-[var(--border)] bg-[var(--panel)] px-4 py-2">
       <Link href="/" className="font-semibold tracking-tight">

@@ -30,11 +30,6 @@ export async function insertRelease(store: Store, release: Insert<"releases">, i
   return row.id;
 }
 
-export async function insertEnvironment(store: Store, environment: Insert<"environments"> & { strategy: T.EnvironmentStrategy }) {
-  const [row] = await store.db.insert(store.t.environments).values(environment).returning({ id: store.t.environments.id });
-  return row.id;
-}
-
 export async function insertDeployment(store: Store, deployment: Insert<"deployments">) {
   const [row] = await store.db.insert(store.t.deployments).values(deployment).returning({ id: store.t.deployments.id });
   return row.id;

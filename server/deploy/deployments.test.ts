@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeEach, expect, it } from "vitest";
 import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
-import { insertEnvironmentRow } from "../../db/repositories/environments";
 import { enqueueDeployment, updateDeployment } from "../../db/repositories/deployments";
 import { changeProject } from "../app";
 import { testApp } from "../testing/fixtures";
@@ -145,9 +144,6 @@ describeOnEveryDatabase("deployments", (fresh) => {
   });
 
   it("refuses to deploy where no deployer is configured, and to an unknown environment, changing nothing", async () => {
-    await changeProject(ctx.app, ctx.project.id, (store) =>
-      insertEnvironmentRow(store, { projectId: ctx.project.id, name: "test", kind: "test", strategy: "in-place", activeSlot: null, status: "ready", config: {} }),
-    );
     const { releaseId } = await releaseWithCards(ctx, "1.4.0", ["A"]);
     await expect(ctx.caller.release.deploy({ releaseId, environment: "test" })).rejects.toThrow(/has no deployer/);
     await expect(ctx.caller.release.deploy({ releaseId, environment: "staging" })).rejects.toThrow(/no environment "staging"; this project has test/);

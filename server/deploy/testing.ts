@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { insertRelease } from "../../db/repositories/delivery";
-import { insertEnvironmentRow } from "../../db/repositories/environments";
+import { listEnvironments, updateEnvironment } from "../../db/repositories/environments";
 import type * as T from "../../db/schema/shared-types";
 import { changeProject, type App } from "../app";
 import type { testApp } from "../testing/fixtures";
@@ -55,17 +55,14 @@ export async function environmentsFor(ctx: Ctx, steps: ReturnType<typeof stepScr
   const command = (file: string) => ({ type: "command", command: `sh ${file}`, timeoutSeconds: 30 });
   const base = { deployer: command(steps.deploy), verify: command(steps.verify) };
   return changeProject(ctx.app, ctx.project.id, async (store) => {
-    const test = await insertEnvironmentRow(store, { projectId: ctx.project.id, name: "test", kind: "test", strategy: "in-place", activeSlot: null, status: "ready", config: { ...base, url: "/demo/test/", ...overrides.test } });
-    const live = await insertEnvironmentRow(store, {
-      projectId: ctx.project.id,
-      name: "live",
-      kind: "live",
+    const [test, live] = await listEnvironments(store, ctx.project.id);
+    await updateEnvironment(store, test.id, { config: { ...base, url: "/demo/test/", ...overrides.test } });
+    await updateEnvironment(store, live.id, {
       strategy: "blue-green",
       activeSlot: "blue",
-      status: "ready",
       config: { ...base, switch: command(steps.switch), slots: { blue: "/demo/live/blue/", green: "/demo/live/green/" }, ...overrides.live },
     });
-    return { test, live };
+    return { test: test.id, live: live.id };
   });
 }
 

@@ -3,7 +3,6 @@ import {
   insertBuild,
   insertArtifact,
   insertDeployment,
-  insertEnvironment,
   insertPullRequest,
   insertRelease,
   insertReview,
@@ -11,6 +10,7 @@ import {
   markPullRequestMerged,
 } from "../../db/repositories/delivery";
 import { linkItemToPullRequest } from "../../db/repositories/github";
+import { listEnvironments, updateEnvironment } from "../../db/repositories/environments";
 import { listProjects } from "../../db/repositories/projects";
 import type { BoardCard } from "../../domain/funnel/card";
 import { changeProject, createApp, type Actor, type App } from "../app";
@@ -57,11 +57,11 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
   const project = await createProject(app, product, { name: "Shiplane demo", slug, keyPrefix: "SL", repo: "acme/storefront" });
 
   const envs = await changeProject(app, project.id, async (store, record) => {
-    const test = await insertEnvironment(store, { projectId: project.id, name: "test", kind: "test", position: 0, strategy: "in-place", config: DEMO_ENVIRONMENTS.test });
-    const live = await insertEnvironment(store, { projectId: project.id, name: "live", kind: "live", position: 1, strategy: "blue-green", activeSlot: "blue", config: DEMO_ENVIRONMENTS.live });
-    await record({ itemId: null, type: "environment.created", actor: product.id, payload: { name: "test", strategy: "in-place" } });
-    await record({ itemId: null, type: "environment.created", actor: product.id, payload: { name: "live", strategy: "blue-green" } });
-    return { test, live };
+    const [test, live] = await listEnvironments(store, project.id);
+    await updateEnvironment(store, test.id, { config: DEMO_ENVIRONMENTS.test });
+    await updateEnvironment(store, live.id, { strategy: "blue-green", activeSlot: "blue", config: DEMO_ENVIRONMENTS.live });
+    await record({ itemId: null, type: "settings.changed", actor: product.id, payload: { environment: "live", strategy: "blue-green", changed: "environment" } });
+    return { test: test.id, live: live.id };
   });
 
   const idea = async (story: Story) => {
@@ -153,11 +153,12 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
   };
 
   const release = async (version: string, cards: BoardCard[], deploys: { env: "test" | "live"; status: "succeeded" | "failed"; regression?: { passed: number; failed: number } }[]) => {
+    const commitSha = `${version.replace(/\./g, "")}f00d${"0".repeat(33)}`.slice(0, 40);
     await changeProject(app, project.id, async (store, record) => {
       const buildId = await insertBuild(store, {
         projectId: project.id,
         externalId: String(++buildNumber),
-        commitSha: `${version.replace(/\./g, "")}f00d${"0".repeat(33)}`.slice(0, 40),
+        commitSha,
         branch: "main",
         status: "passed",
         url: `https://ci.example.com/build/${buildNumber}`,
@@ -169,7 +170,7 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
         createdAt: new Date(clock),
       });
       await insertArtifact(store, { projectId: project.id, buildId, name: "storefront-web", version, url: `https://packages.example.com/storefront-web/${version}` });
-      const releaseId = await insertRelease(store, { projectId: project.id, version, buildId, commitSha: `${version}`, createdAt: new Date(clock) }, cards.map((c) => c.id));
+      const releaseId = await insertRelease(store, { projectId: project.id, version, buildId, commitSha, createdAt: new Date(clock) }, cards.map((c) => c.id));
       await record({ itemId: null, type: "release.created", actor: ci.id, payload: { version, items: cards.map((c) => c.key) } });
       for (const card of cards) await record({ itemId: card.id, type: "item.linked", actor: ci.id, payload: { release: version } });
       for (const deploy of deploys) {

@@ -4,6 +4,7 @@ import { defaultStages } from "../../domain/funnel/stages";
 import { findProjectBySlug, insertProject, type ProjectRecord } from "../../db/repositories/projects";
 import type { Actor, App } from "../app";
 import { appendEvent } from "../../db/repositories/events";
+import { insertEnvironmentRow } from "../../db/repositories/environments";
 
 export interface CreateProjectInput {
   name: string;
@@ -58,6 +59,11 @@ export async function createProject(app: App, actor: Actor, input: CreateProject
       stages: defaultStages(),
     });
     await appendEvent(store, { projectId: project.id, itemId: null, type: "project.created", actor: actor.id, at: app.now(), payload: { name, slug, repo } });
+    // Every project starts with test, then live; their deployers are set on the Releases page.
+    for (const kind of ["test", "live"] as const) {
+      await insertEnvironmentRow(store, { projectId: project.id, name: kind, kind, strategy: "in-place", activeSlot: null, status: "ready", config: {} });
+      await appendEvent(store, { projectId: project.id, itemId: null, type: "environment.created", actor: actor.id, at: app.now(), payload: { name: kind, strategy: "in-place" } });
+    }
     return project;
   });
 }

@@ -79,7 +79,7 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
           status: newest.status,
           phase: newest.phase,
           purpose: newest.purpose,
-          verification: newest.verifyStatus === "running" ? "running" : verdict,
+          verification: newest.verifyStatus === "running" ? ("running" as const) : verdict,
           regression: regression.get(newest.id) ?? null,
           slot: newest.slot,
           by: newest.triggeredBy,

@@ -1,0 +1,97 @@
+"use client";
+
+import { useState } from "react";
+import { Pill } from "../board/badges";
+import { Button } from "../ui/button";
+import { EnvironmentSettingsDialog, NewEnvironmentDialog } from "./environment-settings";
+import type { EnvironmentView, useReleaseActions } from "./use-releases";
+
+/** An environment's health at a glance: what it serves, its slots, its schedule, and Roll back. */
+export function EnvironmentCard({
+  project,
+  environment,
+  environments,
+  actions,
+}: {
+  project: string;
+  environment: EnvironmentView;
+  environments: EnvironmentView[];
+  actions: ReturnType<typeof useReleaseActions>;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [copying, setCopying] = useState(false);
+  const blueGreen = environment.strategy === "blue-green";
+  const canRollBack = blueGreen ? environment.slots.some((s) => !s.active && s.version) : Boolean(environment.serving);
+  const site = environment.settings.url;
+  return (
+    <article className="panel space-y-2 rounded-md p-3 text-[13px]" aria-label={`Environment ${environment.name}`}>
+      <header className="flex items-center gap-2">
+        <h2 className="text-[15px] font-semibold">{environment.name}</h2>
+        <span className="muted text-xs">
+          {environment.kind} · {environment.strategy}
+        </span>
+        {environment.status !== "ready" && <Pill tone={environment.status === "failed" ? "red" : "amber"} label={environment.status} title={environment.provisionLog || environment.status} />}
+        <div className="ml-auto flex gap-1">
+          <Button variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => setCopying(true)} title="Copy this environment's settings under a new name">
+            New from template
+          </Button>
+          <Button variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => setEditing(true)}>
+            Settings
+          </Button>
+        </div>
+      </header>
+      <p>
+        Serving{" "}
+        {environment.serving ? (
+          <strong aria-label={`${environment.name} serves ${environment.serving.version}`}>{environment.serving.version}</strong>
+        ) : (
+          <span className="muted">nothing yet</span>
+        )}
+        {site && (
+          <>
+            {" · "}
+            <a className="text-blue-700 hover:underline dark:text-blue-400" href={site} target="_blank" rel="noreferrer">
+              open
+            </a>
+          </>
+        )}
+      </p>
+      {blueGreen && (
+        <ul className="flex gap-2" aria-label="Slots">
+          {environment.slots.map((slot) => (
+            <li
+              key={slot.slot}
+              className={`flex-1 rounded border px-2 py-1 text-xs ${slot.active ? "border-emerald-600/50 bg-emerald-50 dark:bg-emerald-500/10" : "border-[var(--border)]"}`}
+              aria-label={`Slot ${slot.slot}${slot.active ? " (active)" : " (idle)"}: ${slot.version ?? "empty"}`}
+            >
+              <span className={slot.slot === "blue" ? "text-blue-700 dark:text-blue-400" : "text-emerald-700 dark:text-emerald-400"}>●</span> {slot.slot}{" "}
+              <strong>{slot.version ?? "—"}</strong> <span className="muted">{slot.active ? "active" : "idle"}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {environment.schedule && (
+        <p className="muted text-xs">
+          Deploys the newest release on <code>{environment.schedule.cron}</code>
+          {environment.schedule.timezone ? ` (${environment.schedule.timezone})` : ""}; next {environment.schedule.next ? environment.schedule.next.toLocaleString() : "never"}.
+        </p>
+      )}
+      <div className="flex gap-2">
+        <Button
+          variant="danger"
+          className="h-7 text-xs"
+          disabled={!canRollBack || actions.rollback.isPending}
+          title={canRollBack ? (blueGreen ? "Switch traffic back to the other slot" : "Redeploy the previous release") : "Nothing earlier to roll back to"}
+          onClick={() => {
+            const reason = window.prompt(`Roll back ${environment.name}? Say why (recorded):`, "");
+            if (reason !== null) actions.rollback.mutate({ project, environment: environment.name, reason });
+          }}
+        >
+          Roll back
+        </Button>
+      </div>
+      <EnvironmentSettingsDialog project={project} environment={environment} open={editing} onClose={() => setEditing(false)} onSaved={actions.refresh} />
+      <NewEnvironmentDialog project={project} template={environment} taken={environments.map((e) => e.name)} open={copying} onClose={() => setCopying(false)} onSaved={actions.refresh} />
+    </article>
+  );
+}

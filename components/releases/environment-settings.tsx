@@ -1,0 +1,208 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import type { EnvironmentSettings, StepConfig, VerifyConfig } from "../../domain/release/environment";
+import { errorDetails } from "../board/use-board";
+import { useTRPC } from "../trpc/client";
+import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
+import { Field, TextInput } from "../ui/field";
+import { toast } from "../ui/toaster";
+import type { EnvironmentView } from "./use-releases";
+
+type StepKind = "none" | "command" | "webhook" | "external";
+interface StepDraft {
+  kind: StepKind;
+  command: string;
+  url: string;
+  secret: string;
+  timeoutSeconds: string;
+}
+
+function draftOf(step: StepConfig | VerifyConfig | null): StepDraft {
+  if (!step) return { kind: "none", command: "", url: "", secret: "", timeoutSeconds: "" };
+  return {
+    kind: step.type,
+    command: step.type === "command" ? step.command : "",
+    url: step.type === "webhook" ? step.url : "",
+    secret: "",
+    timeoutSeconds: String(step.timeoutSeconds),
+  };
+}
+
+function stepOf(draft: StepDraft): Record<string, unknown> | null {
+  const timeoutSeconds = draft.timeoutSeconds ? Number(draft.timeoutSeconds) : undefined;
+  if (draft.kind === "none") return null;
+  if (draft.kind === "command") return { type: "command", command: draft.command, timeoutSeconds };
+  if (draft.kind === "external") return { type: "external", timeoutSeconds };
+  return { type: "webhook", url: draft.url, secret: draft.secret, timeoutSeconds };
+}
+
+const SELECT = "h-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-[13px]";
+
+function StepEditor({ label, draft, onChange, kinds, hint }: { label: string; draft: StepDraft; onChange: (d: StepDraft) => void; kinds: StepKind[]; hint: string }) {
+  return (
+    <fieldset className="space-y-2 rounded-md border border-[var(--border)] p-2">
+      <legend className="px-1 text-xs font-medium">{label}</legend>
+      <p className="muted text-xs">{hint}</p>
+      <select aria-label={`${label} type`} className={SELECT} value={draft.kind} onChange={(e) => onChange({ ...draft, kind: e.target.value as StepKind })}>
+        {kinds.map((k) => (
+          <option key={k} value={k}>
+            {k === "none" ? "None" : k === "command" ? "Command" : k === "webhook" ? "Webhook" : "External runner"}
+          </option>
+        ))}
+      </select>
+      {draft.kind === "command" && (
+        <Field label={`${label} command`} hint="Run through the shell from Shiplane's folder, with SHIPLANE_* variables set.">
+          <TextInput value={draft.command} onChange={(e) => onChange({ ...draft, command: e.target.value })} className="font-mono" />
+        </Field>
+      )}
+      {draft.kind === "webhook" && (
+        <>
+          <Field label={`${label} URL`}>
+            <TextInput value={draft.url} onChange={(e) => onChange({ ...draft, url: e.target.value })} placeholder="https://deploy.example.com/hooks/shiplane" />
+          </Field>
+          <Field label={`${label} secret`} hint="Signs each request (X-Shiplane-Signature-256). Leave blank to keep the current one.">
+            <TextInput type="password" value={draft.secret} onChange={(e) => onChange({ ...draft, secret: e.target.value })} />
+          </Field>
+        </>
+      )}
+      {draft.kind !== "none" && (
+        <Field label={`${label} timeout (seconds)`}>
+          <TextInput inputMode="numeric" value={draft.timeoutSeconds} onChange={(e) => onChange({ ...draft, timeoutSeconds: e.target.value })} placeholder="default" />
+        </Field>
+      )}
+    </fieldset>
+  );
+}
+
+/** An environment's settings: strategy, addresses, deployer, verify, switch and schedule. */
+export function EnvironmentSettingsDialog({ project, environment, open, onClose, onSaved }: { project: string; environment: EnvironmentView; open: boolean; onClose: () => void; onSaved: () => void }) {
+  const trpc = useTRPC();
+  const s = environment.settings as EnvironmentSettings;
+  const [strategy, setStrategy] = useState(environment.strategy);
+  const [url, setUrl] = useState(s.url ?? "");
+  const [blue, setBlue] = useState(s.slots.blue ?? "");
+  const [green, setGreen] = useState(s.slots.green ?? "");
+  const [deployer, setDeployer] = useState(draftOf(s.deployer));
+  const [verify, setVerify] = useState(draftOf(s.verify));
+  const [switchStep, setSwitchStep] = useState(draftOf(s.switch));
+  const [provision, setProvision] = useState(draftOf(s.provision));
+  const [cron, setCron] = useState(s.schedule?.cron ?? "");
+  const [timezone, setTimezone] = useState(s.schedule?.timezone ?? "");
+  const save = useMutation(
+    trpc.release.configureEnvironment.mutationOptions({
+      onSuccess: () => {
+        toast.success(`Saved ${environment.name}'s settings`);
+        onSaved();
+        onClose();
+      },
+      onError: (error) => toast.error("Cannot save these settings", [errorDetails(error).message]),
+    }),
+  );
+  const submit = () =>
+    save.mutate({
+      project,
+      environment: environment.name,
+      strategy,
+      settings: {
+        url: url.trim() || null,
+        slots: { blue: blue.trim() || null, green: green.trim() || null },
+        deployer: stepOf(deployer),
+        verify: stepOf(verify),
+        switch: stepOf(switchStep),
+        provision: stepOf(provision),
+        schedule: cron.trim() ? { cron: cron.trim(), timezone: timezone.trim() || null } : null,
+      },
+    });
+  return (
+    <Dialog open={open} onClose={onClose} title={`${environment.name} settings`} side>
+      <form
+        className="space-y-3 text-[13px]"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Field label="Strategy">
+          <select className={SELECT} value={strategy} onChange={(e) => setStrategy(e.target.value as typeof strategy)}>
+            <option value="in-place">In place</option>
+            <option value="blue-green">Blue-green (two slots, switch on promotion)</option>
+          </select>
+        </Field>
+        <Field label="Address" hint="Where the environment answers; relative addresses are on this Shiplane.">
+          <TextInput value={url} onChange={(e) => setUrl(e.target.value)} />
+        </Field>
+        {strategy === "blue-green" && (
+          <div className="grid grid-cols-2 gap-2">
+            <Field label="Blue slot address">
+              <TextInput value={blue} onChange={(e) => setBlue(e.target.value)} />
+            </Field>
+            <Field label="Green slot address">
+              <TextInput value={green} onChange={(e) => setGreen(e.target.value)} />
+            </Field>
+          </div>
+        )}
+        <StepEditor label="Deployer" draft={deployer} onChange={setDeployer} kinds={["none", "command", "webhook"]} hint="Exit 0 (or the tool's callback) is success." />
+        <StepEditor label="Verify" draft={verify} onChange={setVerify} kinds={["none", "command", "external"]} hint="The regression suite: a command writing JUnit XML to $SHIPLANE_JUNIT_FILE, or an external runner posting its results." />
+        {strategy === "blue-green" && <StepEditor label="Switch" draft={switchStep} onChange={setSwitchStep} kinds={["none", "command", "webhook"]} hint="Moves traffic to $SHIPLANE_TO_SLOT." />}
+        <StepEditor label="Provision" draft={provision} onChange={setProvision} kinds={["none", "command", "webhook"]} hint="Runs when a new environment is made from this one." />
+        <div className="grid grid-cols-2 gap-2">
+          <Field label="Schedule (cron)" hint='Deploys the newest release, e.g. "0 2 * * *". Blank: none.'>
+            <TextInput value={cron} onChange={(e) => setCron(e.target.value)} className="font-mono" />
+          </Field>
+          <Field label="Time zone" hint="e.g. Europe/Berlin; blank: the server's.">
+            <TextInput value={timezone} onChange={(e) => setTimezone(e.target.value)} />
+          </Field>
+        </div>
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={save.isPending}>
+            Save
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** "New environment from template": one name, and the template's settings are copied. */
+export function NewEnvironmentDialog({ project, template, taken, open, onClose, onSaved }: { project: string; template: EnvironmentView; taken: string[]; open: boolean; onClose: () => void; onSaved: () => void }) {
+  const trpc = useTRPC();
+  const [name, setName] = useState("");
+  const create = useMutation(
+    trpc.release.createEnvironment.mutationOptions({
+      onSuccess: () => {
+        toast.success(`Created ${name} from ${template.name}`);
+        setName("");
+        onSaved();
+        onClose();
+      },
+      onError: (error) => toast.error("Cannot create the environment", [errorDetails(error).message]),
+    }),
+  );
+  const clash = taken.includes(name.trim().toLowerCase());
+  return (
+    <Dialog open={open} onClose={onClose} title={`New environment from ${template.name}`}>
+      <form
+        className="space-y-3 text-[13px]"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate({ project, template: template.name, name });
+        }}
+      >
+        <Field label="Name" hint={`Copies ${template.name}'s deployer, verify and switch steps and runs its provisioning step.`}>
+          <TextInput value={name} onChange={(e) => setName(e.target.value)} placeholder="staging" autoFocus />
+        </Field>
+        {clash && <p className="text-red-700 dark:text-red-400">There is already an environment named {name.trim()}.</p>}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={!name.trim() || clash || create.isPending}>
+            Create
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import type { ReleasesData, useReleaseActions } from "./use-releases";
+import { Button } from "../ui/button";
+
+/** The project's release policy: automatic promotion, stop the line, and the freeze in force. */
+export function PolicyBar({ project, policy, actions }: { project: string; policy: ReleasesData["policy"]; actions: ReturnType<typeof useReleaseActions> }) {
+  return (
+    <section aria-label="Release policy" className="panel flex flex-wrap items-center gap-3 rounded-md px-3 py-2 text-[13px]">
+      <label className="flex items-center gap-2">
+        <input type="checkbox" checked={policy.autoPromote} onChange={(e) => actions.setPolicy.mutate({ project, autoPromote: e.target.checked })} />
+        Promote automatically when every gate is green
+      </label>
+      <span className="muted">·</span>
+      {policy.lineStopped ? (
+        <span role="status" className="font-medium text-red-700 dark:text-red-400">
+          Line stopped by {policy.lineStopped.by}: {policy.lineStopped.reason}
+        </span>
+      ) : (
+        <span className="muted">Line running</span>
+      )}
+      <Button
+        variant={policy.lineStopped ? "secondary" : "danger"}
+        className="h-7 text-xs"
+        onClick={() => {
+          if (policy.lineStopped) return actions.setPolicy.mutate({ project, lineStopped: null });
+          const reason = window.prompt("Stop the line: no promotion until it is resumed. Why?", "");
+          if (reason) actions.setPolicy.mutate({ project, lineStopped: { reason } });
+        }}
+      >
+        {policy.lineStopped ? "Resume the line" : "Stop the line"}
+      </Button>
+      <span className="muted">·</span>
+      {policy.freezeNow ? (
+        <span role="status" className="font-medium text-amber-800 dark:text-amber-300">
+          Deploy freeze until {policy.freezeNow.endsAt.toLocaleString()}
+          {policy.freezeNow.note ? ` (${policy.freezeNow.note})` : ""}
+        </span>
+      ) : (
+        <span className="muted">
+          {policy.freezeWindows.length ? `${policy.freezeWindows.length} freeze window${policy.freezeWindows.length > 1 ? "s" : ""}, none in force` : "No freeze windows"}
+        </span>
+      )}
+      <Button
+        variant="ghost"
+        className="h-7 text-xs"
+        onClick={() => {
+          const current = policy.freezeWindows.map((w) => `${w.cron} | ${w.durationMinutes} | ${w.timezone ?? ""} | ${w.note ?? ""}`).join("\n");
+          const text = window.prompt('Freeze windows, one per line: "cron | minutes | time zone | note", e.g. "0 16 * * 5 | 3840 | Europe/Berlin | weekend"', current);
+          if (text === null) return;
+          const freezeWindows = text
+            .split(/\n|;/)
+            .map((line) => line.split("|").map((part) => part.trim()))
+            .filter((parts) => parts[0])
+            .map(([cron, minutes, timezone, note]) => ({ cron, durationMinutes: Number(minutes) || 60, timezone: timezone || null, note: note || null }));
+          actions.setPolicy.mutate({ project, freezeWindows });
+        }}
+      >
+        Edit freeze windows
+      </Button>
+    </section>
+  );
+}

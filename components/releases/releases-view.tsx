@@ -1,0 +1,190 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { deploymentState } from "../../domain/release/deployment-state";
+import { Pill } from "../board/badges";
+import { errorDetails } from "../board/use-board";
+import { PageHeader } from "../project/project-nav";
+import { Button } from "../ui/button";
+import { RelativeTime } from "../ui/relative-time";
+import { EnvironmentCard } from "./environment-card";
+import { PolicyBar } from "./policy-bar";
+import { PromoteDialog } from "./promote-dialog";
+import { useReleaseActions, useReleases, type ReleaseRow, type ReleasesData } from "./use-releases";
+
+/** Releases × environments, in the style of a deployment dashboard, with Deploy / Promote / Roll back. */
+export function ReleasesView({ project }: { project: string }) {
+  const releases = useReleases(project);
+  const actions = useReleaseActions(project);
+  const [promoting, setPromoting] = useState<number | null>(null);
+  const data = releases.data;
+  return (
+    <div>
+      <PageHeader slug={project} title="Releases" current="/releases" />
+      <main className="mx-auto max-w-6xl space-y-6 p-6">
+        {releases.isPending && <p className="muted">Loading…</p>}
+        {releases.isError && (
+          <p role="alert" className="text-red-700 dark:text-red-400">
+            {errorDetails(releases.error).message}
+          </p>
+        )}
+        {data && (
+          <>
+            <PolicyBar project={project} policy={data.policy} actions={actions} />
+            <section aria-label="Environments" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+              {data.environments.map((environment) => (
+                <EnvironmentCard key={environment.id} project={project} environment={environment} environments={data.environments} actions={actions} />
+              ))}
+            </section>
+            <ReleasesTable project={project} data={data} actions={actions} onPromote={setPromoting} />
+          </>
+        )}
+      </main>
+      <PromoteDialog
+        releaseId={promoting}
+        busy={actions.promote.isPending}
+        onClose={() => setPromoting(null)}
+        onConfirm={(reason) => {
+          if (promoting !== null) actions.promote.mutate({ releaseId: promoting, reason }, { onSettled: () => setPromoting(null) });
+        }}
+      />
+    </div>
+  );
+}
+
+function ReleasesTable({ project, data, actions, onPromote }: { project: string; data: ReleasesData; actions: ReturnType<typeof useReleaseActions>; onPromote: (id: number) => void }) {
+  if (data.releases.length === 0) {
+    return (
+      <p className="muted panel rounded-md p-4 text-[13px]">
+        No release yet. A green build of main that reports artifacts (POST /api/v1/projects/{project}/builds) makes one of what was merged since the previous release.
+      </p>
+    );
+  }
+  return (
+    <table className="panel w-full rounded-md text-[13px]">
+      <caption className="sr-only">Releases and where they are deployed</caption>
+      <thead className="muted text-left text-xs">
+        <tr>
+          <th className="px-3 py-2 font-medium">Release</th>
+          {data.environments.map((e) => (
+            <th key={e.id} className="px-3 py-2 font-medium">
+              {e.name}
+            </th>
+          ))}
+          <th className="px-3 py-2 font-medium">
+            <span className="sr-only">Promote</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {data.releases.map((release) => (
+          <tr key={release.id} className="border-t border-[var(--border)] align-top" aria-label={`Release ${release.version}`}>
+            <td className="px-3 py-2">
+              <div className="font-semibold">{release.version}</div>
+              <div className="muted text-xs">
+                <RelativeTime date={release.createdAt} /> · <span className="font-mono">{release.commitSha.slice(0, 7)}</span>
+              </div>
+              <ReleaseItems project={project} release={release} actions={actions} />
+              {release.pinned && (
+                <p className="mt-1 text-xs text-red-700 dark:text-red-400" title="Automatic promotion leaves a rolled-back release alone.">
+                  Pinned: {release.pinned}
+                </p>
+              )}
+            </td>
+            {release.cells.map((cell) => (
+              <td key={cell.environment} className="px-3 py-2">
+                <Cell project={project} release={release} cell={cell} actions={actions} />
+              </td>
+            ))}
+            <td className="px-3 py-2 text-right">
+              {release.promotion && !release.promotion.reasons.some((r) => r.endsWith("is already live.")) && (
+                <Button
+                  variant={release.promotion.allowed ? "primary" : "secondary"}
+                  onClick={() => onPromote(release.id)}
+                  title={release.promotion.allowed ? "Every gate is green" : release.promotion.reasons.join(" ")}
+                >
+                  Promote…
+                </Button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ReleaseItems({ project, release, actions }: { project: string; release: ReleaseRow; actions: ReturnType<typeof useReleaseActions> }) {
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs">
+      {release.items.map((item) => (
+        <li key={item.id} className="flex flex-wrap items-center gap-1">
+          <Link href={`/p/${project}?item=${item.id}`} className="font-mono text-blue-700 hover:underline dark:text-blue-400">
+            {item.key}
+          </Link>
+          <span className="max-w-56 truncate" title={item.title}>
+            {item.title}
+          </span>
+          <span className="muted">({item.stage})</span>
+          {item.needsManualQa &&
+            (item.qaSignedOffAt ? (
+              <Pill tone="green" label="QA ✓" title={`Signed off by ${item.qaSignedOffBy}`} />
+            ) : (
+              <button
+                type="button"
+                className="rounded px-1 text-[11px] font-medium text-amber-800 ring-1 ring-amber-600/30 hover:bg-amber-50 dark:text-amber-300"
+                onClick={() => {
+                  const note = window.prompt(`Sign off manual QA for ${item.key}? Add a note (optional):`, "");
+                  if (note !== null) actions.signOff.mutate({ id: item.id, note });
+                }}
+              >
+                Sign off QA
+              </button>
+            ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Cell({ project, release, cell, actions }: { project: string; release: ReleaseRow; cell: ReleaseRow["cells"][number]; actions: ReturnType<typeof useReleaseActions> }) {
+  const d = cell.deployment;
+  const state = d ? deploymentState(d) : null;
+  return (
+    <div className="space-y-1">
+      {d && state ? (
+        <>
+          <Link href={`/p/${project}/deployments/${d.id}`} className="inline-flex items-center gap-1 hover:underline" aria-label={`${release.version} on ${cell.environment}: ${state.label}`}>
+            <Pill tone={state.tone} label={state.label} title={state.title} />
+            {d.regression && (
+              <span className="muted text-xs">
+                {d.regression.passed}✓{d.regression.failed ? ` ${d.regression.failed}✗` : ""}
+              </span>
+            )}
+          </Link>
+          <div className="muted text-xs">
+            {d.purpose !== "deploy" && `${d.purpose} · `}
+            {d.slot && `${d.slot} · `}
+            <RelativeTime date={d.queuedAt} /> · {d.by.replace(/^user:/, "")}
+          </div>
+        </>
+      ) : (
+        <span className="muted text-xs">not deployed</span>
+      )}
+      <div className="flex gap-1">
+        {d?.active ? (
+          <Button variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => actions.cancel.mutate({ id: d.id })}>
+            Cancel
+          </Button>
+        ) : (
+          !d?.serving && (
+            <Button variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => actions.deploy.mutate({ releaseId: release.id, environment: cell.environment })} aria-label={`Deploy ${release.version} to ${cell.environment}`}>
+              Deploy
+            </Button>
+          )
+        )}
+      </div>
+    </div>
+  );
+}
