@@ -18,6 +18,15 @@ function cli(...args: string[]): string {
 }
 
 async function startServer(script: string[]): Promise<ChildProcess> {
+  // A server stopped just before may still be answering while it shuts down.
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`http://localhost:${PORT}/api/health`);
+      await new Promise((r) => setTimeout(r, 100));
+    } catch {
+      break;
+    }
+  }
   const child = spawn(process.execPath, script, { cwd: root, env, detached: true, stdio: "ignore" });
   for (let i = 0; i < 200; i++) {
     try {
@@ -82,4 +91,35 @@ test("SIGKILL during a burst of deliveries loses none that were answered 2xx", a
   const after = JSON.parse(cli("webhooks", "list", "--project", "crash", "--limit", "1000", "--json")) as { deliveryId: string; status: string }[];
   expect(after.filter((d) => d.status === "pending")).toEqual([]);
   expect(after.filter((d) => d.status === "processed").length).toBeGreaterThanOrEqual(answered.length);
+});
+
+test("a deployment running when the app is killed is marked failed, with the cause, on restart", async () => {
+  test.setTimeout(120_000);
+  cli("project", "create", "--name", "Crash deploy", "--slug", "crashdeploy", "--prefix", "CD");
+  const token = (JSON.parse(cli("token", "create", "--project", "crashdeploy", "--scopes", "builds:write,deploy", "--json")) as { token: string }).token;
+  const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  let server = await startServer([path.join(root, "scripts", "server.mjs")]);
+  const api = (url: string, init: RequestInit = {}) => fetch(`http://localhost:${PORT}${url}`, { ...init, headers: { ...auth, ...(init.headers ?? {}) } });
+  const configure = await api("/api/trpc/release.configureEnvironment", {
+    method: "POST",
+    body: JSON.stringify({ json: { project: "crashdeploy", environment: "test", settings: { deployer: { type: "command", command: "echo started; sleep 20", timeoutSeconds: 60 } } } }),
+  });
+  expect(configure.ok, await configure.text()).toBe(true);
+  const build = await api("/api/v1/projects/crashdeploy/builds", {
+    method: "POST",
+    body: JSON.stringify({ buildId: "1", commitSha: "c".repeat(40), branch: "main", status: "passed", artifacts: [{ name: "web", version: "9.9.9" }] }),
+  });
+  const releaseId = ((await build.json()) as { release: { id: number } }).release.id;
+  const deploy = await api(`/api/v1/releases/${releaseId}/deploy`, { method: "POST", body: JSON.stringify({ environment: "test" }) });
+  expect(deploy.status).toBe(202);
+  const { id } = (await deploy.json()) as { id: number };
+  await expect.poll(async () => ((await (await api(`/api/v1/deployments/${id}`)).json()) as { log: string }).log).toContain("started");
+
+  kill(server, "SIGKILL");
+  server = await startServer([path.join(root, "scripts", "server.mjs")]);
+  const after = (await (await api(`/api/v1/deployments/${id}`)).json()) as { status: string; error: string; events: { type: string }[] };
+  kill(server, "SIGTERM");
+  expect(after.status).toBe("failed");
+  expect(after.error).toMatch(/Shiplane stopped while this deployment was running/);
+  expect(after.events.map((e) => e.type)).toContain("deployment.failed");
 });

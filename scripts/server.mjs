@@ -19,4 +19,11 @@ const server = http.createServer((req, res) => {
   if (!serveFast(req, res)) void handle(req, res);
 });
 server.listen(port, () => console.log(`Shiplane is listening on http://localhost:${port}`));
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    // Finish the requests in flight, drop idle keep-alive connections, and stop within five seconds.
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}

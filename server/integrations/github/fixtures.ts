@@ -1,4 +1,7 @@
-import examples from "@octokit/webhooks-examples";
+import { createRequire } from "node:module";
+
+// Loaded with require: the package is a JSON file, which ESM loaders import differently.
+const examples: unknown = createRequire(import.meta.url)("@octokit/webhooks-examples");
 
 /** Real GitHub payloads from @octokit/webhooks-examples, and a few derived from them. */
 
@@ -28,7 +31,15 @@ export function openedPullRequest(number: number, title: string, headSha: string
  */
 export function mergedPullRequest(opened: Payload, mergeSha: string): Payload {
   const payload = clone(examplesOf("pull_request").find((p) => p.action === "closed")!);
-  payload.pull_request = { ...clone(opened.pull_request), state: "closed", merged: true, merged_at: "2026-03-02T12:00:00Z", closed_at: "2026-03-02T12:00:00Z", merge_commit_sha: mergeSha };
+  payload.pull_request = {
+    ...clone(opened.pull_request),
+    state: "closed",
+    merged: true,
+    merged_at: "2026-03-02T12:00:00Z",
+    closed_at: "2026-03-02T12:00:00Z",
+    updated_at: "2026-03-02T12:00:00Z",
+    merge_commit_sha: mergeSha,
+  };
   payload.number = opened.pull_request.number;
   return payload;
 }

@@ -122,9 +122,11 @@ export async function onPullRequestReview(ctx: HandlerContext, payload: PullRequ
     submittedAt: date(review.submitted_at, ctx.now),
   });
   if (!created) return;
+  // The review's snapshot of the PR may predate its merge: what is stored now decides.
+  const merged = (await findPullRequestById(ctx.store, prRow))?.state === "merged";
   for (const itemId of await linkedItemIds(ctx.store, [prRow])) {
     await ctx.record({ itemId, type: "pr.reviewed", actor: ACTOR, payload: { number: pr.number, reviewer: review.user?.login, state } });
-    if (pr.merged_at) ctx.followups.advance.push({ itemId, to: "build" });
+    if (merged) ctx.followups.advance.push({ itemId, to: "build" });
   }
 }
 
