@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { column, createItem, createProject } from "./fixtures";
+import { column, createItem, createProject, drag } from "./fixtures";
 import { ciToken, greenMainBuild, mergeThroughGithub, trpc, useDemoSteps } from "./delivery";
 
 test.describe.configure({ timeout: 90_000 });
@@ -99,4 +99,22 @@ test("rolling back blue-green live restores the previous version in one click", 
   await page.goto(`/p/${project}`);
   await expect(column(page, "Test").getByText("Saved carts")).toBeVisible();
   await expect(column(page, "Live").getByText("Gift cards")).toBeVisible();
+});
+
+test("dragging a verified card from Test to Live asks to promote its release, and it goes live", async ({ page }) => {
+  const project = await createProject(page.request);
+  await useDemoSteps(page.request, project);
+  const token = await ciToken(page.request, project);
+  const { releaseId } = await releasedStory(page, project, token, "Wishlist sharing", version(5));
+  await page.request.post(`/api/v1/releases/${releaseId}/deploy`, { headers: { authorization: `Bearer ${token}` }, data: { environment: "test" } });
+  await page.goto(`/p/${project}`);
+  const card = column(page, "Test").locator("article", { hasText: "Wishlist sharing" });
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await expect.poll(async () => (await trpc<{ decision: { allowed: boolean } }>(page.request, "release.checkPromotion", { releaseId }, "query")).decision.allowed, { timeout: 30_000 }).toBe(true);
+  await drag(page, card, column(page, "Live"));
+  const dialog = page.getByRole("dialog", { name: `Promote ${version(5)} to live?` });
+  await expect(dialog.getByText("Passed the regression suite on test.")).toBeVisible();
+  await expect(column(page, "Test").getByText("Wishlist sharing")).toBeVisible();
+  await dialog.getByRole("button", { name: `Promote ${version(5)}` }).click();
+  await expect(column(page, "Live").getByText("Wishlist sharing")).toBeVisible({ timeout: 30_000 });
 });

@@ -24,6 +24,7 @@ import { Column } from "./column";
 import { BoardToolbar } from "./toolbar";
 import { NewIdeaDialog } from "./new-idea-dialog";
 import { ReasonDialog } from "./reason-dialog";
+import { PromoteCardDialog } from "../releases/promote-card";
 import { ShortcutsDialog, useShortcuts } from "./shortcuts";
 import { useBoard, useMoveCard, type MoveRequest } from "./use-board";
 
@@ -37,6 +38,7 @@ export function BoardView({ project }: { project: string }) {
   const openId = Number(params.get("item")) || null;
   const [dragging, setDragging] = useState<BoardCard | null>(null);
   const [pendingBack, setPendingBack] = useState<MoveRequest | null>(null);
+  const [promoting, setPromoting] = useState<BoardCard | null>(null);
   const [newIdea, setNewIdea] = useState(false);
   const [help, setHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -63,6 +65,11 @@ export function BoardView({ project }: { project: string }) {
     (req: MoveRequest) => {
       if (req.toStage !== req.card.stage && isStageKey(req.card.stage) && stageIndex(req.toStage) < stageIndex(req.card.stage)) {
         setPendingBack(req);
+        return;
+      }
+      // Dropping a released card on Live is the promote action: confirm it with the gates shown.
+      if (req.toStage === "live" && req.card.stage !== "live" && req.card.badges.release) {
+        setPromoting(req.card);
         return;
       }
       void move(req);
@@ -211,6 +218,7 @@ export function BoardView({ project }: { project: string }) {
         }}
       />
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+      <PromoteCardDialog card={promoting} onClose={() => setPromoting(null)} />
     </div>
   );
 }

@@ -87,3 +87,16 @@ export async function artifactsOfRelease(store: Store, release: ReleaseRecord): 
   const a = store.t.artifacts;
   return store.db.select({ name: a.name, version: a.version, url: a.url }).from(a).where(and(eq(a.projectId, release.projectId), eq(a.buildId, release.buildId)));
 }
+
+/** The newest release that carries the item. */
+export async function newestReleaseOfItem(store: Store, itemId: number): Promise<ReleaseRecord | null> {
+  const { releases: r, releaseItems: ri } = store.t;
+  const [row] = await store.db
+    .select(columns(store))
+    .from(r)
+    .innerJoin(ri, eq(ri.releaseId, r.id))
+    .where(eq(ri.itemId, itemId))
+    .orderBy(desc(r.createdAt), desc(r.id))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { newestReleaseOfItem } from "../../../db/repositories/releases";
 import { projectRef } from "../../http/schemas";
 import { cancelDeployment } from "../../services/cancel-deployment";
 import { deployRelease } from "../../services/deploy-release";
@@ -17,6 +18,10 @@ const releaseManager = procedureFor("release-manager");
 export const releaseRouter = router({
   overview: viewerProcedure.input(projectRef).query(({ ctx, input }) => getReleases(ctx.app, input)),
   deployment: viewerProcedure.input(z.object({ id })).query(({ ctx, input }) => getDeployment(ctx.app, input.id)),
+  ofItem: viewerProcedure.input(z.object({ id })).query(async ({ ctx, input }) => {
+    const release = await newestReleaseOfItem(ctx.app.database, input.id);
+    return release && { id: release.id, version: release.version };
+  }),
   checkPromotion: viewerProcedure.input(z.object({ releaseId: id, reason })).query(({ ctx, input }) => checkPromotion(ctx.app, ctx.actor, input)),
   deploy: releaseManager
     .input(z.object({ releaseId: id, environment: z.string().min(1).max(100) }))
