@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import type { Store } from "../client";
-import type * as T from "../schema/shared-types";
 
 /** Inserts for the delivery records (PRs, builds, releases, deployments, test runs, alerts). */
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { buildReportBody } from "./rest-builds";
+import { deploymentPaths } from "./openapi-deployments";
 import { boardCardSchema, createItemInput, moveItemInput, projectSchema } from "./schemas";
 
 /** JSON Schema of a zod schema, dates as ISO strings (how JSON carries them). */
@@ -52,7 +53,7 @@ export function openApiDocument() {
     info: {
       title: "Shiplane REST API",
       version: "1",
-      description: "Cards and projects of the Shiplane funnel board, for scripts and other tools. Errors are JSON { error: { code, message } }.",
+      description: "Cards, projects, builds, test results, releases and deployments of Shiplane, for scripts, CI servers and deploy tools. Errors are JSON { error: { code, message } }.",
     },
     paths: {
       "/api/v1/projects": {
@@ -138,6 +139,7 @@ export function openApiDocument() {
           },
         },
       },
+      ...deploymentPaths(error, schema),
       "/api/health": { get: { summary: "Health", responses: { "200": { description: '{ status: "ok", db: "sqlite" | "postgres" }' }, "503": error("Database unavailable") } } },
     },
     components: {
