@@ -27,9 +27,7 @@ export function DeploymentView({ project, id }: { project: string; id: number })
     const log = logRef.current;
     if (log) log.scrollTop = log.scrollHeight;
   }, [d?.log]);
-  const state = d
-    ? deploymentState({ ...d, verification: d.verifyStatus, serving: false, slot: d.slot })
-    : null;
+  const state = d ? deploymentState({ ...d, verification: d.verifyStatus }) : null;
   return (
     <div>
       <PageHeader slug={project} title={d ? `Deployment ${d.id}` : "Deployment"} current="/deployments" />

@@ -31,14 +31,6 @@ export function EnvironmentCard({
           {environment.kind} · {environment.strategy}
         </span>
         {environment.status !== "ready" && <Pill tone={environment.status === "failed" ? "red" : "amber"} label={environment.status} title={environment.provisionLog || environment.status} />}
-        <div className="ml-auto flex gap-1">
-          <Button variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => setCopying(true)} title="Copy this environment's settings under a new name">
-            New from template
-          </Button>
-          <Button variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => setEditing(true)}>
-            Settings
-          </Button>
-        </div>
       </header>
       <p>
         Serving{" "}
@@ -76,7 +68,7 @@ export function EnvironmentCard({
           {environment.schedule.timezone ? ` (${environment.schedule.timezone})` : ""}; next {environment.schedule.next ? environment.schedule.next.toLocaleString() : "never"}.
         </p>
       )}
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-1">
         <Button
           variant="danger"
           className="h-7 text-xs"
@@ -88,6 +80,12 @@ export function EnvironmentCard({
           }}
         >
           Roll back
+        </Button>
+        <Button variant="ghost" className="ml-auto h-7 text-xs" onClick={() => setEditing(true)}>
+          Settings
+        </Button>
+        <Button variant="ghost" className="h-7 text-xs" onClick={() => setCopying(true)} title="Copy this environment's settings under a new name">
+          New from template
         </Button>
       </div>
       <EnvironmentSettingsDialog project={project} environment={environment} open={editing} onClose={() => setEditing(false)} onSaved={actions.refresh} />

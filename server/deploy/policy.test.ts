@@ -142,3 +142,28 @@ describeOnEveryDatabase("release policy, schedules and webhook deployers", (fres
     expect(await ctx.caller.release.deployment({ id: deploymentId })).toMatchObject({ status: "failed", error: expect.stringMatching(/Could not reach http:\/\/127.0.0.1:9\/nothing/) });
   });
 });
+
+describeOnEveryDatabase("environments from a template", (fresh) => {
+  it("copies an environment's settings under a new name and runs its provisioning step; a member cannot deploy", async () => {
+    const ctx = await testApp(await fresh());
+    const steps = stepScripts();
+    registerCleanup(async () => steps.cleanup());
+    await environmentsFor(ctx, steps, { test: { provision: { type: "command", command: 'echo "provisioning $SHIPLANE_ENVIRONMENT"', timeoutSeconds: 30 }, schedule: { cron: "0 2 * * *", timezone: null } } });
+    await ctx.caller.release.createEnvironment({ project: "shiplane", template: "test", name: "Staging" });
+    await expect(ctx.caller.release.createEnvironment({ project: "shiplane", template: "test", name: "staging" })).rejects.toThrow(/already an environment named staging/);
+    await expect(ctx.caller.release.createEnvironment({ project: "shiplane", template: "test", name: "no spaces" })).rejects.toThrow(/lowercase letters, digits and dashes/);
+    const staging = async () => (await ctx.caller.release.overview({ project: "shiplane" })).environments.find((e) => e.name === "staging")!;
+    await settle(ctx.app);
+    const created = await staging();
+    expect(created).toMatchObject({ kind: "test", strategy: "in-place", status: "ready", schedule: null, settings: { url: "/demo/staging/", deployer: { type: "command" } } });
+    expect(created.provisionLog).toMatch(/provisioning staging/);
+
+    const member: Actor = { id: "user:ben", role: "member" };
+    const { releaseId } = await releaseWithCards(ctx, "1.4.0", ["A"]);
+    await expect(ctx.as(member).release.deploy({ releaseId, environment: "staging" })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/needs the release-manager role/) });
+    const { deploymentId } = await ctx.caller.release.deploy({ releaseId, environment: "staging" });
+    await settle(ctx.app);
+    expect((await ctx.caller.release.deployment({ id: deploymentId })).status).toBe("succeeded");
+    expect(steps.read("staging-main")).toBe("1.4.0");
+  });
+});

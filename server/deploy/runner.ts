@@ -27,6 +27,7 @@ export class DeployRunner {
   /** host/pid/start: unique per process, and tells a dead process from a live one on this host. */
   readonly id = `${os.hostname()}/${process.pid}/${Date.now()}.${++started}`;
   private readonly jobs = new Map<number, { abort: AbortController; done: Promise<void> }>();
+  private readonly other = new Set<Promise<unknown>>();
   private pump: Promise<void> | null = null;
   private again = false;
   private closed = false;
@@ -65,11 +66,18 @@ export class DeployRunner {
     return Boolean(job);
   }
 
+  /** Other background work of this instance (an environment's provisioning), waited for by `idle`. */
+  track(work: Promise<unknown>): void {
+    const done = work.catch((error: Error) => console.error(`Background work failed: ${error.message}`)).finally(() => this.other.delete(done));
+    this.other.add(done);
+  }
+
   /** Resolves when nothing is running or waiting to be claimed by this instance. */
   async idle(): Promise<void> {
-    while (this.pump || this.jobs.size) {
+    while (this.pump || this.jobs.size || this.other.size) {
       await this.pump;
       await Promise.all([...this.jobs.values()].map((job) => job.done));
+      await Promise.all(this.other);
     }
   }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DomainError } from "../../domain/errors";
 import { fromTemplate, type EnvironmentSettings } from "../../domain/release/environment";
 import { cronProblem } from "../../domain/release/calendar";
-import { appendProvisionLog, insertEnvironmentRow, updateEnvironment } from "../../db/repositories/environments";
+import { appendProvisionLog, findEnvironmentByName, insertEnvironmentRow, updateEnvironment } from "../../db/repositories/environments";
 import { updateDeliveryPolicy } from "../../db/repositories/projects";
 import type * as T from "../../db/schema/shared-types";
 import { changeProject, type Actor, type App } from "../app";
@@ -61,6 +61,7 @@ export async function createEnvironmentFromTemplate(app: App, actor: Actor, inpu
   const settings = fromTemplate(readSettings(template.config), name, template.name);
   const provision = settings.provision;
   const id = await changeProject(app, project.id, async (store, record) => {
+    if (await findEnvironmentByName(store, project.id, name)) throw new DomainError("VALIDATION", `There is already an environment named ${name}.`, { field: "name" });
     const created = await insertEnvironmentRow(store, {
       projectId: project.id,
       name,
@@ -69,15 +70,12 @@ export async function createEnvironmentFromTemplate(app: App, actor: Actor, inpu
       activeSlot: template.strategy === "blue-green" ? "blue" : null,
       status: provision ? "provisioning" : "ready",
       config: settings as unknown as T.EnvironmentConfig,
-    }).catch((error: Error) => {
-      if (/unique|duplicate/i.test(error.message)) throw new DomainError("VALIDATION", `There is already an environment named ${name}.`, { field: "name" });
-      throw error;
     });
     await record({ itemId: null, type: "environment.created", actor: actor.id, payload: { name, template: template.name, strategy: template.strategy } });
     return created;
   });
   if (!provision) return;
-  void provisionEnvironment(app, project.id, id, name, provision);
+  app.runner.track(provisionEnvironment(app, project.id, id, name, provision));
 }
 
 async function provisionEnvironment(app: App, projectId: number, id: number, name: string, step: NonNullable<EnvironmentSettings["provision"]>): Promise<void> {

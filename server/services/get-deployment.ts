@@ -2,6 +2,7 @@ import { itemKey } from "../../domain/funnel/item";
 import { readLog } from "../../db/repositories/deployments";
 import { findEnvironment } from "../../db/repositories/environments";
 import { listProjectEventsSince } from "../../db/repositories/events";
+import { servingDeployments } from "../../db/repositories/facts";
 import { findProjectById } from "../../db/repositories/projects";
 import { findRelease, itemsOfReleases } from "../../db/repositories/releases";
 import { failingCasesOfDeployment, testRunsOfDeployment } from "../../db/repositories/test-runs";
@@ -28,7 +29,7 @@ export const DEPLOYMENT_EVENTS = [
 /** A deployment with its log (or its last `tailLines` lines), regression results and events. */
 export async function getDeployment(app: App, id: number, options: { tailLines?: number } = {}) {
   const deployment = await requireDeployment(app.database, id);
-  const [release, environment, project, log, runs, failing, items] = await Promise.all([
+  const [release, environment, project, log, runs, failing, items, serving] = await Promise.all([
     findRelease(app.database, deployment.releaseId),
     findEnvironment(app.database, deployment.environmentId),
     findProjectById(app.database, deployment.projectId),
@@ -36,6 +37,7 @@ export async function getDeployment(app: App, id: number, options: { tailLines?:
     testRunsOfDeployment(app.database, id),
     failingCasesOfDeployment(app.database, id, 50),
     itemsOfReleases(app.database, [deployment.releaseId]),
+    servingDeployments(app.database, deployment.projectId),
   ]);
   const events = (await listProjectEventsSince(app.database, deployment.projectId, DEPLOYMENT_EVENTS, new Date(deployment.queuedAt.getTime() - 1000))).filter(
     (event) => event.payload.deploymentId === id,
@@ -58,6 +60,8 @@ export async function getDeployment(app: App, id: number, options: { tailLines?:
     queuedAt: deployment.queuedAt,
     startedAt: deployment.startedAt,
     finishedAt: deployment.finishedAt,
+    /** It is what its environment serves now. */
+    serving: serving.has(id),
     log: tail,
     logTruncated: tail.length < log.length,
     testRuns: runs,
