@@ -73,3 +73,9 @@ export function webhookBody(context: DeploymentContext, step: string, extra: Rec
     ...extra,
   };
 }
+
+/** The fields every deployment event carries. */
+export function payloadOf(context: DeploymentContext, extra: Record<string, unknown> = {}) {
+  const { deployment, release, environment } = context;
+  return { deploymentId: deployment.id, version: release.version, environment: environment.name, slot: deployment.slot, purpose: deployment.purpose, ...extra };
+}

@@ -2,33 +2,25 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { itemKey } from "../../domain/funnel/item";
-import type { Store } from "../../db/client";
-import { findDeployment, newestSucceededBefore, transitionDeployment, updateDeployment } from "../../db/repositories/deployments";
+import { absoluteUrl } from "../../domain/release/environment";
+import { findDeployment, transitionDeployment, updateDeployment } from "../../db/repositories/deployments";
 import { updateEnvironment } from "../../db/repositories/environments";
-import { findRelease, itemsOfReleases, pinRelease, type ReleaseRecord } from "../../db/repositories/releases";
 import { failingCasesOfDeployment } from "../../db/repositories/test-runs";
 import type * as T from "../../db/schema/shared-types";
-import { changeProject, type Actor, type App, type RecordEvent } from "../app";
+import { changeProject, type App } from "../app";
 import { parseJUnit } from "../integrations/junit/parse";
-import { advanceCards, clearFlags, returnCards, sendBackToCode } from "../services/card-effects";
+import { advanceCards, clearFlags, sendBackToCode } from "../services/card-effects";
 import { recordTestRun } from "../services/record-test-run";
-import { fromSlot, loadDeploymentContext, stepVariables, switches, webhookBody, type DeploymentContext } from "./context";
+import { hashToken } from "../services/tokens";
+import { fromSlot, loadDeploymentContext, payloadOf, stepVariables, switches, webhookBody, type DeploymentContext } from "./context";
+import { afterFinish, finishedEffects, noteEffects, recordFailure } from "./effects";
 import { createLogSink, type LogSink } from "./log-sink";
 import { publicUrl } from "./settings";
 import { runCommand, runStep, type StepOutcome } from "./steps";
-import { absoluteUrl } from "../../domain/release/environment";
-import { hashToken } from "../services/tokens";
+import { SYSTEM } from "./system";
 
-/** The pipeline acts on cards as the system, after the fact it reacts to. */
-export const SYSTEM: Actor = { id: "system", role: "admin" };
 const REGRESSION_FAILED = "Regression failed on ";
 export const isRegressionFailure = (reason: string) => reason.startsWith(REGRESSION_FAILED);
-
-function payloadOf(context: DeploymentContext, extra: Record<string, unknown> = {}) {
-  const { deployment, release, environment } = context;
-  return { deploymentId: deployment.id, version: release.version, environment: environment.name, slot: deployment.slot, purpose: deployment.purpose, ...extra };
-}
 
 /**
  * Carries a claimed deployment through its steps — deploy, verify, switch — reading its state
@@ -221,61 +213,6 @@ async function completeSwitch(app: App, id: number, outcome: StepOutcome): Promi
   if (!changed) return;
   if (!outcome.ok) await recordFailure(app, context, outcome.summary);
   else await afterFinish(app, context, changed.replaced);
-}
-
-/**
- * In the transaction that finishes a promotion or a rollback: its event, and for a rollback the
- * deployment it replaced marked rolled back and that release pinned (automatic promotion leaves
- * it alone). Returns the replaced release, whose cards leave Live.
- */
-async function finishedEffects(app: App, store: Store, context: DeploymentContext, record: RecordEvent): Promise<ReleaseRecord | null> {
-  const { deployment, environment } = context;
-  if (deployment.purpose === "promote") {
-    await record({ itemId: null, type: "promotion.done", actor: deployment.triggeredBy, payload: payloadOf(context) });
-  }
-  if (deployment.purpose !== "rollback") return null;
-  const slot = switches(context) ? fromSlot(context) : (deployment.slot as string | null);
-  const replaced = await newestSucceededBefore(store, environment.id, slot, deployment.id);
-  const release = replaced ? await findRelease(store, replaced.releaseId) : null;
-  const rolledBack = release && release.id !== context.release.id ? release : null;
-  if (rolledBack) {
-    await updateDeployment(store, replaced!.id, { status: "rolled-back" });
-    await pinRelease(store, rolledBack.id, app.now(), `rolled back on ${environment.name} to ${context.release.version}`);
-  }
-  await record({ itemId: null, type: "rollback.done", actor: deployment.triggeredBy, payload: payloadOf(context, { from: rolledBack?.version ?? null, to: context.release.version }) });
-  return rolledBack;
-}
-
-/** After a deployment finished well: a promotion takes its cards Live; a rollback takes the replaced release's cards off Live. */
-async function afterFinish(app: App, context: DeploymentContext, replaced: ReleaseRecord | null): Promise<void> {
-  const { deployment } = context;
-  if (deployment.purpose === "promote") {
-    const effects = await advanceCards(app, SYSTEM, context.itemIds, ["build", "test"], "live");
-    await noteEffects(app, deployment.id, context, effects);
-  }
-  if (replaced) {
-    const items = (await itemsOfReleases(app.database, [replaced.id])).map((item) => item.id);
-    const reason = `Release ${replaced.version} was rolled back on ${context.environment.name} to ${context.release.version}.`;
-    await returnCards(app, SYSTEM, items, ["live"], "test", reason);
-  }
-}
-
-async function recordFailure(app: App, context: DeploymentContext, reason: string): Promise<void> {
-  const type = context.deployment.purpose === "rollback" ? "rollback.failed" : "promotion.failed";
-  await changeProject(app, context.project.id, async (_store, record) => {
-    await record({ itemId: null, type, actor: "system", payload: payloadOf(context, { reason }) });
-  });
-}
-
-async function noteEffects(app: App, id: number, context: DeploymentContext, effects: { itemId: number; note: string }[]): Promise<void> {
-  if (effects.length === 0) return;
-  const items = await itemsOfReleases(app.database, [context.release.id]);
-  const sink = createLogSink(app, id);
-  for (const effect of effects) {
-    const item = items.find((i) => i.id === effect.itemId);
-    sink.note(`${item ? itemKey(context.project.keyPrefix, item.number) : `#${effect.itemId}`} ${effect.note}`);
-  }
-  await sink.flush();
 }
 
 /** Ends a deployment that cannot go on (cancelled, or its process died), with the cause. */

@@ -6,6 +6,7 @@ import { openDatabase } from "../../db/client";
 import { closeTestDatabases, describeOnEveryDatabase, registerCleanup } from "../../db/testing";
 import { createApp, type Actor } from "../app";
 import { deploymentStatusHandler } from "../http/rest-deployments";
+import { reportTestRunHandler } from "../http/rest-test-runs";
 import { testApp } from "../testing/fixtures";
 import { autoPromote } from "./auto-promotion";
 import { runDueSchedules } from "./scheduler";
@@ -165,5 +166,30 @@ describeOnEveryDatabase("environments from a template", (fresh) => {
     await settle(ctx.app);
     expect((await ctx.caller.release.deployment({ id: deploymentId })).status).toBe("succeeded");
     expect(steps.read("staging-main")).toBe("1.4.0");
+  });
+});
+
+describeOnEveryDatabase("external regression runners", (fresh) => {
+  it("waits for an external runner's JUnit report on the deployment, then carries on", async () => {
+    const ctx = await testApp(await fresh());
+    const steps = stepScripts();
+    registerCleanup(async () => steps.cleanup());
+    await environmentsFor(ctx, steps, { test: { verify: { type: "external", timeoutSeconds: 600 } } });
+    const { releaseId, cards } = await releaseWithCards(ctx, "1.4.0", ["A"]);
+    const { deploymentId } = await ctx.caller.release.deploy({ releaseId, environment: "test" });
+    await settle(ctx.app);
+    expect(await ctx.caller.release.deployment({ id: deploymentId })).toMatchObject({ status: "succeeded", phase: "verify", verifyStatus: "running", finishedAt: null });
+    expect((await ctx.caller.item.get({ id: cards[0].id })).card.stage).toBe("test");
+    const token = (await ctx.caller.settings.createToken({ project: "shiplane", scopes: ["tests:write"] })).token;
+    const junit = '<testsuite name="e2e" tests="2" failures="1"><testcase classname="cart" name="adds an item"/><testcase classname="cart" name="pays"><failure message="timeout"/></testcase></testsuite>';
+    const response = await reportTestRunHandler(
+      "shiplane",
+      new Request(`http://x/?suite=regression&deployment=${deploymentId}`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: junit }),
+      async () => ctx.app,
+    );
+    expect(response.status).toBe(201);
+    await settle(ctx.app);
+    expect(await ctx.caller.release.deployment({ id: deploymentId })).toMatchObject({ status: "failed", verifyStatus: "failed", error: expect.stringMatching(/cart › pays/) });
+    expect((await ctx.caller.item.get({ id: cards[0].id })).card.stage).toBe("code");
   });
 });
