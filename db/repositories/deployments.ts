@@ -174,3 +174,15 @@ export async function replaceLog(store: Store, id: number, log: string): Promise
   const d = store.t.deployments;
   await store.db.update(d).set({ log }).where(eq(d.id, id));
 }
+
+/** The environment's newest switch of traffic (a promotion's or a rollback's), if any. */
+export async function lastSwitch(store: Store, environmentId: number): Promise<DeploymentRecord | null> {
+  const d = store.t.deployments;
+  const [row] = await store.db
+    .select(columns(store))
+    .from(d)
+    .where(and(eq(d.environmentId, environmentId), eq(d.switchStatus, "passed")))
+    .orderBy(desc(d.finishedAt), desc(d.id))
+    .limit(1);
+  return row ?? null;
+}

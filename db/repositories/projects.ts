@@ -120,3 +120,14 @@ export async function autoPromotingProjects(store: Store): Promise<number[]> {
   const rows = await store.db.select({ id: p.id }).from(p).where(eq(p.autoPromote, true));
   return rows.map((row) => row.id);
 }
+
+export async function findAlertEnvironmentLabel(store: Store, projectId: number): Promise<string | null> {
+  const p = store.t.projects;
+  const [row] = await store.db.select({ label: p.alertEnvironmentLabel }).from(p).where(eq(p.id, projectId));
+  return row?.label ?? null;
+}
+
+export async function setAlertEnvironmentLabel(store: Store, projectId: number, label: string | null): Promise<void> {
+  const p = store.t.projects;
+  await store.db.update(p).set({ alertEnvironmentLabel: label }).where(eq(p.id, projectId));
+}

@@ -21,6 +21,7 @@ export const projects = pgTable("projects", {
   lineStoppedAt: timestamp("line_stopped_at", { withTimezone: true, mode: "date" }),
   lineStoppedBy: text("line_stopped_by"),
   lineStoppedReason: text("line_stopped_reason"),
+  alertEnvironmentLabel: text("alert_environment_label"),
   freezeWindows: jsonb("freeze_windows").$type<T.FreezeWindow[]>().notNull().default([]),
   createdAt: createdAt(),
 });
@@ -338,8 +339,15 @@ export const alerts = pgTable(
     labels: jsonb("labels").$type<T.AlertLabels>().notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true, mode: "date" }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true, mode: "date" }),
+    annotations: jsonb("annotations").$type<T.AlertLabels>().notNull().default({}),
+    generatorUrl: text("generator_url"),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }),
   },
-  (t) => [uniqueIndex("alerts_identity").on(t.projectId, t.fingerprint, t.startsAt)],
+  (t) => [
+    uniqueIndex("alerts_identity").on(t.projectId, t.fingerprint, t.startsAt),
+    index("alerts_firing").on(t.projectId, t.status),
+    index("alerts_environment").on(t.environmentId, t.startsAt),
+  ],
 );
 
 export const webhookDeliveries = pgTable(

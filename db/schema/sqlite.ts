@@ -19,6 +19,7 @@ export const projects = sqliteTable("projects", {
   lineStoppedAt: integer("line_stopped_at", { mode: "timestamp_ms" }),
   lineStoppedBy: text("line_stopped_by"),
   lineStoppedReason: text("line_stopped_reason"),
+  alertEnvironmentLabel: text("alert_environment_label"),
   freezeWindows: text("freeze_windows", { mode: "json" }).$type<T.FreezeWindow[]>().notNull().default([]),
   createdAt: createdAt(),
 });
@@ -336,8 +337,15 @@ export const alerts = sqliteTable(
     labels: text("labels", { mode: "json" }).$type<T.AlertLabels>().notNull(),
     startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
     endsAt: integer("ends_at", { mode: "timestamp_ms" }),
+    annotations: text("annotations", { mode: "json" }).$type<T.AlertLabels>().notNull().default({}),
+    generatorUrl: text("generator_url"),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
-  (t) => [uniqueIndex("alerts_identity").on(t.projectId, t.fingerprint, t.startsAt)],
+  (t) => [
+    uniqueIndex("alerts_identity").on(t.projectId, t.fingerprint, t.startsAt),
+    index("alerts_firing").on(t.projectId, t.status),
+    index("alerts_environment").on(t.environmentId, t.startsAt),
+  ],
 );
 
 export const webhookDeliveries = sqliteTable(

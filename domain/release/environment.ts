@@ -29,6 +29,8 @@ export interface EnvironmentSettings {
   /** Prepares a new environment made from a template. */
   provision: StepConfig | null;
   schedule: ScheduleConfig | null;
+  /** Blue-green: switch back on its own when a critical alert fires this soon after a switch. */
+  autoRollback: { withinMinutes: number } | null;
 }
 
 export const EMPTY_SETTINGS: EnvironmentSettings = {
@@ -39,6 +41,7 @@ export const EMPTY_SETTINGS: EnvironmentSettings = {
   switch: null,
   provision: null,
   schedule: null,
+  autoRollback: null,
 };
 
 export type Strategy = "in-place" | "blue-green";

@@ -30,6 +30,7 @@ export const environmentSettings = z.object({
   switch: step.nullable().default(null),
   provision: step.nullable().default(null),
   schedule: scheduleConfig.nullable().default(null),
+  autoRollback: z.object({ withinMinutes: z.number().int().min(1).max(7 * 24 * 60) }).nullable().default(null),
 });
 
 /** An environment row's stored settings; anything unreadable falls back to "not configured". */

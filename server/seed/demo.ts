@@ -184,6 +184,7 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
           verifyStatus: deploy.regression ? (deploy.regression.failed ? "failed" : "passed") : null,
           phase: deploy.regression ? "verify" : "deploy",
           purpose: deploy.env === "live" ? "promote" : "deploy",
+          switchStatus: deploy.env === "live" && deploy.status === "succeeded" ? "passed" : null,
           triggeredBy: deploy.env === "test" ? "scheduler" : product.id,
           log: `Deploying storefront-web ${version} to ${deploy.env}\n${deploy.status === "succeeded" ? "Done." : "Health check failed."}\n`,
           queuedAt: new Date(clock),

@@ -10,6 +10,8 @@ export interface RollbackInput {
   project: string;
   environment: string;
   reason?: string | null;
+  /** The alert that triggered an automatic rollback. */
+  alert?: string;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface RollbackInput {
 export async function rollbackEnvironment(app: App, actor: Actor, input: RollbackInput): Promise<number> {
   const project = await requireProject(app.database, input.project);
   const environment = await requireEnvironment(app.database, project.id, input.environment);
-  const details = { reason: input.reason?.trim() || null };
+  const details = { reason: input.reason?.trim() || null, ...(input.alert ? { alert: input.alert, automatic: true } : {}) };
   if (environment.strategy === "blue-green") {
     const active = isSlot(environment.activeSlot) ? environment.activeSlot : "blue";
     const previous = otherSlot(active);

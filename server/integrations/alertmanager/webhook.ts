@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { listAlerts } from "../../../db/repositories/alerts";
+import { listEnvironments } from "../../../db/repositories/environments";
+import { getApp, type App } from "../../app";
+import { parse, readObject, respond } from "../../http/respond";
+import { requireProject } from "../../services/lookups";
+import { receiveAlerts } from "../../services/receive-alerts";
+import { authenticate } from "../../services/tokens";
+
+const labels = z.record(z.string(), z.string());
+
+/** Alertmanager's webhook notification, version 4 (https://prometheus.io/docs/alerting/latest/configuration/#webhook_config). */
+export const alertmanagerNotification = z.object({
+  version: z.literal("4", { error: 'Shiplane reads Alertmanager\'s webhook payload version "4".' }),
+  status: z.enum(["firing", "resolved"]),
+  receiver: z.string().optional(),
+  groupKey: z.string().optional(),
+  groupLabels: labels.optional(),
+  commonLabels: labels.optional(),
+  commonAnnotations: labels.optional(),
+  externalURL: z.string().optional(),
+  truncatedAlerts: z.number().int().optional(),
+  alerts: z
+    .array(
+      z.object({
+        status: z.enum(["firing", "resolved"]),
+        labels,
+        annotations: labels.default({}),
+        startsAt: z.string().refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), "an RFC 3339 time"),
+        endsAt: z.string().nullish(),
+        generatorURL: z.string().nullish(),
+        fingerprint: z.string().max(200).nullish(),
+      }),
+    )
+    .max(10_000),
+});
+
+/** POST /api/webhooks/alertmanager/{project}, with a bearer token of scope alerts:write (Alertmanager's http_config.authorization). */
+export function alertmanagerWebhookHandler(slug: string, req: Request, appSource: () => Promise<App> = getApp) {
+  return respond(async () => {
+    const app = await appSource();
+    const project = await requireProject(app.database, slug);
+    await authenticate(app, req.headers.get("authorization"), project, "alerts:write");
+    const notification = parse(alertmanagerNotification, await readObject(req));
+    return Response.json(await receiveAlerts(app, slug, notification));
+  });
+}
+
+/** GET /api/v1/projects/{project}/alerts?status=firing|resolved&environment=NAME (items:read). */
+export function listAlertsHandler(slug: string, req: Request, appSource: () => Promise<App> = getApp) {
+  return respond(async () => {
+    const app = await appSource();
+    const project = await requireProject(app.database, slug);
+    await authenticate(app, req.headers.get("authorization"), project, "items:read");
+    const url = new URL(req.url);
+    const status = parse(z.enum(["firing", "resolved"]).optional(), url.searchParams.get("status") ?? undefined);
+    const environments = await listEnvironments(app.database, project.id);
+    const named = url.searchParams.get("environment");
+    const environment = named ? environments.find((e) => e.name === named) : undefined;
+    const alerts = named && !environment ? [] : await listAlerts(app.database, project.id, { status, environmentId: environment?.id });
+    return Response.json({
+      alerts: alerts.map(({ projectId, environmentId, ...alert }) => {
+        void projectId;
+        return { ...alert, environment: environments.find((e) => e.id === environmentId)?.name ?? null };
+      }),
+    });
+  });
+}
