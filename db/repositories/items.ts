@@ -4,7 +4,7 @@ import type { Store } from "../client";
 
 export type ItemRecord = WorkItem;
 
-export type NewItem = Omit<ItemRecord, "id" | "version" | "createdAt" | "blocked" | "blockedReason" | "qaSignedOffBy" | "qaSignedOffAt" | "rejectedReason" | "rejectedFromStage">;
+export type NewItem = Omit<ItemRecord, "id" | "version" | "createdAt" | "blocked" | "blockedReason" | "qaSignedOffBy" | "qaSignedOffAt" | "rejectedReason" | "rejectedFromStage"> & { createdAt?: Date };
 export type ItemPatch = Partial<Omit<ItemRecord, "id" | "projectId" | "number" | "version" | "createdAt">>;
 
 function columns(store: Store) {

@@ -56,6 +56,7 @@ export async function createItem(app: App, actor: Actor, input: CreateItemInput)
       position: positionBetween(await lastPosition(store, lookup.id, stage), null),
       needsManualQa: input.needsManualQa ?? false,
       stageEnteredAt: now,
+      createdAt: now,
       updatedAt: now,
     });
     await openInterval(store, lookup.id, item.id, stage, now);

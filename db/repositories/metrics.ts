@@ -1,0 +1,232 @@
+import { and, eq, gte, inArray, isNotNull, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { STAGE_KEYS } from "../../domain/funnel/stages";
+import type { Store } from "../client";
+
+/**
+ * The aggregates behind the metrics page, computed by the database (both dialects): counts,
+ * day buckets and durations. Domain functions turn them into figures.
+ */
+
+export interface Range {
+  projectId: number;
+  from: Date;
+  to: Date;
+}
+
+/** A timestamp column in epoch milliseconds (SQLite stores them so; PostgreSQL converts). */
+function epochMs(store: Store, column: SQLWrapper): SQL<number> {
+  return store.dialect === "sqlite" ? sql<number>`${column}` : sql<number>`(extract(epoch from ${column}) * 1000)::bigint`;
+}
+
+/** The UTC day number of a timestamp column. */
+function dayOf(store: Store, column: SQLWrapper): SQL<number> {
+  return store.dialect === "sqlite" ? sql<number>`(${column} / 86400000)` : sql<number>`floor(extract(epoch from ${column}) / 86400)::int`;
+}
+
+/** A time as a bound parameter in raw SQL (SQLite keeps epoch milliseconds). */
+function at(store: Store, date: Date): SQL {
+  return store.dialect === "sqlite" ? sql`${date.getTime()}` : sql`${date.toISOString()}::timestamptz`;
+}
+
+const num = (value: unknown) => Number(value ?? 0);
+
+function nextStageCase(column: SQLWrapper): SQL {
+  const pairs = STAGE_KEYS.slice(0, -1).map((stage, i) => sql`when ${stage} then ${STAGE_KEYS[i + 1]}`);
+  return sql`(case ${column} ${sql.join(pairs, sql` `)} end)`;
+}
+
+/** Per stage: items that entered it in the range, and of those how many went on to the next stage and to Live. */
+export async function funnelCounts(store: Store, range: Range) {
+  const s = store.t.stageIntervals;
+  const later = (stage: SQL) =>
+    sql`exists (select 1 from stage_intervals n where n.item_id = ${s.itemId} and n.stage = ${stage} and n.entered_at >= ${s.enteredAt} and n.entered_at < ${at(store, range.to)})`;
+  const rows = await store.db
+    .select({
+      stage: s.stage,
+      entered: sql<number>`count(distinct ${s.itemId})`,
+      reachedNext: sql<number>`count(distinct case when ${later(nextStageCase(s.stage))} then ${s.itemId} end)`,
+      reachedLive: sql<number>`count(distinct case when ${later(sql`'live'`)} then ${s.itemId} end)`,
+    })
+    .from(s)
+    .where(and(eq(s.projectId, range.projectId), gte(s.enteredAt, range.from), lt(s.enteredAt, range.to), inArray(s.stage, [...STAGE_KEYS])))
+    .groupBy(s.stage);
+  return rows.map((row) => ({ stage: row.stage, entered: num(row.entered), reachedNext: num(row.reachedNext), reachedLive: num(row.reachedLive) }));
+}
+
+/** Moves that ended in the range, as (from stage, to stage) pairs: rejections and moves back. */
+export async function transitions(store: Store, range: Range) {
+  const s = store.t.stageIntervals;
+  const rows = await store.db
+    .select({ from: sql<string>`p.stage`, to: s.stage, count: sql<number>`count(*)` })
+    .from(s)
+    .innerJoin(sql`stage_intervals p`, sql`p.item_id = ${s.itemId} and p.left_at = ${s.enteredAt} and p.id <> ${s.id}`)
+    .where(and(eq(s.projectId, range.projectId), gte(s.enteredAt, range.from), lt(s.enteredAt, range.to)))
+    .groupBy(sql`p.stage`, s.stage);
+  return rows.map((row) => ({ from: row.from, to: row.to, count: num(row.count) }));
+}
+
+/** Items in each stage when the range starts, and each day's entries and exits per stage. */
+export async function flowDeltas(store: Store, range: Range) {
+  const s = store.t.stageIntervals;
+  const [baseline, entries, exits] = await Promise.all([
+    store.db
+      .select({ stage: s.stage, count: sql<number>`count(*)` })
+      .from(s)
+      .where(and(eq(s.projectId, range.projectId), lt(s.enteredAt, range.from), or(sql`${s.leftAt} is null`, gte(s.leftAt, range.from))))
+      .groupBy(s.stage),
+    store.db
+      .select({ stage: s.stage, day: dayOf(store, s.enteredAt), count: sql<number>`count(*)` })
+      .from(s)
+      .where(and(eq(s.projectId, range.projectId), gte(s.enteredAt, range.from), lt(s.enteredAt, range.to)))
+      .groupBy(s.stage, dayOf(store, s.enteredAt)),
+    store.db
+      .select({ stage: s.stage, day: dayOf(store, s.leftAt), count: sql<number>`count(*)` })
+      .from(s)
+      .where(and(eq(s.projectId, range.projectId), gte(s.leftAt, range.from), lt(s.leftAt, range.to)))
+      .groupBy(s.stage, dayOf(store, s.leftAt)),
+  ]);
+  const deltas = new Map<string, { stage: string; day: number; entered: number; left: number }>();
+  const entry = (stage: string, day: number) => {
+    const key = `${stage}|${day}`;
+    return deltas.get(key) ?? deltas.set(key, { stage, day, entered: 0, left: 0 }).get(key)!;
+  };
+  for (const row of entries) entry(row.stage, num(row.day)).entered += num(row.count);
+  for (const row of exits) entry(row.stage, num(row.day)).left += num(row.count);
+  return { baseline: new Map(baseline.map((row) => [row.stage, num(row.count)])), deltas: [...deltas.values()] };
+}
+
+/** Items that first reached Live in the range, with when they were created and first entered Story and Code. */
+export async function finishedItems(store: Store, range: Range) {
+  const { stageIntervals: s, workItems: w } = store.t;
+  const first = (stage: string) => sql`min(case when ${s.stage} = ${stage} then ${epochMs(store, s.enteredAt)} end)`;
+  const rows = await store.db
+    .select({
+      id: w.id,
+      number: w.number,
+      title: w.title,
+      createdAt: epochMs(store, w.createdAt),
+      story: first("story"),
+      code: first("code"),
+      live: first("live"),
+    })
+    .from(s)
+    .innerJoin(w, eq(w.id, s.itemId))
+    .where(and(eq(s.projectId, range.projectId), inArray(s.stage, ["story", "code", "live"])))
+    .groupBy(w.id, w.number, w.title, w.createdAt)
+    .having(and(gte(first("live"), range.from.getTime()), lt(first("live"), range.to.getTime())));
+  return rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    createdAt: num(row.createdAt),
+    story: row.story === null ? null : num(row.story),
+    code: row.code === null ? null : num(row.code),
+    live: num(row.live),
+  }));
+}
+
+/** Per stage, how long each stay that ended in the range lasted (ms). */
+export async function stageDurations(store: Store, range: Range) {
+  const s = store.t.stageIntervals;
+  const rows = await store.db
+    .select({ stage: s.stage, ms: sql<number>`${epochMs(store, s.leftAt)} - ${epochMs(store, s.enteredAt)}` })
+    .from(s)
+    .where(and(eq(s.projectId, range.projectId), gte(s.leftAt, range.from), lt(s.leftAt, range.to), inArray(s.stage, [...STAGE_KEYS])));
+  const byStage = new Map<string, number[]>();
+  for (const row of rows) (byStage.get(row.stage) ?? byStage.set(row.stage, []).get(row.stage)!).push(num(row.ms));
+  return byStage;
+}
+
+/** Finished deployments to an environment that could change what it serves, up to `until`. */
+export async function liveChanges(store: Store, environmentId: number, until: Date) {
+  const d = store.t.deployments;
+  return store.db
+    .select({ id: d.id, releaseId: d.releaseId, purpose: d.purpose, status: d.status, finishedAt: d.finishedAt, phase: d.phase })
+    .from(d)
+    .where(and(eq(d.environmentId, environmentId), inArray(d.purpose, ["promote", "rollback"]), isNotNull(d.finishedAt), lt(d.finishedAt, until)))
+    .orderBy(d.finishedAt, d.id);
+}
+
+export async function criticalAlerts(store: Store, environmentId: number, since: Date, until: Date) {
+  const a = store.t.alerts;
+  return store.db
+    .select({ name: a.name, startsAt: a.startsAt })
+    .from(a)
+    .where(and(eq(a.environmentId, environmentId), eq(a.severity, "critical"), gte(a.startsAt, since), lt(a.startsAt, until)));
+}
+
+/** Each card of these releases with its first commit (or, without commits, its first PR's opening). */
+export async function firstCommits(store: Store, releaseIds: number[]) {
+  if (releaseIds.length === 0) return [];
+  const { releaseItems: ri, itemCommits: ic, commits: c, itemPullRequests: ip, pullRequests: pr } = store.t;
+  const [byCommit, byPr] = await Promise.all([
+    store.db
+      .select({ releaseId: ri.releaseId, itemId: ri.itemId, at: sql<number>`min(${epochMs(store, c.committedAt)})` })
+      .from(ri)
+      .innerJoin(ic, eq(ic.itemId, ri.itemId))
+      .innerJoin(c, eq(c.id, ic.commitId))
+      .where(inArray(ri.releaseId, releaseIds))
+      .groupBy(ri.releaseId, ri.itemId),
+    store.db
+      .select({ releaseId: ri.releaseId, itemId: ri.itemId, at: sql<number>`min(${epochMs(store, pr.openedAt)})` })
+      .from(ri)
+      .innerJoin(ip, eq(ip.itemId, ri.itemId))
+      .innerJoin(pr, eq(pr.id, ip.pullRequestId))
+      .where(inArray(ri.releaseId, releaseIds))
+      .groupBy(ri.releaseId, ri.itemId),
+  ]);
+  const first = new Map<string, { releaseId: number; itemId: number; at: number }>();
+  for (const row of [...byCommit, ...byPr]) {
+    const key = `${row.releaseId}|${row.itemId}`;
+    const at = num(row.at);
+    if (!first.has(key) || first.get(key)!.at > at) first.set(key, { releaseId: row.releaseId, itemId: row.itemId, at });
+  }
+  return [...first.values()];
+}
+
+/** Builds, regression runs and deployments in the range, for pipeline health. */
+export async function pipelineActivity(store: Store, range: Range) {
+  const { builds: b, testRuns: r, deployments: d, environments: e, releases: rel, alerts: a } = store.t;
+  const [builds, runs, deployments, alerts] = await Promise.all([
+    store.db
+      .select({ status: b.status, count: sql<number>`count(*)` })
+      .from(b)
+      .where(and(eq(b.projectId, range.projectId), gte(b.createdAt, range.from), lt(b.createdAt, range.to)))
+      .groupBy(b.status),
+    store.db
+      .select({ suite: r.suite, runs: sql<number>`count(*)`, green: sql<number>`sum(case when ${r.failed} = 0 then 1 else 0 end)` })
+      .from(r)
+      .where(and(eq(r.projectId, range.projectId), gte(r.createdAt, range.from), lt(r.createdAt, range.to)))
+      .groupBy(r.suite),
+    store.db
+      .select({
+        id: d.id,
+        environment: e.name,
+        version: rel.version,
+        purpose: d.purpose,
+        status: d.status,
+        startedAt: d.startedAt,
+        finishedAt: d.finishedAt,
+        ms: sql<number>`${epochMs(store, d.finishedAt)} - ${epochMs(store, d.startedAt)}`,
+      })
+      .from(d)
+      .innerJoin(e, eq(e.id, d.environmentId))
+      .innerJoin(rel, eq(rel.id, d.releaseId))
+      .where(and(eq(d.projectId, range.projectId), isNotNull(d.startedAt), gte(d.finishedAt, range.from), lt(d.finishedAt, range.to)))
+      .orderBy(d.finishedAt)
+      .limit(2000),
+    store.db
+      .select({ environment: e.name, name: a.name, severity: a.severity, status: a.status, startsAt: a.startsAt, endsAt: a.endsAt })
+      .from(a)
+      .innerJoin(e, eq(e.id, a.environmentId))
+      .where(and(eq(a.projectId, range.projectId), gte(a.startsAt, range.from), lt(a.startsAt, range.to)))
+      .orderBy(a.startsAt)
+      .limit(2000),
+  ]);
+  return {
+    builds: builds.map((row) => ({ status: row.status, count: num(row.count) })),
+    suites: runs.map((row) => ({ suite: row.suite, runs: num(row.runs), green: num(row.green) })),
+    deployments: deployments.map((row) => ({ ...row, ms: num(row.ms) })),
+    alerts,
+  };
+}
