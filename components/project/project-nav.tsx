@@ -3,6 +3,7 @@ import Link from "next/link";
 const PAGES = [
   ["", "Board"],
   ["/releases", "Releases"],
+  ["/metrics", "Metrics"],
   ["/pipeline", "Pipeline"],
   ["/archive", "Archive"],
   ["/settings", "Settings"],

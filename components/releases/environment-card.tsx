@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Pill } from "../board/badges";
 import { Button } from "../ui/button";
+import { RelativeTime } from "../ui/relative-time";
 import { EnvironmentSettingsDialog, NewEnvironmentDialog } from "./environment-settings";
 import type { EnvironmentView, useReleaseActions } from "./use-releases";
 
@@ -61,6 +62,20 @@ export function EnvironmentCard({
             </li>
           ))}
         </ul>
+      )}
+      {environment.firingAlerts.length > 0 ? (
+        <ul aria-label={`Alerts firing on ${environment.name}`} className="space-y-0.5 text-xs">
+          {environment.firingAlerts.map((alert) => (
+            <li key={alert.id} className="flex items-center gap-1">
+              <Pill tone={alert.severity === "critical" ? "red" : "amber"} label={alert.severity} title={alert.summary} /> <strong>{alert.name}</strong>
+              <span className="muted truncate">
+                {alert.summary !== alert.name ? `${alert.summary} · ` : ""}since <RelativeTime date={alert.startsAt} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted text-xs">No alert firing.</p>
       )}
       {environment.schedule && (
         <p className="muted text-xs">

@@ -86,6 +86,15 @@ function ReleasesTable({ project, data, actions, onPromote }: { project: string;
                 <RelativeTime date={release.createdAt} /> · <span className="font-mono">{release.commitSha.slice(0, 7)}</span>
               </div>
               <ReleaseItems project={project} release={release} actions={actions} />
+              {release.alerts.length > 0 && (
+                <ul aria-label={`Alerts while ${release.version} was live`} className="mt-1 space-y-0.5 text-xs">
+                  {release.alerts.map((alert) => (
+                    <li key={alert.id}>
+                      <Pill tone={alert.severity === "critical" ? "red" : "amber"} label={`${alert.severity} ${alert.status}`} title={alert.summary} /> {alert.name} <RelativeTime date={alert.startsAt} />
+                    </li>
+                  ))}
+                </ul>
+              )}
               {release.pinned && (
                 <p className="mt-1 text-xs text-red-700 dark:text-red-400" title="Automatic promotion leaves a rolled-back release alone.">
                   Pinned: {release.pinned}

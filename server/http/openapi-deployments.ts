@@ -50,6 +50,28 @@ export function deploymentPaths(error: Describe, schema: (type: z.ZodType, io: "
       parameters: [path("id", "integer")],
       post: { summary: "Cancel a queued or running deployment (its process group is stopped)", security, responses: { "202": deployment, ...auth, "409": error("Already finished") } },
     },
+    "/api/v1/projects/{project}/metrics/{metric}": {
+      parameters: [
+        path("project"),
+        { name: "metric", in: "path", required: true, schema: { type: "string", enum: ["funnel", "flow", "lead-time", "dora", "pipeline"] } },
+        { name: "from", in: "query", required: false, schema: { type: "string" }, description: "YYYY-MM-DD (a UTC day, inclusive) or an ISO time; default 30 days before `to`" },
+        { name: "to", in: "query", required: false, schema: { type: "string" }, description: "YYYY-MM-DD (inclusive) or an ISO time; default now" },
+        { name: "windowHours", in: "query", required: false, schema: { type: "number" }, description: "DORA: how long after a deployment a rollback or critical alert counts against it (default 24)" },
+      ],
+      get: { summary: "The metrics page's figures as JSON", security: [{ bearer: ["items:read"] }], responses: { "200": { description: "The figures of the metric for the range" }, "400": error("Unknown metric or bad range"), "401": error("No valid token") } },
+    },
+    "/api/v1/projects/{project}/alerts": {
+      parameters: [path("project"), { name: "status", in: "query", required: false, schema: { type: "string", enum: ["firing", "resolved"] } }, { name: "environment", in: "query", required: false, schema: { type: "string" } }],
+      get: { summary: "Alerts received from Alertmanager, newest first", security: [{ bearer: ["items:read"] }], responses: { "200": { description: "{ alerts }" }, "401": error("No valid token") } },
+    },
+    "/api/webhooks/alertmanager/{project}": {
+      parameters: [path("project")],
+      post: {
+        summary: "Alertmanager webhook receiver (payload version 4); authorise with a token of scope alerts:write in http_config.authorization",
+        security: [{ bearer: ["alerts:write"] }],
+        responses: { "200": { description: "{ received, fired, resolved, unchanged }" }, "400": error("Not an Alertmanager version 4 notification"), "401": error("No valid token"), "403": error("The token lacks alerts:write") },
+      },
+    },
     "/api/v1/deployments/{id}/status": {
       parameters: [path("id", "integer")],
       post: {

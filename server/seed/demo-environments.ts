@@ -5,6 +5,7 @@ import { servingDeployments } from "../../db/repositories/facts";
 import type { App } from "../app";
 import { loadDeploymentContext, stepVariables } from "../deploy/context";
 import { runCommand } from "../deploy/steps";
+import { receiveAlerts } from "../services/receive-alerts";
 
 const step = (script: string) => ({ type: "command", command: `node scripts/demo/${script}`, timeoutSeconds: 120 });
 
@@ -52,4 +53,28 @@ export async function publishSeededSites(app: App, projectId: number): Promise<v
     if (!outcome.ok) console.error(`The demo site of ${environment.name} could not be published: ${outcome.summary}\n${log}`);
     await app.database.transaction((store) => replaceLog(store, deployment.id, log));
   }
+}
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/** Monitoring, through the Alertmanager path: a critical alert that fired and resolved while 1.2.0 was live, and a warning firing now. */
+export async function seedDemoAlerts(app: App, slug: string, end: Date): Promise<void> {
+  const alert = (name: string, severity: string, environment: string, startsAt: Date, endsAt: Date | null, summary: string) => ({
+    status: endsAt ? "resolved" : "firing",
+    labels: { alertname: name, severity, environment, service: "storefront" },
+    annotations: { summary },
+    startsAt: startsAt.toISOString(),
+    endsAt: endsAt ? endsAt.toISOString() : "0001-01-01T00:00:00Z",
+    fingerprint: `demo-${name}`,
+    generatorURL: "http://prometheus.example.com/graph",
+  });
+  const incident = new Date(end.getTime() - 20 * DAY);
+  await receiveAlerts(app, slug, { status: "firing", alerts: [alert("CheckoutErrorRate", "critical", "live", incident, null, "Checkout 5xx above 2% for 5 minutes")] });
+  await receiveAlerts(app, slug, {
+    status: "resolved",
+    alerts: [alert("CheckoutErrorRate", "critical", "live", incident, new Date(incident.getTime() + 25 * 60_000), "Checkout 5xx above 2% for 5 minutes")],
+  });
+  await receiveAlerts(app, slug, { status: "firing", alerts: [alert("SearchLatencyHigh", "warning", "live", new Date(end.getTime() - 3 * HOUR), null, "Search p95 above 800 ms")] });
+
 }

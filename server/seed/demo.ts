@@ -19,7 +19,7 @@ import { createProject } from "../services/create-project";
 import { moveItem } from "../services/move-item";
 import { rejectItem } from "../services/archive-item";
 import { updateItem } from "../services/update-item";
-import { DEMO_ENVIRONMENTS, publishSeededSites } from "./demo-environments";
+import { DEMO_ENVIRONMENTS, publishSeededSites, seedDemoAlerts } from "./demo-environments";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -295,6 +295,7 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
   const rejected = await idea({ title: "Sell on a blockchain marketplace", description: "Someone saw it at a conference.", labels: [] });
   await rejectItem(app, product, { id: rejected.id, reason: "No customer asked for it; not our market." });
 
+  await seedDemoAlerts(app, slug, end);
   if (options.publishSites !== false) await publishSeededSites(app, project.id);
   await app.notifier.close();
   return project;

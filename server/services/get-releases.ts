@@ -1,4 +1,7 @@
 import { verificationOf } from "../../domain/delivery/item-facts";
+import { alertSummary, liveAt } from "../../domain/monitoring/alerts";
+import { listAlerts } from "../../db/repositories/alerts";
+import { liveChanges } from "../../db/repositories/metrics";
 import { itemKey } from "../../domain/funnel/item";
 import { activeFreeze, nextRun } from "../../domain/release/calendar";
 import { SLOTS } from "../../domain/release/environment";
@@ -10,7 +13,7 @@ import { findDeliveryPolicy } from "../../db/repositories/projects";
 import { itemsOfReleases, listReleases } from "../../db/repositories/releases";
 import { regressionTotals } from "../../db/repositories/test-runs";
 import type { App } from "../app";
-import { promotionFacts } from "../deploy/promotion-facts";
+import { liveEnvironment, promotionFacts } from "../deploy/promotion-facts";
 import { readSettings, redactSettings } from "../deploy/settings";
 import { requireProject } from "./lookups";
 
@@ -24,13 +27,18 @@ const GATED = 8;
 export async function getReleases(app: App, input: { project: string; limit?: number }) {
   const project = await requireProject(app.database, input.project);
   const now = app.now();
-  const [environments, releases, held, serving, policy] = await Promise.all([
+  const [environments, releases, held, serving, policy, alerts] = await Promise.all([
     listEnvironments(app.database, project.id),
     listReleases(app.database, project.id, input.limit ?? 30),
     slotContents(app.database, project.id),
     servingDeployments(app.database, project.id),
     findDeliveryPolicy(app.database, project.id),
+    listAlerts(app.database, project.id, {}, 200),
   ]);
+  const live = liveEnvironment(environments);
+  // Each alert on live belongs to the release that was live when it started.
+  const changes = live ? (await liveChanges(app.database, live.id, now)).filter((d) => d.status === "succeeded" || d.status === "rolled-back").map((d) => ({ releaseId: d.releaseId, at: d.finishedAt! })) : [];
+  const alertView = (a: (typeof alerts)[number]) => ({ id: a.id, name: a.name, severity: a.severity, status: a.status, startsAt: a.startsAt, endsAt: a.endsAt, summary: alertSummary(a) });
   const releaseIds = releases.map((r) => r.id);
   const [deployments, items] = await Promise.all([deploymentsOfReleases(app.database, releaseIds), itemsOfReleases(app.database, releaseIds)]);
   const regression = await regressionTotals(app.database, deployments.map((d) => d.id));
@@ -62,6 +70,7 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
       serving: current ? { deploymentId: current.deploymentId, version: versionOf(current.deploymentId) } : null,
       slots,
       schedule: settings.schedule ? { ...settings.schedule, next: nextRun(settings.schedule.cron, settings.schedule.timezone, now) } : null,
+      firingAlerts: alerts.filter((a) => a.environmentId === environment.id && a.status === "firing").map(alertView),
     };
   });
 
@@ -110,6 +119,7 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
           qaSignedOffAt: item.qaSignedOffAt,
         })),
       cells,
+      alerts: alerts.filter((a) => a.environmentId === live?.id && liveAt(changes, a.startsAt)?.releaseId === release.id).map(alertView),
       promotion: promotion && { allowed: promotion.allowed, reasons: promotion.reasons, checks: promotion.checks },
     });
   }

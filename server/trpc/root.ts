@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "./init";
 import { boardRouter } from "./routers/board";
 import { eventRouter } from "./routers/event";
 import { itemRouter } from "./routers/item";
+import { metricsRouter } from "./routers/metrics";
 import { pipelineRouter } from "./routers/pipeline";
 import { projectRouter } from "./routers/project";
 import { releaseRouter } from "./routers/release";
@@ -15,6 +16,7 @@ export const appRouter = router({
   settings: settingsRouter,
   pipeline: pipelineRouter,
   release: releaseRouter,
+  metrics: metricsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,102 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { Button } from "../ui/button";
+
+export interface Column<R> {
+  key: string;
+  label: string;
+  value: (row: R) => string | number | null;
+}
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return "";
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows as CSV (RFC 4180), with a header of the column labels. */
+export function toCsv<R>(rows: R[], columns: Column<R>[]): string {
+  return [columns.map((c) => csvCell(c.label)).join(","), ...rows.map((row) => columns.map((c) => csvCell(c.value(row))).join(","))].join("\r\n") + "\r\n";
+}
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/**
+ * A chart with its title, an empty state, a table view of the same rows and a CSV export.
+ */
+export function ChartCard<R>({
+  title,
+  description,
+  rows,
+  columns,
+  empty,
+  file,
+  children,
+}: {
+  title: string;
+  description?: string;
+  rows: R[];
+  columns: Column<R>[];
+  empty: string;
+  file: string;
+  children: ReactNode;
+}) {
+  const [table, setTable] = useState(false);
+  const id = `chart-${file}`;
+  return (
+    <section aria-labelledby={id} className="panel space-y-2 rounded-md p-3">
+      <header className="flex flex-wrap items-center gap-2">
+        <h3 id={id} className="text-[14px] font-semibold">
+          {title}
+        </h3>
+        <div className="ml-auto flex gap-1">
+          <Button variant="ghost" className="h-6 px-1.5 text-xs" aria-pressed={table} onClick={() => setTable(!table)} disabled={rows.length === 0}>
+            {table ? "Chart" : "Table"}
+          </Button>
+          <Button variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => download(`${file}.csv`, toCsv(rows, columns))} disabled={rows.length === 0}>
+            CSV
+          </Button>
+        </div>
+      </header>
+      {description && <p className="muted text-xs">{description}</p>}
+      {rows.length === 0 ? (
+        <p className="muted flex h-40 items-center justify-center text-[13px]">{empty}</p>
+      ) : table ? (
+        <div className="max-h-72 overflow-auto">
+          <table className="w-full text-xs">
+            <thead className="muted text-left">
+              <tr>
+                {columns.map((c) => (
+                  <th key={c.key} className="px-2 py-1 font-medium">
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => (
+                <tr key={i} className="border-t border-[var(--border)]">
+                  {columns.map((c) => (
+                    <td key={c.key} className="px-2 py-1">
+                      {c.value(row) ?? "–"}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <div className="h-56">{children}</div>
+      )}
+    </section>
+  );
+}

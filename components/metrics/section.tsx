@@ -1,0 +1,32 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { errorDetails } from "../board/use-board";
+
+/** A metrics section: its heading, and its query's loading and error states. */
+export function Section({ title, id, query, children }: { title: string; id: string; query: { isPending: boolean; isError: boolean; error: unknown }; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-[16px] font-semibold">
+        {title}
+      </h2>
+      {query.isPending && <p className="muted text-[13px]">Computing…</p>}
+      {query.isError && (
+        <p role="alert" className="text-[13px] text-red-700 dark:text-red-400">
+          {errorDetails(query.error).message}
+        </p>
+      )}
+      {!query.isPending && !query.isError && children}
+    </section>
+  );
+}
+
+export function Stat({ label, value, hint, tone }: { label: string; value: string; hint?: ReactNode; tone?: string }) {
+  return (
+    <div className="panel rounded-md p-3">
+      <p className="muted text-xs">{label}</p>
+      <p className={`text-xl font-semibold ${tone ?? ""}`}>{value}</p>
+      {hint && <div className="muted text-xs">{hint}</div>}
+    </div>
+  );
+}

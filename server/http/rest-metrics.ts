@@ -1,0 +1,27 @@
+import { DomainError } from "../../domain/errors";
+import { getApp, type App } from "../app";
+import { METRICS, type MetricName } from "../services/get-metrics";
+import { requireProject } from "../services/lookups";
+import { authenticate } from "../services/tokens";
+import { respond } from "./respond";
+
+/** GET /api/v1/projects/{project}/metrics/{funnel|flow|lead-time|dora|pipeline}?from=&to=&windowHours= (items:read). */
+export function metricsHandler(slug: string, metric: string, req: Request, appSource: () => Promise<App> = getApp) {
+  return respond(async () => {
+    const app = await appSource();
+    const project = await requireProject(app.database, slug);
+    await authenticate(app, req.headers.get("authorization"), project, "items:read");
+    if (!(metric in METRICS)) {
+      throw new DomainError("VALIDATION", `There is no metric "${metric}". Metrics: ${Object.keys(METRICS).join(", ")}.`, { field: "metric" });
+    }
+    const url = new URL(req.url);
+    const windowHours = url.searchParams.get("windowHours");
+    const result = await METRICS[metric as MetricName](app, {
+      project: slug,
+      from: url.searchParams.get("from"),
+      to: url.searchParams.get("to"),
+      windowHours: windowHours === null ? null : Number(windowHours),
+    });
+    return Response.json(result);
+  });
+}
