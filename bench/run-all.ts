@@ -14,6 +14,7 @@ import { createApp, LOCAL_OPERATOR } from "../server/app";
 import { seedSynthetic } from "../server/seed/synthetic";
 import { getBoard } from "../server/services/get-board";
 import { createCaller } from "../server/trpc/root";
+import { benchMetrics } from "./metrics";
 import { benchWebhooks } from "./webhooks";
 import { ms, percentile, postgresTarget, sqliteTarget, startServer, timeIt, type BenchTarget } from "./lib";
 
@@ -148,8 +149,10 @@ if (only !== "sqlite") {
   else console.log("PostgreSQL: no server answered; set BENCH_DATABASE_URL to include it.");
 }
 
+// BENCH_PART=board, webhooks or metrics runs one part; by default all three.
+const part = process.env.BENCH_PART;
 let port = 3300;
-if (process.env.BENCH_PART !== "webhooks") {
+if (!part || part === "board") {
   for (const target of targets) {
     try {
       await benchTarget(target, port++);
@@ -158,6 +161,11 @@ if (process.env.BENCH_PART !== "webhooks") {
     }
   }
 }
-// BENCH_PART=webhooks runs only the webhook ingest comparison; BENCH_PART=board skips it.
-if (process.env.BENCH_PART !== "board") await benchWebhooks(ROOT, SECONDS);
+if (!part || part === "metrics") {
+  // Fresh databases: the board's are dropped above.
+  for (const target of only === "postgres" ? [] : [sqliteTarget()]) await benchMetrics(target, port++).finally(() => target.cleanup());
+  const postgres = only === "sqlite" ? null : await postgresTarget();
+  if (postgres) await benchMetrics(postgres, port++).finally(() => postgres.cleanup());
+}
+if (!part || part === "webhooks") await benchWebhooks(ROOT, SECONDS);
 process.exit(0);

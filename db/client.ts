@@ -30,6 +30,8 @@ export interface Database extends Store {
   /** Runs `work` atomically. On SQLite, writers are serialised (SQLite has one writer anyway). */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   migrate(): Promise<void>;
+  /** Refreshes the query planner's statistics (after loading data in bulk). */
+  analyze(): Promise<void>;
   close(): Promise<void>;
   /** Where the data lives, for logs and health (never includes a password). */
   location: string;
@@ -127,6 +129,10 @@ function openSqlite(options: OpenOptions): Database {
         );
       }
     },
+    async analyze() {
+      await queue;
+      raw.exec("ANALYZE");
+    },
     async close() {
       await queue;
       raw.close();
@@ -191,6 +197,9 @@ function openPostgres(url: string, poolSize?: number): Database {
         await client.query("select pg_advisory_unlock(724100)").catch(() => undefined);
         client.release();
       }
+    },
+    async analyze() {
+      await pool.query("ANALYZE");
     },
     async close() {
       await pool.end();

@@ -44,7 +44,7 @@ export function DoraSection({ input }: { input: MetricsInput }) {
                 tone={band("deploymentFrequency") ? BAND_TONE[band("deploymentFrequency")!] : ""}
                 hint={
                   <>
-                    {now.deployments} promotions · {band("deploymentFrequency")} <br />
+                    {now.deployments} promotion{now.deployments === 1 ? "" : "s"} · {band("deploymentFrequency")} <br />
                     <Trend now={now.deploymentsPerDay} before={before?.deploymentsPerDay ?? null} better="up" format={perWeek} />
                   </>
                 }

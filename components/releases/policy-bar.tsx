@@ -58,6 +58,18 @@ export function PolicyBar({ project, policy, actions }: { project: string; polic
       >
         Edit freeze windows
       </Button>
+      <span className="muted">·</span>
+      <Button
+        variant="ghost"
+        className="h-7 text-xs"
+        title="Which Alertmanager label names the environment of an alert"
+        onClick={() => {
+          const label = window.prompt(`Alerts name their environment in the label (then "environment", then "env"):`, policy.alertEnvironmentLabels[0]);
+          if (label !== null) actions.setPolicy.mutate({ project, alertEnvironmentLabel: label.trim() || null });
+        }}
+      >
+        Alert environment label: {policy.alertEnvironmentLabels[0]}
+      </Button>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { STAGE_KEYS } from "../../domain/funnel/stages";
 import { and, asc, desc, eq, gt, isNull, lt, max, min, ne, sql } from "drizzle-orm";
 import type { BoardItem, WorkItem } from "../../domain/funnel/card";
 import type { Store } from "../client";
@@ -142,13 +143,25 @@ export async function positionBefore(store: Store, projectId: number, stage: str
   return row?.p ?? null;
 }
 
-export async function openInterval(store: Store, projectId: number, itemId: number, stage: string, at: Date): Promise<void> {
-  await store.db.insert(store.t.stageIntervals).values({ projectId, itemId, stage, enteredAt: at });
+export async function openInterval(store: Store, projectId: number, itemId: number, stage: string, at: Date, fromStage: string | null = null): Promise<void> {
+  await store.db.insert(store.t.stageIntervals).values({ projectId, itemId, stage, enteredAt: at, fromStage });
+  // Every earlier stay of the card now led to Live (the funnel's "reached Live").
+  if (stage === "live") {
+    const s = store.t.stageIntervals;
+    await store.db.update(s).set({ liveAt: at }).where(and(eq(s.itemId, itemId), isNull(s.liveAt), sql`${s.stage} <> 'live'`));
+  }
 }
 
-export async function closeInterval(store: Store, itemId: number, at: Date): Promise<void> {
+/** Ends the card's open stay; a move on to the next stage of the funnel is noted on it (the funnel's "went on"). */
+export async function closeInterval(store: Store, itemId: number, at: Date, toStage: string | null = null): Promise<void> {
   const s = store.t.stageIntervals;
-  await store.db.update(s).set({ leftAt: at }).where(and(eq(s.itemId, itemId), isNull(s.leftAt)));
+  const index = (STAGE_KEYS as readonly string[]).indexOf(toStage ?? "");
+  const previous = index > 0 ? STAGE_KEYS[index - 1] : null;
+  const time = store.dialect === "sqlite" ? sql`${at.getTime()}` : sql`${at.toISOString()}::timestamptz`;
+  await store.db
+    .update(s)
+    .set({ leftAt: at, ...(previous ? { nextAt: sql`case when ${s.stage} = ${previous} then ${time} else null end` } : {}) })
+    .where(and(eq(s.itemId, itemId), isNull(s.leftAt)));
 }
 
 export async function listIntervals(store: Store, itemId: number) {

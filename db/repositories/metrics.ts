@@ -30,22 +30,20 @@ function at(store: Store, date: Date): SQL {
 
 const num = (value: unknown) => Number(value ?? 0);
 
-function nextStageCase(column: SQLWrapper): SQL {
-  const pairs = STAGE_KEYS.slice(0, -1).map((stage, i) => sql`when ${stage} then ${STAGE_KEYS[i + 1]}`);
-  return sql`(case ${column} ${sql.join(pairs, sql` `)} end)`;
-}
-
-/** Per stage: items that entered it in the range, and of those how many went on to the next stage and to Live. */
+/**
+ * Per stage: items that entered it in the range, and of those how many went on to the next
+ * stage and to Live — read from the stays themselves (each notes when it led on), by one
+ * index-only pass over the range.
+ */
 export async function funnelCounts(store: Store, range: Range) {
   const s = store.t.stageIntervals;
-  const later = (stage: SQL) =>
-    sql`exists (select 1 from stage_intervals n where n.item_id = ${s.itemId} and n.stage = ${stage} and n.entered_at >= ${s.enteredAt} and n.entered_at < ${at(store, range.to)})`;
+  const before = (column: SQLWrapper) => sql`${column} < ${at(store, range.to)}`;
   const rows = await store.db
     .select({
       stage: s.stage,
       entered: sql<number>`count(distinct ${s.itemId})`,
-      reachedNext: sql<number>`count(distinct case when ${later(nextStageCase(s.stage))} then ${s.itemId} end)`,
-      reachedLive: sql<number>`count(distinct case when ${later(sql`'live'`)} then ${s.itemId} end)`,
+      reachedNext: sql<number>`count(distinct case when ${before(s.nextAt)} then ${s.itemId} end)`,
+      reachedLive: sql<number>`count(distinct case when ${before(s.liveAt)} then ${s.itemId} end)`,
     })
     .from(s)
     .where(and(eq(s.projectId, range.projectId), gte(s.enteredAt, range.from), lt(s.enteredAt, range.to), inArray(s.stage, [...STAGE_KEYS])))
@@ -57,48 +55,61 @@ export async function funnelCounts(store: Store, range: Range) {
 export async function transitions(store: Store, range: Range) {
   const s = store.t.stageIntervals;
   const rows = await store.db
-    .select({ from: sql<string>`p.stage`, to: s.stage, count: sql<number>`count(*)` })
+    .select({ from: s.fromStage, to: s.stage, count: sql<number>`count(*)` })
     .from(s)
-    .innerJoin(sql`stage_intervals p`, sql`p.item_id = ${s.itemId} and p.left_at = ${s.enteredAt} and p.id <> ${s.id}`)
-    .where(and(eq(s.projectId, range.projectId), gte(s.enteredAt, range.from), lt(s.enteredAt, range.to)))
-    .groupBy(sql`p.stage`, s.stage);
-  return rows.map((row) => ({ from: row.from, to: row.to, count: num(row.count) }));
+    .where(and(eq(s.projectId, range.projectId), gte(s.enteredAt, range.from), lt(s.enteredAt, range.to), isNotNull(s.fromStage)))
+    .groupBy(s.fromStage, s.stage);
+  return rows.map((row) => ({ from: row.from!, to: row.to, count: num(row.count) }));
 }
 
-/** Items in each stage when the range starts, and each day's entries and exits per stage. */
-export async function flowDeltas(store: Store, range: Range) {
+/**
+ * Each day's entries and exits per stage from the range's start until now, and the stays open
+ * now: the count in each stage at the start is what is open now, less what entered since, plus
+ * what left since — so only the days from the range's start on are read.
+ */
+export async function flowDeltas(store: Store, range: Range, now: Date) {
   const s = store.t.stageIntervals;
-  const [baseline, entries, exits] = await Promise.all([
+  const until = now > range.to ? now : range.to;
+  const [open, entries, exits] = await Promise.all([
     store.db
       .select({ stage: s.stage, count: sql<number>`count(*)` })
       .from(s)
-      .where(and(eq(s.projectId, range.projectId), lt(s.enteredAt, range.from), or(sql`${s.leftAt} is null`, gte(s.leftAt, range.from))))
+      .where(and(eq(s.projectId, range.projectId), sql`${s.leftAt} is null`))
       .groupBy(s.stage),
     store.db
       .select({ stage: s.stage, day: dayOf(store, s.enteredAt), count: sql<number>`count(*)` })
       .from(s)
-      .where(and(eq(s.projectId, range.projectId), gte(s.enteredAt, range.from), lt(s.enteredAt, range.to)))
+      .where(and(eq(s.projectId, range.projectId), gte(s.enteredAt, range.from), lt(s.enteredAt, until)))
       .groupBy(s.stage, dayOf(store, s.enteredAt)),
     store.db
       .select({ stage: s.stage, day: dayOf(store, s.leftAt), count: sql<number>`count(*)` })
       .from(s)
-      .where(and(eq(s.projectId, range.projectId), gte(s.leftAt, range.from), lt(s.leftAt, range.to)))
+      .where(and(eq(s.projectId, range.projectId), gte(s.leftAt, range.from), lt(s.leftAt, until)))
       .groupBy(s.stage, dayOf(store, s.leftAt)),
   ]);
+  const baseline = new Map(open.map((row) => [row.stage, num(row.count)]));
   const deltas = new Map<string, { stage: string; day: number; entered: number; left: number }>();
   const entry = (stage: string, day: number) => {
     const key = `${stage}|${day}`;
     return deltas.get(key) ?? deltas.set(key, { stage, day, entered: 0, left: 0 }).get(key)!;
   };
-  for (const row of entries) entry(row.stage, num(row.day)).entered += num(row.count);
-  for (const row of exits) entry(row.stage, num(row.day)).left += num(row.count);
-  return { baseline: new Map(baseline.map((row) => [row.stage, num(row.count)])), deltas: [...deltas.values()] };
+  for (const row of entries) {
+    entry(row.stage, num(row.day)).entered += num(row.count);
+    baseline.set(row.stage, (baseline.get(row.stage) ?? 0) - num(row.count));
+  }
+  for (const row of exits) {
+    entry(row.stage, num(row.day)).left += num(row.count);
+    baseline.set(row.stage, (baseline.get(row.stage) ?? 0) + num(row.count));
+  }
+  return { baseline, deltas: [...deltas.values()] };
 }
 
 /** Items that first reached Live in the range, with when they were created and first entered Story and Code. */
 export async function finishedItems(store: Store, range: Range) {
   const { stageIntervals: s, workItems: w } = store.t;
   const first = (stage: string) => sql`min(case when ${s.stage} = ${stage} then ${epochMs(store, s.enteredAt)} end)`;
+  // Only the cards that entered Live in the range are read; of those, the ones that had been live before drop out.
+  const wentLive = sql`select l.item_id from stage_intervals l where l.project_id = ${range.projectId} and l.stage = 'live' and l.entered_at >= ${at(store, range.from)} and l.entered_at < ${at(store, range.to)}`;
   const rows = await store.db
     .select({
       id: w.id,
@@ -111,9 +122,9 @@ export async function finishedItems(store: Store, range: Range) {
     })
     .from(s)
     .innerJoin(w, eq(w.id, s.itemId))
-    .where(and(eq(s.projectId, range.projectId), inArray(s.stage, ["story", "code", "live"])))
+    .where(and(sql`${s.itemId} in (${wentLive})`, inArray(s.stage, ["story", "code", "live"])))
     .groupBy(w.id, w.number, w.title, w.createdAt)
-    .having(and(gte(first("live"), range.from.getTime()), lt(first("live"), range.to.getTime())));
+    .having(gte(first("live"), range.from.getTime()));
   return rows.map((row) => ({
     id: row.id,
     number: row.number,
@@ -125,15 +136,37 @@ export async function finishedItems(store: Store, range: Range) {
   }));
 }
 
-/** Per stage, how long each stay that ended in the range lasted (ms). */
-export async function stageDurations(store: Store, range: Range) {
+/**
+ * Per stage, of the stays that ended in the range: how many, and the nearest-rank p50, p85 and
+ * p95 of their lengths (ms) — ranked by the database, so only three rows a stage come back.
+ */
+export async function stageDurationPercentiles(store: Store, range: Range) {
   const s = store.t.stageIntervals;
-  const rows = await store.db
-    .select({ stage: s.stage, ms: sql<number>`${epochMs(store, s.leftAt)} - ${epochMs(store, s.enteredAt)}` })
+  const length = sql`${epochMs(store, s.leftAt)} - ${epochMs(store, s.enteredAt)}`;
+  const ranked = store.db
+    .select({
+      stage: sql<string>`${s.stage}`.as("stage"),
+      ms: sql<number>`${length}`.as("ms"),
+      rank: sql<number>`row_number() over (partition by ${s.stage} order by ${length})`.as("rank"),
+      count: sql<number>`count(*) over (partition by ${s.stage})`.as("count"),
+    })
     .from(s)
-    .where(and(eq(s.projectId, range.projectId), gte(s.leftAt, range.from), lt(s.leftAt, range.to), inArray(s.stage, [...STAGE_KEYS])));
-  const byStage = new Map<string, number[]>();
-  for (const row of rows) (byStage.get(row.stage) ?? byStage.set(row.stage, []).get(row.stage)!).push(num(row.ms));
+    .where(and(eq(s.projectId, range.projectId), gte(s.leftAt, range.from), lt(s.leftAt, range.to), inArray(s.stage, [...STAGE_KEYS])))
+    .as("ranked");
+  // Nearest rank: ceil(p% of n), in integer arithmetic (literals: SQLite would bind a number as a real).
+  const rankOf = (p: 50 | 85 | 95) => sql`(${ranked.count} * ${sql.raw(String(p))} + 99) / 100`;
+  const rows = await store.db
+    .select({ stage: ranked.stage, ms: ranked.ms, rank: ranked.rank, count: ranked.count })
+    .from(ranked)
+    .where(or(eq(ranked.rank, rankOf(50)), eq(ranked.rank, rankOf(85)), eq(ranked.rank, rankOf(95))));
+
+  const byStage = new Map<string, { count: number; p50: number | null; p85: number | null; p95: number | null }>();
+  for (const row of rows) {
+    const count = num(row.count);
+    const entry = byStage.get(row.stage) ?? byStage.set(row.stage, { count, p50: null, p85: null, p95: null }).get(row.stage)!;
+    const rank = num(row.rank);
+    for (const p of [50, 85, 95] as const) if (rank === Math.floor((count * p + 99) / 100)) entry[`p${p}`] = num(row.ms);
+  }
   return byStage;
 }
 

@@ -81,8 +81,19 @@ export const stageIntervals = pgTable(
     stage: text("stage").notNull(),
     enteredAt: timestamp("entered_at", { withTimezone: true, mode: "date" }).notNull(),
     leftAt: timestamp("left_at", { withTimezone: true, mode: "date" }),
+    /** The stage the item came from (null when it was created here). */
+    fromStage: text("from_stage"),
+    /** When the item left this stay for the next stage of the funnel (a forward move by one). */
+    nextAt: timestamp("next_at", { withTimezone: true, mode: "date" }),
+    /** When the item first reached Live after this stay began. */
+    liveAt: timestamp("live_at", { withTimezone: true, mode: "date" }),
   },
-  (t) => [index("stage_intervals_item").on(t.itemId), index("stage_intervals_project_stage").on(t.projectId, t.stage)],
+  (t) => [
+    index("stage_intervals_item").on(t.itemId, t.stage, t.enteredAt),
+    index("stage_intervals_project_stage").on(t.projectId, t.stage, t.enteredAt),
+    index("stage_intervals_entered").on(t.projectId, t.enteredAt, t.stage, t.itemId, t.fromStage, t.nextAt, t.liveAt),
+    index("stage_intervals_left").on(t.projectId, t.leftAt, t.stage, t.enteredAt),
+  ],
 );
 
 export const events = pgTable(

@@ -79,8 +79,19 @@ export const stageIntervals = sqliteTable(
     stage: text("stage").notNull(),
     enteredAt: integer("entered_at", { mode: "timestamp_ms" }).notNull(),
     leftAt: integer("left_at", { mode: "timestamp_ms" }),
+    /** The stage the item came from (null when it was created here). */
+    fromStage: text("from_stage"),
+    /** When the item left this stay for the next stage of the funnel (a forward move by one). */
+    nextAt: integer("next_at", { mode: "timestamp_ms" }),
+    /** When the item first reached Live after this stay began. */
+    liveAt: integer("live_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("stage_intervals_item").on(t.itemId), index("stage_intervals_project_stage").on(t.projectId, t.stage)],
+  (t) => [
+    index("stage_intervals_item").on(t.itemId, t.stage, t.enteredAt),
+    index("stage_intervals_project_stage").on(t.projectId, t.stage, t.enteredAt),
+    index("stage_intervals_entered").on(t.projectId, t.enteredAt, t.stage, t.itemId, t.fromStage, t.nextAt, t.liveAt),
+    index("stage_intervals_left").on(t.projectId, t.leftAt, t.stage, t.enteredAt),
+  ],
 );
 
 export const events = sqliteTable(

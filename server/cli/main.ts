@@ -6,6 +6,7 @@ import { listProjects } from "../../db/repositories/projects";
 import { createApp, LOCAL_OPERATOR, type App } from "../app";
 import { seedDemo } from "../seed/demo";
 import { seedSynthetic } from "../seed/synthetic";
+import { seedHistory } from "../seed/history";
 import { replayDelivery } from "../integrations/github/process";
 import { listDeliveries } from "../../db/repositories/deliveries";
 import { requireProject } from "../services/lookups";
@@ -57,8 +58,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .argument("<what>", '"demo" (a project with cards in every stage and the pipeline data behind them) or "synthetic" (a large board)')
     .option("--slug <slug>", "slug of the seeded project")
     .option("--items <n>", "number of cards (synthetic)", "5000")
+    .option("--events <n>", "with a year of history: this many events in all, with stage intervals, releases, promotions and alerts (synthetic)")
     .option("--json", "print JSON")
-    .action(async (what: string, opts: Output & { slug?: string; items: string }) => {
+    .action(async (what: string, opts: Output & { slug?: string; items: string; events?: string }) => {
       if (what === "demo") {
         const project = await seedDemo(await open(), { slug: opts.slug ?? "demo" });
         print(opts, `Seeded the demo project "${project.name}" at /p/${project.slug}.`, project);
@@ -68,6 +70,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const items = Number(opts.items);
       if (!Number.isInteger(items) || items < 1 || items > 1_000_000) {
         throw new CommanderError(2, "shiplane.usage", "error: --items must be a whole number from 1 to 1000000.\n");
+      }
+      if (opts.events !== undefined) {
+        const events = Number(opts.events);
+        if (!Number.isInteger(events) || events < 0 || events > 20_000_000) throw new CommanderError(2, "shiplane.usage", "error: --events must be a whole number up to 20000000.\n");
+        const seeded = await seedHistory(await open(), { items, events, slug: opts.slug ?? "history" });
+        print(opts, `Seeded "${seeded.project.name}" at /p/${seeded.project.slug}: ${seeded.items} cards, ${seeded.events} events, ${seeded.intervals} stage intervals, ${seeded.releases} releases, ${seeded.deployments} deployments.`, seeded);
+        return;
       }
       const project = await seedSynthetic(await open(), { items, slug: opts.slug ?? "synthetic" });
       print(opts, `Seeded "${project.name}" with ${items} cards at /p/${project.slug}.`, project);

@@ -33,9 +33,9 @@ export async function rejectItem(app: App, actor: Actor, input: RejectItemInput)
       updatedAt: now,
     });
     if (!updated) throw new DomainError("ITEM.STALE_VERSION", "This card changed while it was being rejected. Reload and try again.");
-    await closeInterval(store, item.id, now);
+    await closeInterval(store, item.id, now, "rejected");
     // The archive is a stage of its own for the metrics: where rejected cards came from, and when.
-    await openInterval(store, item.projectId, item.id, "rejected", now);
+    await openInterval(store, item.projectId, item.id, "rejected", now, item.stage);
     await record({ itemId: item.id, type: "item.rejected", actor: actor.id, payload: { reason, from: item.stage } });
     return loadCard(store, updated, now);
   });
@@ -60,8 +60,8 @@ export async function restoreItem(app: App, actor: Actor, input: { id: number })
       updatedAt: now,
     });
     if (!updated) throw new DomainError("ITEM.STALE_VERSION", "This card changed while it was being restored. Reload and try again.");
-    await closeInterval(store, item.id, now);
-    await openInterval(store, item.projectId, item.id, to, now);
+    await closeInterval(store, item.id, now, to);
+    await openInterval(store, item.projectId, item.id, to, now, "rejected");
     await record({ itemId: item.id, type: "item.restored", actor: actor.id, payload: { to } });
     return loadCard(store, updated, now);
   });

@@ -3,7 +3,7 @@ import { DomainError } from "../../domain/errors";
 import { fromTemplate, type EnvironmentSettings } from "../../domain/release/environment";
 import { cronProblem } from "../../domain/release/calendar";
 import { appendProvisionLog, findEnvironmentByName, insertEnvironmentRow, updateEnvironment } from "../../db/repositories/environments";
-import { updateDeliveryPolicy } from "../../db/repositories/projects";
+import { setAlertEnvironmentLabel, updateDeliveryPolicy } from "../../db/repositories/projects";
 import type * as T from "../../db/schema/shared-types";
 import { changeProject, type Actor, type App } from "../app";
 import { environmentSettings, readSettings } from "../deploy/settings";
@@ -99,6 +99,8 @@ async function provisionEnvironment(app: App, projectId: number, id: number, nam
 
 export const policyInput = z.object({
   autoPromote: z.boolean().optional(),
+  /** The alert label that names an environment (before `environment` and `env`); null for the defaults. */
+  alertEnvironmentLabel: z.string().trim().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "a Prometheus label name").max(100).nullable().optional(),
   lineStopped: z.object({ reason: z.string().trim().min(1, "say why the line stops").max(500) }).nullable().optional(),
   freezeWindows: z
     .array(z.object({ cron: z.string().trim().min(1), durationMinutes: z.number().int().min(1).max(60 * 24 * 14), timezone: z.string().trim().nullish(), note: z.string().trim().max(200).nullish() }))
@@ -116,13 +118,14 @@ export async function updateDeliveryPolicyService(app: App, actor: Actor, input:
   await changeProject(app, project.id, async (store, record) => {
     const patch: Parameters<typeof updateDeliveryPolicy>[2] = {};
     if (input.autoPromote !== undefined) patch.autoPromote = input.autoPromote;
+    if (input.alertEnvironmentLabel !== undefined) await setAlertEnvironmentLabel(store, project.id, input.alertEnvironmentLabel || null);
     if (input.freezeWindows) patch.freezeWindows = input.freezeWindows.map((w) => ({ cron: w.cron, durationMinutes: w.durationMinutes, timezone: w.timezone ?? undefined, note: w.note ?? undefined }));
     if (input.lineStopped !== undefined) {
       Object.assign(patch, input.lineStopped
         ? { lineStoppedAt: app.now(), lineStoppedBy: actor.id, lineStoppedReason: input.lineStopped.reason }
         : { lineStoppedAt: null, lineStoppedBy: null, lineStoppedReason: null });
     }
-    await updateDeliveryPolicy(store, project.id, patch);
+    if (Object.keys(patch).length) await updateDeliveryPolicy(store, project.id, patch);
     const type = input.lineStopped !== undefined ? (input.lineStopped ? "line.stopped" : "line.resumed") : "settings.changed";
     await record({ itemId: null, type, actor: actor.id, payload: { ...input, project: undefined } });
   });

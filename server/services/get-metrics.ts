@@ -6,7 +6,7 @@ import { cumulativeFlow, DAY_MS, dayOf, funnel, isBackward, throughput } from ".
 import { distribution, summarise } from "../../domain/metrics/stats";
 import { flakiestTests } from "../../db/repositories/pipeline";
 import { listEnvironments } from "../../db/repositories/environments";
-import { criticalAlerts, finishedItems, firstCommits, flowDeltas, funnelCounts, liveChanges, pipelineActivity, stageDurations, transitions, type Range } from "../../db/repositories/metrics";
+import { criticalAlerts, finishedItems, firstCommits, flowDeltas, funnelCounts, liveChanges, pipelineActivity, stageDurationPercentiles, transitions, type Range } from "../../db/repositories/metrics";
 import type { App } from "../app";
 import { liveEnvironment } from "../deploy/promotion-facts";
 import { requireProject } from "./lookups";
@@ -58,7 +58,7 @@ const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10
 
 export async function flowMetric(app: App, input: MetricsInput) {
   const range = await metricsRange(app, input);
-  const [{ baseline, deltas }, finished] = await Promise.all([flowDeltas(app.database, range), finishedItems(app.database, range)]);
+  const [{ baseline, deltas }, finished] = await Promise.all([flowDeltas(app.database, range, app.now()), finishedItems(app.database, range)]);
   const fromDay = dayOf(range.from);
   const toDay = dayOf(new Date(range.to.getTime() - 1));
   return {
@@ -74,7 +74,7 @@ export async function flowMetric(app: App, input: MetricsInput) {
 
 export async function leadTimeMetric(app: App, input: MetricsInput) {
   const range = await metricsRange(app, input);
-  const [finished, durations] = await Promise.all([finishedItems(app.database, range), stageDurations(app.database, range)]);
+  const [finished, durations] = await Promise.all([finishedItems(app.database, range), stageDurationPercentiles(app.database, range)]);
   const ideaToLive = finished.map((item) => item.live - item.createdAt);
   const storyToLive = finished.map((item) => item.live - (item.story ?? item.createdAt));
   const codeToLive = finished.filter((item) => item.code !== null).map((item) => item.live - item.code!);
@@ -89,7 +89,7 @@ export async function leadTimeMetric(app: App, input: MetricsInput) {
     leadTime: figure(ideaToLive),
     storyLeadTime: figure(storyToLive),
     cycleTime: figure(codeToLive),
-    timeInStage: STAGE_KEYS.filter((stage) => stage !== "live").map((stage: StageKey) => ({ stage, ...summarise(durations.get(stage) ?? []) })),
+    timeInStage: STAGE_KEYS.filter((stage) => stage !== "live").map((stage: StageKey) => ({ stage, ...(durations.get(stage) ?? { count: 0, p50: null, p85: null, p95: null }) })),
     longest,
   };
 }
@@ -99,7 +99,10 @@ async function doraFor(app: App, range: Range, windowMs: number): Promise<DoraFi
   if (!live) return null;
   const until = new Date(range.to.getTime() + windowMs);
   const [deployments, alerts] = await Promise.all([liveChanges(app.database, live.id, until), criticalAlerts(app.database, live.id, new Date(0), until)]);
-  const releaseIds = [...new Set(deployments.filter((d) => d.purpose === "promote").map((d) => d.releaseId))];
+  // Only the changes of releases that first went live in the range are read.
+  const firstLive = new Map<number, Date>();
+  for (const d of deployments) if (d.purpose === "promote" && (d.status === "succeeded" || d.status === "rolled-back") && !firstLive.has(d.releaseId)) firstLive.set(d.releaseId, d.finishedAt!);
+  const releaseIds = [...firstLive].filter(([, at]) => at >= range.from && at < range.to).map(([id]) => id);
   const commits = await firstCommits(app.database, releaseIds);
   return dora({
     from: range.from,

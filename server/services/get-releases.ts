@@ -1,5 +1,5 @@
 import { verificationOf } from "../../domain/delivery/item-facts";
-import { alertSummary, liveAt } from "../../domain/monitoring/alerts";
+import { alertSummary, environmentLabels, liveAt } from "../../domain/monitoring/alerts";
 import { listAlerts } from "../../db/repositories/alerts";
 import { liveChanges } from "../../db/repositories/metrics";
 import { itemKey } from "../../domain/funnel/item";
@@ -9,7 +9,7 @@ import { evaluatePromotion } from "../../domain/release/promotion";
 import { deploymentsOfReleases } from "../../db/repositories/deployments";
 import { listEnvironments, slotContents } from "../../db/repositories/environments";
 import { servingDeployments } from "../../db/repositories/facts";
-import { findDeliveryPolicy } from "../../db/repositories/projects";
+import { findAlertEnvironmentLabel, findDeliveryPolicy } from "../../db/repositories/projects";
 import { itemsOfReleases, listReleases } from "../../db/repositories/releases";
 import { regressionTotals } from "../../db/repositories/test-runs";
 import type { App } from "../app";
@@ -35,6 +35,7 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
     findDeliveryPolicy(app.database, project.id),
     listAlerts(app.database, project.id, {}, 200),
   ]);
+  const alertLabel = await findAlertEnvironmentLabel(app.database, project.id);
   const live = liveEnvironment(environments);
   // Each alert on live belongs to the release that was live when it started.
   const changes = live ? (await liveChanges(app.database, live.id, now)).filter((d) => d.status === "succeeded" || d.status === "rolled-back").map((d) => ({ releaseId: d.releaseId, at: d.finishedAt! })) : [];
@@ -133,6 +134,7 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
       lineStopped: policy.lineStoppedAt ? { at: policy.lineStoppedAt, by: policy.lineStoppedBy, reason: policy.lineStoppedReason } : null,
       freezeWindows: policy.freezeWindows,
       freezeNow: freeze ? { note: freeze.window.note ?? null, endsAt: freeze.endsAt } : null,
+      alertEnvironmentLabels: environmentLabels(alertLabel),
     },
   };
 }

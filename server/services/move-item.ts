@@ -101,8 +101,8 @@ async function attemptMove(app: App, actor: Actor, input: MoveItemInput, to: Sta
     });
     if (!updated) throw new ChangedMeanwhile();
     if (changesStage) {
-      await closeInterval(store, item.id, now);
-      await openInterval(store, item.projectId, item.id, to, now);
+      await closeInterval(store, item.id, now, to);
+      await openInterval(store, item.projectId, item.id, to, now, from);
       await record({
         itemId: item.id,
         type: "item.moved",

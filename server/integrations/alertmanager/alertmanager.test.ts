@@ -68,6 +68,14 @@ describeOnEveryDatabase("Alertmanager alerts", (fresh) => {
     expect((await ctx.caller.release.checkPromotion({ releaseId })).decision.allowed).toBe(true);
   });
 
+  it("reads the environment from the label the project names", async () => {
+    await ctx.caller.release.setPolicy({ project: "shiplane", alertEnvironmentLabel: "stage" });
+    await expect(ctx.caller.release.setPolicy({ project: "shiplane", alertEnvironmentLabel: "not a label" })).rejects.toThrow(/Prometheus label name/);
+    await post(notification("firing", [firing("A", { stage: "live", environment: "test" })]));
+    expect(await list()).toEqual([expect.objectContaining({ name: "A", environment: "live" })]);
+    expect((await ctx.caller.release.overview({ project: "shiplane" })).policy.alertEnvironmentLabels).toEqual(["stage", "environment", "env"]);
+  });
+
   it("refuses a bad token, a wrong scope and a malformed payload, storing nothing", async () => {
     const reader = (await ctx.caller.settings.createToken({ project: "shiplane", scopes: ["items:read"] })).token;
     expect((await post(notification("firing", [firing("A", {})]), "nope")).status).toBe(401);
