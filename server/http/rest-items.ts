@@ -7,7 +7,7 @@ import { loadCard } from "../services/cards";
 import { requireItem } from "../services/lookups";
 import type { BoardCard } from "../../domain/funnel/card";
 import type { ItemRecord } from "../../db/repositories/items";
-import { moveItem } from "../services/move-item";
+import { moveItemWithRecord } from "../services/move-item";
 import { createItemInput, moveItemInput } from "./schemas";
 import { parse, readObject, respond } from "./respond";
 
@@ -72,6 +72,7 @@ export function moveItemHandler(id: string, req: Request, appSource: AppSource =
   return respond(async () => {
     const input = parse(moveItemInput, { ...(await readObject(req)), id: parse(idParam, id) });
     const app = await appSource();
-    return itemResponse(app, await moveItem(app, LOCAL_OPERATOR, input));
+    const moved = await moveItemWithRecord(app, LOCAL_OPERATOR, input);
+    return Response.json(itemJson(moved.card, moved.item));
   });
 }

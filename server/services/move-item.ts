@@ -35,6 +35,11 @@ export interface MoveItemInput {
 }
 
 export async function moveItem(app: App, actor: Actor, input: MoveItemInput): Promise<BoardCard> {
+  return (await moveItemWithRecord(app, actor, input)).card;
+}
+
+/** The move, answering with the stored item too (the REST API shows more of it than the card). */
+export async function moveItemWithRecord(app: App, actor: Actor, input: MoveItemInput): Promise<Moved> {
   if (!isStageKey(input.toStage)) {
     const hint = input.toStage === "rejected" ? " To archive a card, reject it with a reason." : "";
     throw new DomainError("STAGE.UNKNOWN", `There is no stage "${input.toStage}". Stages: idea, story, code, build, test, live.${hint}`, {
@@ -42,24 +47,41 @@ export async function moveItem(app: App, actor: Actor, input: MoveItemInput): Pr
     });
   }
   const to: StageKey = input.toStage;
-  const located = await requireActiveItem(app.database, input.id);
+  const projectId = await projectOfItem(app, input.id);
   // Reads first, then the project lock for the writes only (moves are the busiest writes).
   // If the card changed in between, a move that named no expected version ("move it as it
   // is now") is decided again with the lock held from the start, so it cannot be overtaken.
   try {
-    return await attemptMove(app, actor, input, to, located.projectId, false);
+    return await attemptMove(app, actor, input, to, projectId, false);
   } catch (error) {
     if (!(error instanceof ChangedMeanwhile)) throw error;
     if (input.expectedVersion !== undefined) {
       throw new DomainError("ITEM.STALE_VERSION", "Someone changed this card while it was being moved. Reload it and try again.");
     }
-    return attemptMove(app, actor, input, to, located.projectId, true);
+    return attemptMove(app, actor, input, to, projectId, true);
   }
 }
 
 class ChangedMeanwhile extends Error {}
 
-async function attemptMove(app: App, actor: Actor, input: MoveItemInput, to: StageKey, projectId: number, lockFirst: boolean): Promise<BoardCard> {
+interface Moved {
+  card: BoardCard;
+  item: ItemRecord;
+}
+
+/** A card never changes project: which project it belongs to is read once per app. */
+const projectsOfItems = new WeakMap<App, Map<number, number>>();
+async function projectOfItem(app: App, id: number): Promise<number> {
+  const known = projectsOfItems.get(app) ?? projectsOfItems.set(app, new Map()).get(app)!;
+  const cached = known.get(id);
+  if (cached !== undefined) return cached;
+  const item = await requireActiveItem(app.database, id);
+  if (known.size > 100_000) known.clear();
+  known.set(id, item.projectId);
+  return item.projectId;
+}
+
+async function attemptMove(app: App, actor: Actor, input: MoveItemInput, to: StageKey, projectId: number, lockFirst: boolean): Promise<Moved> {
   return changeProject(app, projectId, async (store, record, lock) => {
     const now = app.now();
     const item = await requireActiveItem(store, input.id);
@@ -70,7 +92,9 @@ async function attemptMove(app: App, actor: Actor, input: MoveItemInput, to: Sta
     const required = project?.requiredApprovals ?? 1;
     // The same facts feed the gates and the moved card's badges (a move does not change them).
     const facts = (await loadItemFacts(store, item.projectId, item.id)).get(item.id) ?? NO_FACTS;
-    const moveFacts = toMoveFacts(facts, required, await firingLiveAlerts(store, item.projectId));
+    // Alerts on live only matter to a card entering Live.
+    const entersLive = to === "live" && from !== "live";
+    const moveFacts = toMoveFacts(facts, required, entersLive ? await firingLiveAlerts(store, item.projectId) : []);
     const decision = evaluateMove(
       { kind: item.kind, description: item.description, owner: item.owner, needsManualQa: item.needsManualQa, qaSignedOff: Boolean(item.qaSignedOffAt) },
       from,
@@ -112,7 +136,7 @@ async function attemptMove(app: App, actor: Actor, input: MoveItemInput, to: Sta
     } else {
       await record({ itemId: item.id, type: "item.reordered", actor: actor.id, payload: { stage: to } });
     }
-    return toBoardCard(updated, project?.keyPrefix ?? "", facts, required, now);
+    return { card: toBoardCard(updated, project?.keyPrefix ?? "", facts, required, now), item: updated };
   }, { lockFirst });
 }
 
