@@ -43,9 +43,14 @@ export function BoardView({ project }: { project: string }) {
   const [help, setHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
+  // Several changes in a row (clear the search, then pick a label) build on each other, not on
+  // the URL of the last render, which has not caught up yet.
+  const pending = useRef<{ base: string; next: URLSearchParams } | null>(null);
   const setParam = useCallback(
     (name: string, value: string | null) => {
-      const next = new URLSearchParams(params.toString());
+      const base = params.toString();
+      const next = pending.current?.base === base ? pending.current.next : new URLSearchParams(base);
+      pending.current = { base, next };
       if (value) next.set(name, value);
       else next.delete(name);
       const query = next.toString();
