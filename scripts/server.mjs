@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { runTs } from "../bin/run-ts.mjs";
+import { SECURITY_HEADERS } from "../next.config.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.env.PORT || 3000);
@@ -16,6 +17,8 @@ await app.prepare();
 const { startBackground } = await runTs("server/background.ts");
 await startBackground();
 const server = http.createServer((req, res) => {
+  // The same headers as next.config.js gives the pages, on the fast routes' answers too.
+  for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
   if (!serveFast(req, res)) void handle(req, res);
 });
 server.listen(port, () => console.log(`Shiplane is listening on http://localhost:${port}`));
