@@ -95,3 +95,8 @@ export async function slotContents(store: Store, projectId: number): Promise<{ e
     .groupBy(d.environmentId, d.slot);
   return rows.map((row) => ({ ...row, deploymentId: Number(row.deploymentId) }));
 }
+
+export async function listEnvironmentConfigs(store: Store): Promise<{ id: number; config: T.EnvironmentConfig }[]> {
+  const e = store.t.environments;
+  return store.db.select({ id: e.id, config: e.config }).from(e);
+}

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Store } from "../client";
+import { seal, unseal } from "../secrets";
 import type { ChecksState, PullRequestState, ReviewState } from "../schema/shared-types";
 
 /** Pull requests, reviews and commits as GitHub reports them. */
@@ -94,6 +95,7 @@ export async function linkItemToCommit(store: Store, itemId: number, commitId: n
 export async function findWebhookSecret(store: Store, projectId: number): Promise<string | null> {
   const p = store.t.projects;
   const [row] = await store.db.select({ secret: p.webhookSecret }).from(p).where(eq(p.id, projectId));
+  if (row) row.secret = unseal(row.secret);
   return row?.secret ?? null;
 }
 
@@ -105,18 +107,19 @@ export async function findPullRequestById(store: Store, id: number) {
 
 export async function setWebhookSecret(store: Store, projectId: number, secret: string): Promise<void> {
   const p = store.t.projects;
-  await store.db.update(p).set({ webhookSecret: secret }).where(eq(p.id, projectId));
+  await store.db.update(p).set({ webhookSecret: seal(secret) }).where(eq(p.id, projectId));
 }
 
 export async function findGithubAccess(store: Store, projectId: number): Promise<{ repo: string | null; token: string | null } | null> {
   const p = store.t.projects;
   const [row] = await store.db.select({ repo: p.repo, token: p.githubToken }).from(p).where(eq(p.id, projectId));
+  if (row) row.token = unseal(row.token);
   return row ?? null;
 }
 
 export async function setGithubToken(store: Store, projectId: number, token: string | null): Promise<void> {
   const p = store.t.projects;
-  await store.db.update(p).set({ githubToken: token }).where(eq(p.id, projectId));
+  await store.db.update(p).set({ githubToken: seal(token) }).where(eq(p.id, projectId));
 }
 
 /** PRs with their reviews, as the gate status needs them, and the status last posted for each. */
@@ -152,5 +155,6 @@ export async function setGatesStatus(store: Store, id: number, posted: string): 
 export async function findProjectForWebhook(store: Store, slug: string): Promise<{ id: number; secret: string | null } | null> {
   const p = store.t.projects;
   const [row] = await store.db.select({ id: p.id, secret: p.webhookSecret }).from(p).where(eq(p.slug, slug));
+  if (row) row.secret = unseal(row.secret);
   return row ?? null;
 }

@@ -2,6 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Stage, StageKey } from "../../domain/funnel/stages";
 import type { Store } from "../client";
 import type { FreezeWindow } from "../schema/shared-types";
+import { seal } from "../secrets";
 
 export interface ProjectRecord {
   id: number;
@@ -52,7 +53,7 @@ export interface NewProject {
 export async function insertProject(store: Store, input: NewProject): Promise<ProjectRecord> {
   const [project] = await store.db
     .insert(store.t.projects)
-    .values({ slug: input.slug, name: input.name, repo: input.repo, keyPrefix: input.keyPrefix, webhookSecret: input.webhookSecret })
+    .values({ slug: input.slug, name: input.name, repo: input.repo, keyPrefix: input.keyPrefix, webhookSecret: seal(input.webhookSecret) })
     .returning(projectColumns(store));
   await store.db
     .insert(store.t.stages)
@@ -130,4 +131,15 @@ export async function findAlertEnvironmentLabel(store: Store, projectId: number)
 export async function setAlertEnvironmentLabel(store: Store, projectId: number, label: string | null): Promise<void> {
   const p = store.t.projects;
   await store.db.update(p).set({ alertEnvironmentLabel: label }).where(eq(p.id, projectId));
+}
+
+/** Every project's stored secrets, as stored (for sealing those stored in clear). */
+export async function listProjectSecrets(store: Store) {
+  const p = store.t.projects;
+  return store.db.select({ id: p.id, webhookSecret: p.webhookSecret, githubToken: p.githubToken }).from(p);
+}
+
+export async function sealProjectSecrets(store: Store, projectId: number, sealed: { webhookSecret: string | null; githubToken: string | null }): Promise<void> {
+  const p = store.t.projects;
+  await store.db.update(p).set(sealed).where(eq(p.id, projectId));
 }

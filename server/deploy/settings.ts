@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { seal, unseal } from "../../db/secrets";
 import { cronProblem } from "../../domain/release/calendar";
 import { EMPTY_SETTINGS, type EnvironmentSettings } from "../../domain/release/environment";
 
@@ -33,10 +34,28 @@ export const environmentSettings = z.object({
   autoRollback: z.object({ withinMinutes: z.number().int().min(1).max(7 * 24 * 60) }).nullable().default(null),
 });
 
-/** An environment row's stored settings; anything unreadable falls back to "not configured". */
+type StepKey = "deployer" | "switch" | "provision";
+const WEBHOOK_STEPS: StepKey[] = ["deployer", "switch", "provision"];
+
+/** Applies `change` to the secret of each webhook step. */
+function mapSecrets<S extends object>(settings: S, change: (secret: string) => string): S {
+  const out = { ...settings } as Record<string, unknown>;
+  for (const key of WEBHOOK_STEPS) {
+    const step = out[key] as { type?: string; secret?: string } | null | undefined;
+    if (step?.type === "webhook" && typeof step.secret === "string" && step.secret) out[key] = { ...step, secret: change(step.secret) };
+  }
+  return out as S;
+}
+
+/** An environment row's stored settings (secrets decrypted); anything unreadable falls back to "not configured". */
 export function readSettings(config: unknown): EnvironmentSettings {
-  const parsed = environmentSettings.safeParse(config ?? {});
+  const parsed = environmentSettings.safeParse(mapSecrets((config ?? {}) as Record<string, unknown>, unseal));
   return parsed.success ? parsed.data : EMPTY_SETTINGS;
+}
+
+/** Settings as they are stored: webhook secrets encrypted. */
+export function sealSettings<S extends object>(settings: S): S {
+  return mapSecrets(settings, seal);
 }
 
 /** The settings as the UI and the API show them: webhook secrets are never sent back. */

@@ -6,7 +6,7 @@ import { appendProvisionLog, findEnvironmentByName, insertEnvironmentRow, update
 import { setAlertEnvironmentLabel, updateDeliveryPolicy } from "../../db/repositories/projects";
 import type * as T from "../../db/schema/shared-types";
 import { changeProject, type Actor, type App } from "../app";
-import { environmentSettings, readSettings } from "../deploy/settings";
+import { environmentSettings, readSettings, sealSettings } from "../deploy/settings";
 import { runStep } from "../deploy/steps";
 import { requireEnvironment, requireProject } from "./lookups";
 
@@ -28,7 +28,7 @@ export async function updateEnvironmentSettings(
   const strategy = input.strategy ?? environment.strategy;
   await changeProject(app, project.id, async (store, record) => {
     await updateEnvironment(store, environment.id, {
-      config: settings as unknown as T.EnvironmentConfig,
+      config: sealSettings(settings) as unknown as T.EnvironmentConfig,
       strategy,
       activeSlot: strategy === "blue-green" ? (environment.activeSlot ?? "blue") : null,
     });
@@ -69,7 +69,7 @@ export async function createEnvironmentFromTemplate(app: App, actor: Actor, inpu
       strategy: template.strategy,
       activeSlot: template.strategy === "blue-green" ? "blue" : null,
       status: provision ? "provisioning" : "ready",
-      config: settings as unknown as T.EnvironmentConfig,
+      config: sealSettings(settings) as unknown as T.EnvironmentConfig,
     });
     await record({ itemId: null, type: "environment.created", actor: actor.id, payload: { name, template: template.name, strategy: template.strategy } });
     return created;
