@@ -2,32 +2,9 @@
 
 import { useState, type ReactNode } from "react";
 import { Button } from "../ui/button";
+import { downloadCsv, toCsv, type Column } from "../ui/csv";
 
-export interface Column<R> {
-  key: string;
-  label: string;
-  value: (row: R) => string | number | null;
-}
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Rows as CSV (RFC 4180), with a header of the column labels. */
-export function toCsv<R>(rows: R[], columns: Column<R>[]): string {
-  return [columns.map((c) => csvCell(c.label)).join(","), ...rows.map((row) => columns.map((c) => csvCell(c.value(row))).join(","))].join("\r\n") + "\r\n";
-}
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-}
+export type { Column };
 
 /**
  * A chart with its title, an empty state, a table view of the same rows and a CSV export.
@@ -61,7 +38,7 @@ export function ChartCard<R>({
           <Button variant="ghost" className="h-6 px-1.5 text-xs" aria-pressed={table} onClick={() => setTable(!table)} disabled={rows.length === 0}>
             {table ? "Chart" : "Table"}
           </Button>
-          <Button variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => download(`${file}.csv`, toCsv(rows, columns))} disabled={rows.length === 0}>
+          <Button variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => downloadCsv(`${file}.csv`, toCsv(rows, columns))} disabled={rows.length === 0}>
             CSV
           </Button>
         </div>

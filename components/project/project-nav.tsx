@@ -6,6 +6,7 @@ const PAGES = [
   ["/metrics", "Metrics"],
   ["/pipeline", "Pipeline"],
   ["/archive", "Archive"],
+  ["/audit", "Audit"],
   ["/settings", "Settings"],
 ] as const;
 

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "./init";
+import { auditRouter } from "./routers/audit";
 import { boardRouter } from "./routers/board";
 import { eventRouter } from "./routers/event";
 import { itemRouter } from "./routers/item";
@@ -17,6 +18,7 @@ export const appRouter = router({
   pipeline: pipelineRouter,
   release: releaseRouter,
   metrics: metricsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,54 @@
+/** What the audit trail lists: the actions that change who may do what, settings, and what reaches live. */
+
+export const AUDIT_ACTIONS = {
+  "project.created": "Project created",
+  "settings.changed": "Settings changed",
+  "token.created": "Token created",
+  "token.revoked": "Token revoked",
+  "environment.created": "Environment created",
+  "line.stopped": "Line stopped",
+  "line.resumed": "Line resumed",
+  "item.moved": "Forced move",
+  "qa.signed_off": "QA signed off",
+  "deployment.queued": "Deploy",
+  "deployment.cancelled": "Deployment cancelled",
+  "promotion.requested": "Promotion",
+  "promotion.refused": "Promotion refused",
+  "promotion.done": "Promotion done",
+  "rollback.requested": "Rollback",
+  "rollback.done": "Rollback done",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export function isAuditAction(type: string): type is AuditAction {
+  return type in AUDIT_ACTIONS;
+}
+
+/** One line about an audited event, for the page and the CSV. */
+export function auditSummary(type: string, payload: Record<string, unknown>): string {
+  const p = payload;
+  const text = (value: unknown) => (value === undefined || value === null ? "" : String(value));
+  switch (type) {
+    case "item.moved":
+      return `${text(p.from)} → ${text(p.to)} past the gate: “${text(p.reason)}”`;
+    case "token.created":
+      return `“${text(p.name)}” (${Array.isArray(p.scopes) ? p.scopes.join(", ") : ""})`;
+    case "token.revoked":
+      return `“${text(p.name)}”`;
+    case "settings.changed":
+      return Object.entries(p)
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]) => `${key}: ${typeof value === "object" ? JSON.stringify(value) : text(value)}`)
+        .join(", ");
+    case "line.stopped":
+      return text((p.lineStopped as { reason?: string } | undefined)?.reason);
+    case "promotion.refused":
+      return `${text(p.version)}: ${Array.isArray(p.reasons) ? p.reasons.join(" ") : ""}`;
+    case "promotion.requested":
+    case "rollback.requested":
+      return `${text(p.version)} to ${text(p.environment)}${p.automatic ? " (automatic)" : ""}${p.reason ? `: “${text(p.reason)}”` : ""}${p.alert ? ` — alert ${text(p.alert)}` : ""}`;
+    default:
+      return [p.version, p.environment, p.name, p.note].filter(Boolean).map(text).join(" · ");
+  }
+}
