@@ -96,10 +96,10 @@ export function EnvironmentCard({
         >
           Roll back
         </Button>
-        <Button variant="ghost" className="ml-auto h-7 text-xs" onClick={() => setEditing(true)}>
+        <Button variant="ghost" className="h-7 whitespace-nowrap px-2 text-xs" onClick={() => setEditing(true)}>
           Settings
         </Button>
-        <Button variant="ghost" className="h-7 text-xs" onClick={() => setCopying(true)} title="Copy this environment's settings under a new name">
+        <Button variant="ghost" className="h-7 whitespace-nowrap px-2 text-xs" onClick={() => setCopying(true)} title="Copy this environment's settings under a new name">
           New from template
         </Button>
       </div>

@@ -9,7 +9,7 @@ export function PolicyBar({ project, policy, actions }: { project: string; polic
     <section aria-label="Release policy" className="panel flex flex-wrap items-center gap-3 rounded-md px-3 py-2 text-[13px]">
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={policy.autoPromote} onChange={(e) => actions.setPolicy.mutate({ project, autoPromote: e.target.checked })} />
-        Promote automatically when every gate is green
+        Auto-promote when every gate is green
       </label>
       <span className="muted">·</span>
       {policy.lineStopped ? (
@@ -56,7 +56,7 @@ export function PolicyBar({ project, policy, actions }: { project: string; polic
           actions.setPolicy.mutate({ project, freezeWindows });
         }}
       >
-        Edit freeze windows
+        Freeze windows…
       </Button>
       <span className="muted">·</span>
       <Button
@@ -68,7 +68,7 @@ export function PolicyBar({ project, policy, actions }: { project: string; polic
           if (label !== null) actions.setPolicy.mutate({ project, alertEnvironmentLabel: label.trim() || null });
         }}
       >
-        Alert environment label: {policy.alertEnvironmentLabels[0]}
+        Alert label: {policy.alertEnvironmentLabels[0]}
       </Button>
     </section>
   );

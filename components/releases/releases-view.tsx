@@ -32,7 +32,7 @@ export function ReleasesView({ project }: { project: string }) {
         {data && (
           <>
             <PolicyBar project={project} policy={data.policy} actions={actions} />
-            <section aria-label="Environments" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            <section aria-label="Environments" className="grid gap-3 md:grid-cols-2">
               {data.environments.map((environment) => (
                 <EnvironmentCard key={environment.id} project={project} environment={environment} environments={data.environments} actions={actions} />
               ))}
