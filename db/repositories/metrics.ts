@@ -143,6 +143,15 @@ export async function finishedItems(store: Store, range: Range) {
 export async function stageDurationPercentiles(store: Store, range: Range) {
   const s = store.t.stageIntervals;
   const length = sql`${epochMs(store, s.leftAt)} - ${epochMs(store, s.enteredAt)}`;
+  if (store.dialect === "postgres") {
+    // PostgreSQL's ordered-set aggregate is the same nearest rank, without a window.
+    const rows = await store.db
+      .select({ stage: s.stage, count: sql<number>`count(*)`, ranks: sql<string[]>`percentile_disc(array[0.5, 0.85, 0.95]) within group (order by ${length})` })
+      .from(s)
+      .where(and(eq(s.projectId, range.projectId), gte(s.leftAt, range.from), lt(s.leftAt, range.to), inArray(s.stage, [...STAGE_KEYS])))
+      .groupBy(s.stage);
+    return new Map(rows.map((row) => [row.stage, { count: num(row.count), p50: num(row.ranks[0]), p85: num(row.ranks[1]), p95: num(row.ranks[2]) }]));
+  }
   const ranked = store.db
     .select({
       stage: sql<string>`${s.stage}`.as("stage"),
