@@ -193,6 +193,6 @@ export async function seedHistory(database: Database, options: { items: number; 
     return { project, items: walks.length, events: events.length, intervals: walks.reduce((n, w) => n + w.stays.length, 0), releases: releases.length, deployments: deployments.length };
   });
   // A bulk load leaves the planner's statistics stale until the next automatic analysis.
-  await database.analyze();
+  await database.afterBulkLoad();
   return result;
 }
