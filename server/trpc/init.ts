@@ -15,7 +15,12 @@ export async function createContext(): Promise<Context> {
   return { app: await getApp(), actor: LOCAL_OPERATOR };
 }
 
-const t = initTRPC.context<Context>().create({
+/** Every procedure names the least role it needs (see procedureFor); a test checks that none is left out. */
+export interface Meta {
+  role: Role;
+}
+
+const t = initTRPC.context<Context>().meta<Meta>().create({
   transformer: superjson,
   sse: {
     ping: { enabled: true, intervalMs: 15_000 },
@@ -48,7 +53,7 @@ const RANK: Record<Role, number> = { viewer: 0, member: 1, "release-manager": 2,
 
 /** Every procedure declares the least role it needs; authorisation lives here and nowhere else. */
 export function procedureFor(role: Role) {
-  return t.procedure.use(domainErrors).use(({ ctx, next }) => {
+  return t.procedure.meta({ role }).use(domainErrors).use(({ ctx, next }) => {
     if (RANK[ctx.actor.role] < RANK[role]) {
       throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${role} role; you are ${ctx.actor.role}.` });
     }
