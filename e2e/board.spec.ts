@@ -174,3 +174,15 @@ test("settings show the webhook and create a token shown once; the pipeline list
   await expect(page.getByRole("row", { name: /failed 77/ })).toContainText("10 passed, 2 failed");
   await expect(page.getByText("0%")).toBeVisible();
 });
+
+test("a card that needs manual QA is signed off from its panel, with a note kept in its history", async ({ page, request }) => {
+  const project = await createProject(request);
+  const card = await createItem(request, project, { title: "Gift cards", kind: "story", owner: "dana", needsManualQa: true });
+  await page.goto(`/p/${project}?item=${card.id}`);
+  const qa = page.getByRole("region", { name: "Manual QA" });
+  await expect(qa.getByText("Needed before this card can go live.")).toBeVisible();
+  await qa.getByLabel("QA note").fill("Checked on an iPhone and in Firefox");
+  await qa.getByRole("button", { name: "Sign off QA" }).click();
+  await expect(qa.getByText(/Signed off by you.*Checked on an iPhone and in Firefox/)).toBeVisible();
+  await expect(page.getByRole("list", { name: "History" })).toContainText("manual QA signed off: “Checked on an iPhone and in Firefox”");
+});

@@ -13,7 +13,7 @@ export async function createProject(request: APIRequestContext, prefix = "E") {
   return slug;
 }
 
-export async function createItem(request: APIRequestContext, project: string, item: { title: string; kind?: "idea" | "story"; description?: string; owner?: string; labels?: string[] }) {
+export async function createItem(request: APIRequestContext, project: string, item: { title: string; kind?: "idea" | "story"; description?: string; owner?: string; labels?: string[]; needsManualQa?: boolean }) {
   const response = await request.post(`/api/v1/projects/${project}/items`, { data: item });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as { id: number; key: string; version: number; stage: string };

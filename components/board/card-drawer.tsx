@@ -12,6 +12,7 @@ import { toast } from "../ui/toaster";
 import { upsertCard } from "./board-state";
 import { CardBadgeRow } from "./badges";
 import { CardEditor } from "./card-editor";
+import { QaSignOff } from "./qa-sign-off";
 import { CardHistory } from "./card-history";
 import { LinkedWork } from "./linked-work";
 import { errorDetails, useBoardCache, type MoveRequest } from "./use-board";
@@ -38,6 +39,9 @@ export function CardDrawer({ project, id, onClose, onMove }: { project: string; 
             <CardBadgeRow badges={card.badges} />
           </div>
           <CardActionsPanel project={project} card={card} rejectedReason={detail.data.rejectedReason} onMove={onMove} />
+          {card.needsManualQa && card.stage !== "rejected" && (
+            <QaSignOff id={card.id} cardKey={card.key} signedOffBy={detail.data.qaSignedOffBy} signedOffAt={detail.data.qaSignedOffAt} note={detail.data.qaSignOffNote} />
+          )}
           <CardEditor project={project} card={card} description={detail.data.description} />
           <LinkedWork facts={detail.data.facts} requiredApprovals={card.badges.pr?.required ?? 1} />
           <CardHistory history={detail.data.history} intervals={detail.data.intervals} />

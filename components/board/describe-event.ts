@@ -26,6 +26,8 @@ export function describeEvent(event: { type: string; payload: Record<string, unk
       return `PR #${String(p.number)} ${String(p.state).replace("_", " ")} by ${String(p.reviewer)}`;
     case "pr.merged":
       return `PR #${String(p.number)} merged`;
+    case "qa.signed_off":
+      return `manual QA signed off${p.note ? `: “${String(p.note)}”` : ""}`;
     case "build.reported":
       return `build ${String(p.buildId)} ${String(p.status)}${p.branch ? ` on ${String(p.branch)}` : ""}`;
     default:

@@ -5,7 +5,7 @@ import type { Store } from "../client";
 
 export type ItemRecord = WorkItem;
 
-export type NewItem = Omit<ItemRecord, "id" | "version" | "createdAt" | "blocked" | "blockedReason" | "qaSignedOffBy" | "qaSignedOffAt" | "rejectedReason" | "rejectedFromStage"> & { createdAt?: Date };
+export type NewItem = Omit<ItemRecord, "id" | "version" | "createdAt" | "blocked" | "blockedReason" | "qaSignedOffBy" | "qaSignedOffAt" | "qaSignOffNote" | "rejectedReason" | "rejectedFromStage"> & { createdAt?: Date };
 export type ItemPatch = Partial<Omit<ItemRecord, "id" | "projectId" | "number" | "version" | "createdAt">>;
 
 function columns(store: Store) {
@@ -16,6 +16,7 @@ function columns(store: Store) {
     description: w.description,
     qaSignedOffBy: w.qaSignedOffBy,
     qaSignedOffAt: w.qaSignedOffAt,
+    qaSignOffNote: w.qaSignOffNote,
     rejectedReason: w.rejectedReason,
     rejectedFromStage: w.rejectedFromStage,
     createdAt: w.createdAt,

@@ -21,6 +21,7 @@ export interface WorkItem {
   needsManualQa: boolean;
   qaSignedOffBy: string | null;
   qaSignedOffAt: Date | null;
+  qaSignOffNote: string | null;
   rejectedReason: string | null;
   rejectedFromStage: string | null;
   stageEnteredAt: Date;

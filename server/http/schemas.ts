@@ -188,6 +188,7 @@ export const itemDetailSchema = z.object({
   projectId: z.number(),
   qaSignedOffBy: z.string().nullable(),
   qaSignedOffAt: z.date().nullable(),
+  qaSignOffNote: z.string().nullable(),
   rejectedReason: z.string().nullable(),
   rejectedFromStage: z.string().nullable(),
   createdAt: z.date(),

@@ -15,6 +15,7 @@ export interface ItemDetail {
   projectId: number;
   qaSignedOffBy: string | null;
   qaSignedOffAt: Date | null;
+  qaSignOffNote: string | null;
   rejectedReason: string | null;
   rejectedFromStage: string | null;
   createdAt: Date;
@@ -41,6 +42,7 @@ export async function getItem(app: App, input: { id: number }): Promise<ItemDeta
     projectId: item.projectId,
     qaSignedOffBy: item.qaSignedOffBy,
     qaSignedOffAt: item.qaSignedOffAt,
+    qaSignOffNote: item.qaSignOffNote,
     rejectedReason: item.rejectedReason,
     rejectedFromStage: item.rejectedFromStage,
     createdAt: item.createdAt,
