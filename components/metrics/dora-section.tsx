@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../trpc/client";
 import { duration, percent } from "./format";
 import type { MetricsInput } from "./metrics-view";
-import { Section, Stat } from "./section";
+import { Stat } from "../ui/stat";
+import { Section } from "./section";
 
 const BAND_TONE: Record<string, string> = { elite: "text-emerald-700 dark:text-emerald-400", high: "text-blue-700 dark:text-blue-400", medium: "text-amber-700 dark:text-amber-400", low: "text-red-700 dark:text-red-400" };
 

@@ -7,7 +7,8 @@ import { useTRPC } from "../trpc/client";
 import { ChartCard } from "./chart-card";
 import { percent } from "./format";
 import type { MetricsInput } from "./metrics-view";
-import { Section, Stat } from "./section";
+import { Stat } from "../ui/stat";
+import { Section } from "./section";
 
 export function FunnelSection({ input }: { input: MetricsInput }) {
   const trpc = useTRPC();

@@ -8,7 +8,8 @@ import { useTRPC } from "../trpc/client";
 import { ChartCard } from "./chart-card";
 import { duration, hours } from "./format";
 import type { MetricsInput } from "./metrics-view";
-import { Section, Stat } from "./section";
+import { Stat } from "../ui/stat";
+import { Section } from "./section";
 
 export function LeadTimeSection({ input }: { input: MetricsInput }) {
   const trpc = useTRPC();

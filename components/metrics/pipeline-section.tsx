@@ -2,11 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
+import { FlakyTests } from "../pipeline/flaky-tests";
 import { useTRPC } from "../trpc/client";
 import { ChartCard } from "./chart-card";
 import { duration, percent } from "./format";
 import type { MetricsInput } from "./metrics-view";
-import { Section, Stat } from "./section";
+import { Stat } from "../ui/stat";
+import { Section } from "./section";
 
 /** Build and regression pass rates, flaky tests, deployment durations, and a per-environment timeline of deployments and alerts. */
 export function PipelineSection({ input }: { input: MetricsInput }) {
@@ -55,21 +57,9 @@ export function PipelineSection({ input }: { input: MetricsInput }) {
         </ResponsiveContainer>
       </ChartCard>
       {data && data.flaky.length > 0 && (
-        <div className="panel rounded-md p-3">
+        <div>
           <h3 className="mb-1 text-[14px] font-semibold">Flakiest tests</h3>
-          <ol className="space-y-0.5 text-[13px]">
-            {data.flaky.map((t) => (
-              <li key={`${t.suite}|${t.className}|${t.name}`} className="flex gap-2">
-                <span className="min-w-0 flex-1 truncate">
-                  {t.className && <span className="muted">{t.className} › </span>}
-                  {t.name}
-                </span>
-                <span className="muted">
-                  flaky {t.flaky} of {t.runs} runs
-                </span>
-              </li>
-            ))}
-          </ol>
+          <FlakyTests tests={data.flaky} />
         </div>
       )}
     </Section>

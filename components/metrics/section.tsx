@@ -20,13 +20,3 @@ export function Section({ title, id, query, children }: { title: string; id: str
     </section>
   );
 }
-
-export function Stat({ label, value, hint, tone }: { label: string; value: string; hint?: ReactNode; tone?: string }) {
-  return (
-    <div className="panel rounded-md p-3">
-      <p className="muted text-xs">{label}</p>
-      <p className={`text-xl font-semibold ${tone ?? ""}`}>{value}</p>
-      {hint && <div className="muted text-xs">{hint}</div>}
-    </div>
-  );
-}

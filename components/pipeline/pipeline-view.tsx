@@ -7,6 +7,8 @@ import { errorDetails } from "../board/use-board";
 import { PageHeader } from "../project/project-nav";
 import { useTRPC } from "../trpc/client";
 import { RelativeTime } from "../ui/relative-time";
+import { Stat } from "../ui/stat";
+import { FlakyTests } from "./flaky-tests";
 
 const percent = (rate: number | null) => (rate === null ? "–" : `${Math.round(rate * 100)}%`);
 
@@ -127,35 +129,12 @@ export function PipelineView({ project }: { project: string }) {
               {data.flaky.length === 0 ? (
                 <p className="muted panel rounded-md p-4 text-[13px]">No flaky test: none failed and passed for the same commit.</p>
               ) : (
-                <ol className="panel divide-y divide-[var(--border)] rounded-md text-[13px]">
-                  {data.flaky.map((t) => (
-                    <li key={`${t.suite}|${t.className}|${t.name}`} className="flex gap-3 px-3 py-2">
-                      <span className="min-w-0 flex-1 truncate">
-                        {t.className && <span className="muted">{t.className} › </span>}
-                        {t.name}
-                      </span>
-                      <span className="muted">{t.suite}</span>
-                      <span>
-                        flaky {t.flaky} of {t.runs} runs
-                      </span>
-                    </li>
-                  ))}
-                </ol>
+                <FlakyTests tests={data.flaky} />
               )}
             </section>
           </>
         )}
       </main>
-    </div>
-  );
-}
-
-function Stat({ label, value, hint }: { label: string; value: string; hint: string }) {
-  return (
-    <div className="panel rounded-md p-3">
-      <p className="muted text-xs">{label}</p>
-      <p className="text-xl font-semibold">{value}</p>
-      <p className="muted text-xs">{hint}</p>
     </div>
   );
 }
