@@ -218,6 +218,11 @@ function redact(url: string): string {
   }
 }
 
+/** A time as a bound parameter in raw SQL: SQLite keeps epoch milliseconds, PostgreSQL a timestamptz. */
+export function timeParam(store: Store, date: Date) {
+  return store.dialect === "sqlite" ? sql`${date.getTime()}` : sql`${date.toISOString()}::timestamptz`;
+}
+
 /** Locks the project's row for the rest of the transaction, so its events commit in id order. */
 export async function lockProject(store: Store, projectId: number): Promise<void> {
   if (store.dialect === "postgres") {

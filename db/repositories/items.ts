@@ -1,7 +1,7 @@
 import { STAGE_KEYS } from "../../domain/funnel/stages";
 import { and, asc, desc, eq, gt, isNull, lt, max, min, ne, sql } from "drizzle-orm";
 import type { BoardItem, WorkItem } from "../../domain/funnel/card";
-import type { Store } from "../client";
+import { timeParam, type Store } from "../client";
 
 export type ItemRecord = WorkItem;
 
@@ -158,10 +158,9 @@ export async function closeInterval(store: Store, itemId: number, at: Date, toSt
   const s = store.t.stageIntervals;
   const index = (STAGE_KEYS as readonly string[]).indexOf(toStage ?? "");
   const previous = index > 0 ? STAGE_KEYS[index - 1] : null;
-  const time = store.dialect === "sqlite" ? sql`${at.getTime()}` : sql`${at.toISOString()}::timestamptz`;
   await store.db
     .update(s)
-    .set({ leftAt: at, ...(previous ? { nextAt: sql`case when ${s.stage} = ${previous} then ${time} else null end` } : {}) })
+    .set({ leftAt: at, ...(previous ? { nextAt: sql`case when ${s.stage} = ${previous} then ${timeParam(store, at)} else null end` } : {}) })
     .where(and(eq(s.itemId, itemId), isNull(s.leftAt)));
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNotNull, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { STAGE_KEYS } from "../../domain/funnel/stages";
-import type { Store } from "../client";
+import { timeParam, type Store } from "../client";
 
 /**
  * The aggregates behind the metrics page, computed by the database (both dialects): counts,
@@ -23,11 +23,6 @@ function dayOf(store: Store, column: SQLWrapper): SQL<number> {
   return store.dialect === "sqlite" ? sql<number>`(${column} / 86400000)` : sql<number>`floor(extract(epoch from ${column}) / 86400)::int`;
 }
 
-/** A time as a bound parameter in raw SQL (SQLite keeps epoch milliseconds). */
-function at(store: Store, date: Date): SQL {
-  return store.dialect === "sqlite" ? sql`${date.getTime()}` : sql`${date.toISOString()}::timestamptz`;
-}
-
 const num = (value: unknown) => Number(value ?? 0);
 
 /**
@@ -37,7 +32,7 @@ const num = (value: unknown) => Number(value ?? 0);
  */
 export async function funnelCounts(store: Store, range: Range) {
   const s = store.t.stageIntervals;
-  const before = (column: SQLWrapper) => sql`${column} < ${at(store, range.to)}`;
+  const before = (column: SQLWrapper) => sql`${column} < ${timeParam(store, range.to)}`;
   const rows = await store.db
     .select({
       stage: s.stage,
@@ -109,7 +104,7 @@ export async function finishedItems(store: Store, range: Range) {
   const { stageIntervals: s, workItems: w } = store.t;
   const first = (stage: string) => sql`min(case when ${s.stage} = ${stage} then ${epochMs(store, s.enteredAt)} end)`;
   // Only the cards that entered Live in the range are read; of those, the ones that had been live before drop out.
-  const wentLive = sql`select l.item_id from stage_intervals l where l.project_id = ${range.projectId} and l.stage = 'live' and l.entered_at >= ${at(store, range.from)} and l.entered_at < ${at(store, range.to)}`;
+  const wentLive = sql`select l.item_id from stage_intervals l where l.project_id = ${range.projectId} and l.stage = 'live' and l.entered_at >= ${timeParam(store, range.from)} and l.entered_at < ${timeParam(store, range.to)}`;
   const rows = await store.db
     .select({
       id: w.id,
