@@ -90,7 +90,7 @@ function newestDeployment(release: ReleaseFacts, kind: string): DeploymentFact |
 }
 
 /** The regression verdict of a deployment: the verify step's, else the results reported for it. */
-export function verificationOf(deployment: DeploymentFact): "passed" | "failed" | null {
+export function verificationOf(deployment: Pick<DeploymentFact, "verifyStatus" | "regression">): "passed" | "failed" | null {
   if (deployment.verifyStatus === "passed" || deployment.verifyStatus === "failed") return deployment.verifyStatus;
   if (deployment.verifyStatus === "running" || !deployment.regression) return null;
   return deployment.regression.failed > 0 ? "failed" : "passed";

@@ -1,4 +1,5 @@
 import { liveAt } from "../monitoring/alerts";
+import { completed } from "../release/deployment-state";
 import { median } from "./stats";
 
 /** The DORA four keys for the live environment, from its deployments, rollbacks and alerts. */
@@ -38,15 +39,20 @@ export interface DoraFigures {
   failed: { deploymentId: number; cause: string }[];
 }
 
-const wentLive = (d: LiveDeployment) => d.status === "succeeded" || d.status === "rolled-back";
+/** When each release first went live: its first completed promotion (deployments in the order they finished). */
+export function firstLiveByRelease(deployments: readonly LiveDeployment[]): Map<number, Date> {
+  const firstLive = new Map<number, Date>();
+  for (const d of deployments) if (d.purpose === "promote" && completed(d) && !firstLive.has(d.releaseId)) firstLive.set(d.releaseId, d.finishedAt);
+  return firstLive;
+}
 
 export function dora(input: DoraInput): DoraFigures {
   const inRange = (at: Date) => at >= input.from && at < input.to;
-  const live = input.deployments.filter(wentLive).sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime());
+  const live = input.deployments.filter(completed).sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime());
   // What served live from each moment: every successful promotion or rollback took over then.
   const changes = live.map((d) => ({ ...d, at: d.finishedAt }));
   const promotions = input.deployments.filter((d) => d.purpose === "promote" && d.status !== "cancelled" && inRange(d.finishedAt));
-  const successful = promotions.filter(wentLive);
+  const successful = promotions.filter(completed);
 
   const failed: DoraFigures["failed"] = [];
   const failureAt = new Map<number, Date>();
@@ -87,8 +93,7 @@ export function dora(input: DoraInput): DoraFigures {
   }
 
   // Lead time for changes: a change's first commit to the first time its release went live.
-  const firstLive = new Map<number, Date>();
-  for (const d of live) if (d.purpose === "promote" && !firstLive.has(d.releaseId)) firstLive.set(d.releaseId, d.finishedAt);
+  const firstLive = firstLiveByRelease(live);
   const leadTimes = input.changes
     .map((change) => ({ change, liveAt: firstLive.get(change.releaseId) }))
     .filter((x): x is { change: DoraInput["changes"][number]; liveAt: Date } => Boolean(x.liveAt && inRange(x.liveAt)))

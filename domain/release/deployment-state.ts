@@ -1,3 +1,8 @@
+/** A deployment that completed its steps (one rolled back since did, before it was replaced). */
+export function completed(deployment: { status: string }): boolean {
+  return deployment.status === "succeeded" || deployment.status === "rolled-back";
+}
+
 /** How a deployment reads on the releases page: one word, a tone and a sentence. */
 
 export interface DeploymentSummary {

@@ -21,7 +21,7 @@ export async function testVerdict(store: Store, deployments: DeploymentRecord[],
   const test = deployments.filter((d) => testIds.has(d.environmentId) && d.purpose === "deploy").at(-1) ?? null;
   if (!test) return null;
   const regression = (await regressionTotals(store, [test.id])).get(test.id) ?? null;
-  const verification = verificationOf({ ...test, environment: "", environmentKind: "test", at: test.queuedAt, regression, serving: false });
+  const verification = verificationOf({ verifyStatus: test.verifyStatus, regression });
   const failingTests = verification === "failed" ? await failingCasesOfDeployment(store, test.id, 5) : [];
   const environment = environments.find((e) => e.id === test.environmentId)!.name;
   // A failed deployment reports its failure, not a stale verdict.

@@ -1,7 +1,8 @@
 import { DomainError } from "../../domain/errors";
 import { itemKey } from "../../domain/funnel/item";
 import { STAGE_KEYS, type StageKey } from "../../domain/funnel/stages";
-import { BANDS, dora, failureRateBand, frequencyBand, leadTimeBand, recoveryBand, type DoraFigures } from "../../domain/metrics/dora";
+import { completed } from "../../domain/release/deployment-state";
+import { BANDS, dora, firstLiveByRelease, failureRateBand, frequencyBand, leadTimeBand, recoveryBand, type DoraFigures } from "../../domain/metrics/dora";
 import { cumulativeFlow, DAY_MS, dayOf, funnel, isBackward, throughput } from "../../domain/metrics/flow";
 import { distribution, summarise } from "../../domain/metrics/stats";
 import { flakiestTests } from "../../db/repositories/pipeline";
@@ -100,14 +101,13 @@ async function doraFor(app: App, range: Range, windowMs: number): Promise<DoraFi
   const until = new Date(range.to.getTime() + windowMs);
   const [deployments, alerts] = await Promise.all([liveChanges(app.database, live.id, until), criticalAlerts(app.database, live.id, new Date(0), until)]);
   // Only the changes of releases that first went live in the range are read.
-  const firstLive = new Map<number, Date>();
-  for (const d of deployments) if (d.purpose === "promote" && (d.status === "succeeded" || d.status === "rolled-back") && !firstLive.has(d.releaseId)) firstLive.set(d.releaseId, d.finishedAt!);
-  const releaseIds = [...firstLive].filter(([, at]) => at >= range.from && at < range.to).map(([id]) => id);
+  const finished = deployments.map((d) => ({ ...d, finishedAt: d.finishedAt! }));
+  const releaseIds = [...firstLiveByRelease(finished)].filter(([, at]) => at >= range.from && at < range.to).map(([id]) => id);
   const commits = await firstCommits(app.database, releaseIds);
   return dora({
     from: range.from,
     to: range.to,
-    deployments: deployments.map((d) => ({ ...d, finishedAt: d.finishedAt! })),
+    deployments: finished,
     criticalAlerts: alerts,
     changes: commits.map((c) => ({ releaseId: c.releaseId, firstCommitAt: new Date(c.at) })),
     windowMs,
@@ -138,7 +138,7 @@ export async function pipelineMetric(app: App, input: MetricsInput) {
   const finishedBuilds = activity.builds.filter((b) => b.status === "passed" || b.status === "failed");
   const total = finishedBuilds.reduce((n, b) => n + b.count, 0);
   const byEnvironment = new Map<string, number[]>();
-  for (const d of activity.deployments) if (d.status === "succeeded" || d.status === "rolled-back") (byEnvironment.get(d.environment) ?? byEnvironment.set(d.environment, []).get(d.environment)!).push(d.ms);
+  for (const d of activity.deployments) if (completed(d)) (byEnvironment.get(d.environment) ?? byEnvironment.set(d.environment, []).get(d.environment)!).push(d.ms);
   return {
     range: rangeOf(range),
     buildPassRate: total ? (finishedBuilds.find((b) => b.status === "passed")?.count ?? 0) / total : null,

@@ -4,6 +4,7 @@ import { listAlerts } from "../../db/repositories/alerts";
 import { liveChanges } from "../../db/repositories/metrics";
 import { itemKey } from "../../domain/funnel/item";
 import { activeFreeze, nextRun } from "../../domain/release/calendar";
+import { completed } from "../../domain/release/deployment-state";
 import { SLOTS } from "../../domain/release/environment";
 import { evaluatePromotion } from "../../domain/release/promotion";
 import { deploymentsOfReleases } from "../../db/repositories/deployments";
@@ -38,7 +39,7 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
   const alertLabel = await findAlertEnvironmentLabel(app.database, project.id);
   const live = liveEnvironment(environments);
   // Each alert on live belongs to the release that was live when it started.
-  const changes = live ? (await liveChanges(app.database, live.id, now)).filter((d) => d.status === "succeeded" || d.status === "rolled-back").map((d) => ({ releaseId: d.releaseId, at: d.finishedAt! })) : [];
+  const changes = live ? (await liveChanges(app.database, live.id, now)).filter(completed).map((d) => ({ releaseId: d.releaseId, at: d.finishedAt! })) : [];
   const alertView = (a: (typeof alerts)[number]) => ({ id: a.id, name: a.name, severity: a.severity, status: a.status, startsAt: a.startsAt, endsAt: a.endsAt, summary: alertSummary(a) });
   const releaseIds = releases.map((r) => r.id);
   const [deployments, items] = await Promise.all([deploymentsOfReleases(app.database, releaseIds), itemsOfReleases(app.database, releaseIds)]);
@@ -81,7 +82,7 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
     const cells = environments.map((environment) => {
       const newest = own.filter((d) => d.environmentId === environment.id).at(-1);
       if (!newest) return { environment: environment.name, deployment: null };
-      const verdict = verificationOf({ ...newest, environment: environment.name, environmentKind: environment.kind, at: newest.queuedAt, regression: regression.get(newest.id) ?? null, serving: false });
+      const verdict = verificationOf({ verifyStatus: newest.verifyStatus, regression: regression.get(newest.id) ?? null });
       return {
         environment: environment.name,
         deployment: {
