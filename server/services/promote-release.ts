@@ -22,14 +22,20 @@ export interface PromotionCheck {
   decision: PromotionDecision;
 }
 
-/** The promotion gates' state for a release, as the confirmation dialog shows it. */
-export async function checkPromotion(app: App, actor: Actor, input: PromoteInput & { automatic?: boolean }): Promise<PromotionCheck> {
+/** The release, where it would go live, and its gates now. */
+async function assess(app: App, actor: Actor, input: PromoteInput & { automatic?: boolean }) {
   const release = await requireRelease(app.database, input.releaseId);
   const live = liveEnvironment(await listEnvironments(app.database, release.projectId));
   const facts = await promotionFacts(app.database, release, app.now());
   const decision = evaluatePromotion(facts, { admin: actor.role === "admin", reason: input.reason, automatic: input.automatic });
   if (!live) decision.reasons.unshift("This project has no live environment: add one on the Releases page.");
-  return { release: { id: release.id, version: release.version }, environment: live?.name ?? null, facts, decision: { ...decision, allowed: decision.reasons.length === 0 } };
+  return { release, live, facts, decision: { ...decision, allowed: decision.reasons.length === 0 } };
+}
+
+/** The promotion gates' state for a release, as the confirmation dialog shows it. */
+export async function checkPromotion(app: App, actor: Actor, input: PromoteInput & { automatic?: boolean }): Promise<PromotionCheck> {
+  const { release, live, facts, decision } = await assess(app, actor, input);
+  return { release: { id: release.id, version: release.version }, environment: live?.name ?? null, facts, decision };
 }
 
 /**
@@ -39,19 +45,16 @@ export async function checkPromotion(app: App, actor: Actor, input: PromoteInput
  * verified, is only switched.
  */
 export async function promoteRelease(app: App, actor: Actor, input: PromoteInput & { automatic?: boolean }): Promise<number> {
-  const check = await checkPromotion(app, actor, input);
-  const release = await requireRelease(app.database, input.releaseId);
-  if (!check.decision.allowed) {
+  const { release, live, decision } = await assess(app, actor, input);
+  if (!decision.allowed || !live) {
     await changeProject(app, release.projectId, async (_store, record) => {
-      await record({ itemId: null, type: "promotion.refused", actor: actor.id, payload: { version: release.version, reasons: check.decision.reasons } });
+      await record({ itemId: null, type: "promotion.refused", actor: actor.id, payload: { version: release.version, reasons: decision.reasons } });
     });
-    throw new DomainError("PROMOTION.REFUSED", `Release ${release.version} cannot be promoted yet: ${check.decision.reasons.join(" ")}`, {
-      reasons: check.decision.reasons,
-      checks: check.decision.checks,
+    throw new DomainError("PROMOTION.REFUSED", `Release ${release.version} cannot be promoted yet: ${decision.reasons.join(" ")}`, {
+      reasons: decision.reasons,
+      checks: decision.checks,
     });
   }
-  const environments = await listEnvironments(app.database, release.projectId);
-  const live = liveEnvironment(environments)!;
   const slot = targetSlot(live.strategy, live.activeSlot);
   let phase: "deploy" | "switch" = "deploy";
   if (slot) {
@@ -67,8 +70,8 @@ export async function promoteRelease(app: App, actor: Actor, input: PromoteInput
     phase,
     details: {
       automatic: Boolean(input.automatic),
-      checks: check.decision.checks.filter((c) => c.ok).map((c) => c.detail),
-      ...(check.decision.overridden.length ? { overridden: check.decision.overridden, reason: input.reason } : {}),
+      checks: decision.checks.filter((c) => c.ok).map((c) => c.detail),
+      ...(decision.overridden.length ? { overridden: decision.overridden, reason: input.reason } : {}),
     },
   });
 }
