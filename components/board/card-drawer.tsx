@@ -16,6 +16,7 @@ import { QaSignOff } from "./qa-sign-off";
 import { CardHistory } from "./card-history";
 import { LinkedWork } from "./linked-work";
 import { errorDetails, useBoardCache, type MoveRequest } from "./use-board";
+import { QueryStatus } from "../ui/query-status";
 
 /** The card's detail panel: edit it, accept or reject it, see its linked work and its history. */
 export function CardDrawer({ project, id, onClose, onMove }: { project: string; id: number | null; onClose: () => void; onMove: (req: MoveRequest) => void }) {
@@ -24,12 +25,7 @@ export function CardDrawer({ project, id, onClose, onMove }: { project: string; 
   const card = detail.data?.card;
   return (
     <Dialog open={id !== null} onClose={onClose} title={card ? `${card.key} ${card.title}` : "Card"} side>
-      {detail.isPending && <p className="muted">Loading…</p>}
-      {detail.isError && (
-        <p role="alert" className="text-red-700 dark:text-red-400">
-          {detail.error.message}
-        </p>
-      )}
+      <QueryStatus query={detail} />
       {detail.data && card && (
         <div className="space-y-6">
           <div className="flex flex-wrap items-center gap-2 text-[13px]">

@@ -3,12 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { formatDuration } from "../../domain/time/relative";
 import { Pill, toneOf } from "../board/badges";
-import { errorDetails } from "../board/use-board";
 import { PageHeader } from "../project/project-nav";
 import { useTRPC } from "../trpc/client";
 import { RelativeTime } from "../ui/relative-time";
 import { Stat } from "../ui/stat";
 import { FlakyTests } from "./flaky-tests";
+import { QueryStatus } from "../ui/query-status";
 
 const percent = (rate: number | null) => (rate === null ? "–" : `${Math.round(rate * 100)}%`);
 
@@ -21,12 +21,7 @@ export function PipelineView({ project }: { project: string }) {
     <div>
       <PageHeader slug={project} title="Pipeline" current="/pipeline" />
       <main className="mx-auto max-w-5xl space-y-8 p-6">
-        {pipeline.isPending && <p className="muted">Loading…</p>}
-        {pipeline.isError && (
-          <p role="alert" className="text-red-700 dark:text-red-400">
-            {errorDetails(pipeline.error).message}
-          </p>
-        )}
+        <QueryStatus query={pipeline} />
         {data && (
           <>
             <section aria-label="Pass rates" className="grid grid-cols-2 gap-3 sm:grid-cols-4">

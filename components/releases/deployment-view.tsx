@@ -5,12 +5,12 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { deploymentState } from "../../domain/release/deployment-state";
 import { Pill } from "../board/badges";
-import { errorDetails } from "../board/use-board";
 import { PageHeader } from "../project/project-nav";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { RelativeTime } from "../ui/relative-time";
 import { useReleaseActions } from "./use-releases";
+import { QueryStatus } from "../ui/query-status";
 
 /** One deployment: its state, its live log, its regression results, its cards and its events. */
 export function DeploymentView({ project, id }: { project: string; id: number }) {
@@ -32,12 +32,7 @@ export function DeploymentView({ project, id }: { project: string; id: number })
     <div>
       <PageHeader slug={project} title={d ? `Deployment ${d.id}` : "Deployment"} current="/deployments" />
       <main className="mx-auto max-w-5xl space-y-6 p-6 text-[13px]">
-        {deployment.isPending && <p className="muted">Loading…</p>}
-        {deployment.isError && (
-          <p role="alert" className="text-red-700 dark:text-red-400">
-            {errorDetails(deployment.error).message}
-          </p>
-        )}
+        <QueryStatus query={deployment} />
         {d && state && (
           <>
             <section className="flex flex-wrap items-center gap-3">

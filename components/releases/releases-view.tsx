@@ -4,7 +4,6 @@ import Link from "next/link";
 import { useState } from "react";
 import { deploymentState } from "../../domain/release/deployment-state";
 import { Pill } from "../board/badges";
-import { errorDetails } from "../board/use-board";
 import { PageHeader } from "../project/project-nav";
 import { Button } from "../ui/button";
 import { RelativeTime } from "../ui/relative-time";
@@ -12,6 +11,7 @@ import { EnvironmentCard } from "./environment-card";
 import { PolicyBar } from "./policy-bar";
 import { PromoteDialog } from "./promote-dialog";
 import { useReleaseActions, useReleases, type ReleaseRow, type ReleasesData } from "./use-releases";
+import { QueryStatus } from "../ui/query-status";
 
 /** Releases × environments, in the style of a deployment dashboard, with Deploy / Promote / Roll back. */
 export function ReleasesView({ project }: { project: string }) {
@@ -23,12 +23,7 @@ export function ReleasesView({ project }: { project: string }) {
     <div>
       <PageHeader slug={project} title="Releases" current="/releases" />
       <main className="mx-auto max-w-6xl space-y-6 p-6">
-        {releases.isPending && <p className="muted">Loading…</p>}
-        {releases.isError && (
-          <p role="alert" className="text-red-700 dark:text-red-400">
-            {errorDetails(releases.error).message}
-          </p>
-        )}
+        <QueryStatus query={releases} />
         {data && (
           <>
             <PolicyBar project={project} policy={data.policy} actions={actions} />
