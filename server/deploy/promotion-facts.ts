@@ -29,33 +29,51 @@ export async function testVerdict(store: Store, deployments: DeploymentRecord[],
   return { environment, status, verification: test.verifyStatus === "running" ? ("running" as const) : verification, failingTests };
 }
 
-/** Everything the promotion gates read about one release, now. */
-export async function promotionFacts(store: Store, release: ReleaseRecord, now: Date): Promise<PromotionFacts> {
-  const [environments, deployments, items, project, policy, alerts, serving] = await Promise.all([
-    listEnvironments(store, release.projectId),
-    deploymentsOfReleases(store, [release.id]),
-    itemsOfReleases(store, [release.id]),
-    findProjectById(store, release.projectId),
-    findDeliveryPolicy(store, release.projectId),
-    firingLiveAlerts(store, release.projectId),
-    servingDeployments(store, release.projectId),
+/** What the promotion gates read about the project as a whole, now (the same for each of its releases). */
+export async function projectGateFacts(store: Store, projectId: number, now: Date) {
+  const [environments, project, policy, alerts, serving] = await Promise.all([
+    listEnvironments(store, projectId),
+    findProjectById(store, projectId),
+    findDeliveryPolicy(store, projectId),
+    firingLiveAlerts(store, projectId),
+    servingDeployments(store, projectId),
   ]);
   const live = liveEnvironment(environments);
   const freeze = activeFreeze(policy.freezeWindows, now);
   return {
+    environments,
+    live,
+    serving,
+    keyPrefix: project?.keyPrefix ?? "",
+    criticalAlerts: alerts.filter((alert) => alert.severity === "critical").map((alert) => ({ name: alert.name, environment: live?.name ?? "live" })),
+    lineStopped: policy.lineStoppedAt ? { by: policy.lineStoppedBy ?? "someone", reason: policy.lineStoppedReason ?? "" } : null,
+    freeze: freeze ? { note: freeze.window.note ?? null, endsAt: freeze.endsAt } : null,
+  };
+}
+
+export type ProjectGateFacts = Awaited<ReturnType<typeof projectGateFacts>>;
+
+/** Everything the promotion gates read about one release, now; pass the project's facts when judging several releases. */
+export async function promotionFacts(store: Store, release: ReleaseRecord, now: Date, project?: ProjectGateFacts): Promise<PromotionFacts> {
+  const [shared, deployments, items] = await Promise.all([
+    project ?? projectGateFacts(store, release.projectId, now),
+    deploymentsOfReleases(store, [release.id]),
+    itemsOfReleases(store, [release.id]),
+  ]);
+  return {
     version: release.version,
-    test: await testVerdict(store, deployments, environments),
+    test: await testVerdict(store, deployments, shared.environments),
     items: items.map((item) => ({
-      key: itemKey(project?.keyPrefix ?? "", item.number),
+      key: itemKey(shared.keyPrefix, item.number),
       title: item.title,
       needsManualQa: item.needsManualQa,
       qaSignedOff: Boolean(item.qaSignedOffAt),
     })),
-    criticalAlerts: alerts.filter((alert) => alert.severity === "critical").map((alert) => ({ name: alert.name, environment: live?.name ?? "live" })),
-    live: deployments.some((d) => d.environmentId === live?.id && serving.has(d.id)),
+    criticalAlerts: shared.criticalAlerts,
+    live: deployments.some((d) => d.environmentId === shared.live?.id && shared.serving.has(d.id)),
     promoting: deployments.some((d) => d.purpose === "promote" && d.finishedAt === null),
     pinned: release.pinnedAt ? { reason: release.pinnedReason ?? "rolled back" } : null,
-    lineStopped: policy.lineStoppedAt ? { by: policy.lineStoppedBy ?? "someone", reason: policy.lineStoppedReason ?? "" } : null,
-    freeze: freeze ? { note: freeze.window.note ?? null, endsAt: freeze.endsAt } : null,
+    lineStopped: shared.lineStopped,
+    freeze: shared.freeze,
   };
 }

@@ -14,7 +14,7 @@ import { findAlertEnvironmentLabel, findDeliveryPolicy } from "../../db/reposito
 import { itemsOfReleases, listReleases } from "../../db/repositories/releases";
 import { regressionTotals } from "../../db/repositories/test-runs";
 import type { App } from "../app";
-import { liveEnvironment, promotionFacts } from "../deploy/promotion-facts";
+import { liveEnvironment, projectGateFacts, promotionFacts, type ProjectGateFacts } from "../deploy/promotion-facts";
 import { readSettings, redactSettings } from "../deploy/settings";
 import { requireProject } from "./lookups";
 
@@ -77,6 +77,7 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
   });
 
   const releaseViews = [];
+  let gateFacts: ProjectGateFacts | undefined;
   for (const [index, release] of releases.entries()) {
     const own = deployments.filter((d) => d.releaseId === release.id);
     const cells = environments.map((environment) => {
@@ -102,7 +103,7 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
         },
       };
     });
-    const promotion = index < GATED ? evaluatePromotion(await promotionFacts(app.database, release, now)) : null;
+    const promotion = index < GATED ? evaluatePromotion(await promotionFacts(app.database, release, now, (gateFacts ??= await projectGateFacts(app.database, project.id, now)))) : null;
     releaseViews.push({
       id: release.id,
       version: release.version,
