@@ -130,7 +130,6 @@ export async function unfinishedDeployments(store: Store): Promise<DeploymentRec
 }
 
 export async function heartbeat(store: Store, ids: number[], at: Date): Promise<{ id: number; cancelRequestedAt: Date | null }[]> {
-  if (ids.length === 0) return [];
   const d = store.t.deployments;
   return store.db.update(d).set({ heartbeatAt: at }).where(inArray(d.id, ids)).returning({ id: d.id, cancelRequestedAt: d.cancelRequestedAt });
 }

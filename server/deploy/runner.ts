@@ -136,7 +136,9 @@ export class DeployRunner {
    */
   async tick(): Promise<void> {
     const now = this.app.now();
-    const beats = await this.app.database.transaction((store) => heartbeat(store, [...this.jobs.keys()], now));
+    // No write transaction (on SQLite, the one writer's lock) when this instance runs nothing.
+    const running = [...this.jobs.keys()];
+    const beats = running.length ? await this.app.database.transaction((store) => heartbeat(store, running, now)) : [];
     for (const beat of beats) if (beat.cancelRequestedAt) this.cancel(beat.id);
     await this.recover();
     this.kick();
