@@ -4,6 +4,8 @@ import path from "node:path";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `shiplane-e2e-${process.pid}`);
+/** The instance admin the server makes at start; the setup project signs in as it once. */
+export const ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password" };
 
 export default defineConfig({
   testDir: "e2e",
@@ -13,8 +15,15 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: [["list"]],
+  // Sign in once per person in a setup project and reuse the saved session (per-test sign-ins would trip the sign-in limit).
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
+  ],
   use: {
     baseURL: `http://localhost:${port}`,
+    // API calls made with the browser's session come from Shiplane's own origin, as the UI's do.
+    extraHTTPHeaders: { Origin: `http://localhost:${port}` },
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -27,6 +36,6 @@ export default defineConfig({
     url: `http://localhost:${port}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), SHIPLANE_DATA_DIR: dataDir, SHIPLANE_SEED: "none" },
+    env: { PORT: String(port), SHIPLANE_DATA_DIR: dataDir, SHIPLANE_SEED: "none", SHIPLANE_ADMIN_EMAIL: ADMIN.email, SHIPLANE_ADMIN_PASSWORD: ADMIN.password },
   },
 });

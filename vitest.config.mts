@@ -1,9 +1,13 @@
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // The "@/…" imports of the route files under app/ (as in tsconfig.json).
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           include: ["domain/**/*.test.ts", "components/**/*.test.ts"],
@@ -11,6 +15,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "integration",
           include: ["db/**/*.test.ts", "server/**/*.test.ts", "app/**/*.test.ts"],

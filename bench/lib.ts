@@ -1,3 +1,4 @@
+import type { Browser, Page } from "playwright-core";
 import { spawn, type ChildProcess } from "node:child_process";
 import { execSync } from "node:child_process";
 import fs from "node:fs";
@@ -67,8 +68,13 @@ export async function postgresTarget(): Promise<BenchTarget | null> {
   };
 }
 
+/** The instance admin the bench's servers make at start; the bench signs in as it. */
+const BENCH_ADMIN = { email: "bench@shiplane.test", password: "bench-admin-password" };
+
 export interface Server {
   url: string;
+  /** The admin's session cookie (name=value; …). */
+  cookie: string;
   process: ChildProcess;
   rssMb: () => number;
   stop: () => Promise<void>;
@@ -78,7 +84,7 @@ export interface Server {
 export async function startServer(root: string, target: BenchTarget, port: number): Promise<Server> {
   const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
     cwd: root,
-    env: { ...process.env, ...target.env, PORT: String(port), SHIPLANE_SEED: "none" },
+    env: { ...process.env, ...target.env, PORT: String(port), SHIPLANE_SEED: "none", SHIPLANE_ADMIN_EMAIL: BENCH_ADMIN.email, SHIPLANE_ADMIN_PASSWORD: BENCH_ADMIN.password },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -97,8 +103,15 @@ export async function startServer(root: string, target: BenchTarget, port: numbe
     if (Date.now() > deadline) throw new Error(`The server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 300));
   }
+  const signedIn = await fetch(`${url}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: url }, body: JSON.stringify(BENCH_ADMIN) });
+  if (!signedIn.ok) throw new Error(`Could not sign in to the bench server: ${signedIn.status} ${await signedIn.text()}`);
+  const cookie = signedIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   return {
     url,
+    cookie,
     process: child,
     rssMb: () => {
       try {
@@ -124,4 +137,27 @@ export async function startServer(root: string, target: BenchTarget, port: numbe
       await new Promise((r) => setTimeout(r, 500));
     },
   };
+}
+
+/** A browser page signed in as the bench's admin. */
+export async function signedInPage(browser: Browser, server: Server, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  await context.addCookies(
+    server.cookie.split("; ").map((pair) => {
+      const [name, ...value] = pair.split("=");
+      return { name, value: value.join("="), url: server.url };
+    }),
+  );
+  return context.newPage();
+}
+
+/** A project token with the given scopes, made through the API as the signed-in admin. */
+export async function projectToken(server: Server, project: string, scopes: string[]): Promise<string> {
+  const response = await fetch(`${server.url}/api/trpc/settings.createToken`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: server.cookie, origin: server.url },
+    body: JSON.stringify({ json: { project, name: "bench", scopes } }),
+  });
+  if (!response.ok) throw new Error(`Could not create a bench token: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { result: { data: { json: { token: string } } } }).result.data.json.token;
 }

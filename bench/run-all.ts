@@ -16,7 +16,7 @@ import { getBoard } from "../server/services/get-board";
 import { createCaller } from "../server/trpc/root";
 import { benchMetrics } from "./metrics";
 import { benchWebhooks } from "./webhooks";
-import { ms, percentile, postgresTarget, sqliteTarget, startServer, timeIt, type BenchTarget } from "./lib";
+import { ms, percentile, postgresTarget, projectToken, signedInPage, sqliteTarget, startServer, timeIt, type BenchTarget } from "./lib";
 
 const ROOT = process.env.SHIPLANE_ROOT ?? path.resolve(import.meta.dirname, "..");
 const CARDS = Number(process.env.BENCH_CARDS ?? 5000);
@@ -44,7 +44,7 @@ async function benchTarget(target: BenchTarget, port: number) {
   const server = await startServer(ROOT, target, port);
   try {
     const input = encodeURIComponent(JSON.stringify({ 0: { json: { project: "bench" } } }));
-    const http = await timeIt(20, async () => (await fetch(`${server.url}/api/trpc/board.get?batch=1&input=${input}`)).arrayBuffer());
+    const http = await timeIt(20, async () => (await fetch(`${server.url}/api/trpc/board.get?batch=1&input=${input}`, { headers: { cookie: server.cookie } })).arrayBuffer());
     console.log(`board over HTTP (client-timed) p50 ${ms(percentile(http, 50))}  p95 ${ms(percentile(http, 95))}`);
 
     const browser = await chromium.launch({
@@ -56,7 +56,7 @@ async function benchTarget(target: BenchTarget, port: number) {
     const usable: number[] = [];
     const complete: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const page = await signedInPage(browser, server);
       await page.addInitScript(() => {
         const seen: Record<string, number> = {};
         (window as unknown as { __seen: Record<string, number> }).__seen = seen;
@@ -76,18 +76,19 @@ async function benchTarget(target: BenchTarget, port: number) {
       usable.push(timing.usable);
       complete.push(timing.complete);
       if (i === 4) console.log(`cards in the DOM: ${await page.locator("article").count()} of ${CARDS} (long columns are virtualised)`);
-      await page.close();
+      await page.context().close();
     }
     await browser.close();
     console.log(`page usable in Chromium        median ${ms(percentile(usable, 50))}, worst ${ms(Math.max(...usable))} of 5 loads   target: < 2,000 ms`);
     console.log(`all ${CARDS} cards loaded        median ${ms(percentile(complete, 50))}`);
 
-    const board = await (await fetch(`${server.url}/api/v1/projects/bench/items`)).json();
+    const token = await projectToken(server, "bench", ["items:read", "items:write"]);
+    const board = await (await fetch(`${server.url}/api/v1/projects/bench/items`, { headers: { authorization: `Bearer ${token}` } })).json();
     const movable = (board.items as { id: number; stage: string }[]).filter((c) => c.stage === "story" || c.stage === "code").map((c) => c.id);
     // Paced: each client moves a card, then pauses 100 ms (people drag far less often);
     // saturated: each client sends its next move as soon as the last one is answered.
     for (const [label, pauseMs] of [["each pausing 100 ms between moves", 100], ["saturating: no pause", 0]] as const) {
-      const result = await moveLoad(server.url, movable, pauseMs);
+      const result = await moveLoad(server.url, token, movable, pauseMs);
       console.log(`card moves, ${CLIENTS} clients × ${SECONDS} s, ${label}: ${result.count} moves (${(result.count / SECONDS).toFixed(0)}/s), errors ${result.errors}`);
       console.log(`  seen by the clients   p50 ${ms(percentile(result.latencies, 50))}  p99 ${ms(percentile(result.latencies, 99))}   target: p99 < 20 ms`);
       console.log(`  server time (handler) p50 ${ms(percentile(result.serverTimes, 50))}  p99 ${ms(percentile(result.serverTimes, 99))}`);
@@ -100,7 +101,7 @@ async function benchTarget(target: BenchTarget, port: number) {
 }
 
 /** CLIENTS concurrent clients moving cards between Story and Code (and reordering) over REST. */
-async function moveLoad(url: string, movable: number[], pauseMs: number) {
+async function moveLoad(url: string, token: string, movable: number[], pauseMs: number) {
   const latencies: number[] = [];
   const serverTimes: number[] = [];
   let errors = 0;
@@ -114,7 +115,7 @@ async function moveLoad(url: string, movable: number[], pauseMs: number) {
         const afterId = movable[(n >> 8) % movable.length];
         const body = JSON.stringify({ toStage: n % 2 ? "code" : "story", afterId: afterId === id ? null : afterId, reason: "rework (bench)" });
         const started = performance.now();
-        const { status, serverMs } = await post(`${url}/api/v1/items/${id}/move`, body);
+        const { status, serverMs } = await post(`${url}/api/v1/items/${id}/move`, token, body);
         latencies.push(performance.now() - started);
         serverTimes.push(serverMs);
         if (status !== 200) errors++;
@@ -128,9 +129,10 @@ async function moveLoad(url: string, movable: number[], pauseMs: number) {
 // node:http with keep-alive: a lighter client than fetch, so the load generator takes less of
 // the CPU it shares with the server on this machine.
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-function post(url: string, body: string): Promise<{ status: number; serverMs: number }> {
+function post(url: string, token: string, body: string): Promise<{ status: number; serverMs: number }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (response) => {
+    const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body), authorization: `Bearer ${token}` };
+    const request = http.request(url, { method: "POST", agent, headers }, (response) => {
       const serverMs = Number(/dur=([\d.]+)/.exec(String(response.headers["server-timing"] ?? ""))?.[1] ?? NaN);
       response.resume();
       response.on("end", () => resolve({ status: response.statusCode ?? 0, serverMs }));

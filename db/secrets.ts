@@ -55,3 +55,8 @@ export function unseal(value: string | null): string | null {
     throw new Error("A stored secret cannot be decrypted: SHIPLANE_SECRET (or data/secret.key) is not the one it was sealed with. Restore that secret, or set the webhook and deploy secrets again.");
   }
 }
+
+/** A stable secret for one purpose (e.g. signing session cookies), derived from the same key. */
+export function deriveSecret(purpose: string): string {
+  return createHash("sha256").update(key()).update(`shiplane:${purpose}`).digest("base64url");
+}

@@ -5,6 +5,10 @@
  */
 export type DomainErrorCode =
   | "VALIDATION"
+  | "USER.NOT_FOUND"
+  | "USER.EXISTS"
+  | "INVITE.INVALID"
+  | "SETUP.DONE"
   | "PROJECT.NOT_FOUND"
   | "PROJECT.EXISTS"
   | "ITEM.NOT_FOUND"

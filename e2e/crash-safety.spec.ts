@@ -11,7 +11,15 @@ const PORT = 3190;
 const SECRET = "crash-test-secret";
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shiplane-crash-"));
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", SHIPLANE_DATA_DIR: dataDir, SHIPLANE_SEED: "none", PORT: String(PORT), DATABASE_URL: "" };
+const ADMIN = { email: "crash@e2e.test", password: "crash-admin-password" };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  SHIPLANE_DATA_DIR: dataDir,
+  SHIPLANE_SEED: "none",
+  PORT: String(PORT),
+  DATABASE_URL: "",
+};
 
 function cli(...args: string[]): string {
   return execFileSync(process.execPath, [path.join(root, "bin", "shiplane.mjs"), ...args], { env, encoding: "utf8" });
@@ -96,12 +104,20 @@ test("SIGKILL during a burst of deliveries loses none that were answered 2xx", a
 test("a deployment running when the app is killed is marked failed, with the cause, on restart", async () => {
   test.setTimeout(120_000);
   cli("project", "create", "--name", "Crash deploy", "--slug", "crashdeploy", "--prefix", "CD");
+  cli("user", "create", "--email", ADMIN.email, "--password", ADMIN.password, "--role", "admin");
   const token = (JSON.parse(cli("token", "create", "--project", "crashdeploy", "--scopes", "builds:write,deploy", "--json")) as { token: string }).token;
   const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
   let server = await startServer([path.join(root, "scripts", "server.mjs")]);
   const api = (url: string, init: RequestInit = {}) => fetch(`http://localhost:${PORT}${url}`, { ...init, headers: { ...auth, ...(init.headers ?? {}) } });
-  const configure = await api("/api/trpc/release.configureEnvironment", {
+  const signIn = await fetch(`http://localhost:${PORT}/api/auth/sign-in/email`, {
     method: "POST",
+    headers: { "content-type": "application/json", origin: `http://localhost:${PORT}` },
+    body: JSON.stringify(ADMIN),
+  });
+  const session = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const configure = await fetch(`http://localhost:${PORT}/api/trpc/release.configureEnvironment`, {
+    method: "POST",
+    headers: { cookie: session, origin: `http://localhost:${PORT}`, "content-type": "application/json" },
     body: JSON.stringify({ json: { project: "crashdeploy", environment: "test", settings: { deployer: { type: "command", command: "echo started; sleep 20", timeoutSeconds: 60 } } } }),
   });
   expect(configure.ok, await configure.text()).toBe(true);

@@ -1,4 +1,5 @@
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { createItem } from "./fixtures";
 import { createHmac, randomUUID } from "node:crypto";
 import { approvedReview, mergedPullRequest, openedPullRequest, successfulCheckSuite } from "../server/integrations/github/fixtures";
 
@@ -70,4 +71,16 @@ export async function greenMainBuild(request: APIRequestContext, project: string
 
 export async function ciToken(request: APIRequestContext, project: string) {
   return (await trpc<{ token: string }>(request, "settings.createToken", { project, name: "CI", scopes: ["builds:write", "deploy"] })).token;
+}
+
+/** A story merged through GitHub and released by a green main build: the release's id. */
+export async function releasedStory(page: Page, project: string, token: string, title: string, v: string, artifacts: { name: string; version: string }[] = []) {
+  const item = await createItem(page.request, project, { title, kind: "story", owner: "ana", description: "Why and what" });
+  const moved = await page.request.post(`/api/v1/items/${item.id}/move`, { data: { toStage: "code" } });
+  expect(moved.ok(), await moved.text()).toBe(true);
+  const sha = await mergeThroughGithub(page.request, project, item.key, title);
+  await expect.poll(async () => (await (await page.request.get(`/api/v1/items/${item.id}`)).json()).stage).toBe("build");
+  const build = await greenMainBuild(page.request, project, token, sha, v, artifacts);
+  expect(build.release?.items).toEqual([item.id]);
+  return { item, releaseId: build.release!.id };
 }

@@ -1,23 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { column, createItem, createProject, drag } from "./fixtures";
-import { ciToken, greenMainBuild, mergeThroughGithub, trpc, useDemoSteps } from "./delivery";
+import { column, createProject, drag } from "./fixtures";
+import { ciToken, releasedStory, trpc, useDemoSteps } from "./delivery";
 
 test.describe.configure({ timeout: 90_000 });
 
 let run = 0;
 const version = (minor: number) => `${run}.${minor}.0`;
-
-/** A story merged through GitHub and released by a green main build: the release's id. */
-async function releasedStory(page: Page, project: string, token: string, title: string, v: string, artifacts: { name: string; version: string }[] = []) {
-  const item = await createItem(page.request, project, { title, kind: "story", owner: "ana", description: "Why and what" });
-  const moved = await page.request.post(`/api/v1/items/${item.id}/move`, { data: { toStage: "code" } });
-  expect(moved.ok(), await moved.text()).toBe(true);
-  const sha = await mergeThroughGithub(page.request, project, item.key, title);
-  await expect.poll(async () => (await (await page.request.get(`/api/v1/items/${item.id}`)).json()).stage).toBe("build");
-  const build = await greenMainBuild(page.request, project, token, sha, v, artifacts);
-  expect(build.release?.items).toEqual([item.id]);
-  return { item, releaseId: build.release!.id };
-}
 
 const row = (page: Page, v: string) => page.getByRole("row", { name: `Release ${v}` });
 

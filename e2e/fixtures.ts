@@ -7,7 +7,7 @@ export async function createProject(request: APIRequestContext, prefix = "E") {
   counter += 1;
   const slug = `e2e-${Date.now().toString(36)}-${counter}`;
   const response = await request.post("/api/trpc/project.create", {
-    data: { json: { name: `Journey ${counter}`, slug, keyPrefix: `${prefix}${counter}` } },
+    data: { json: { name: `Journey ${counter}`, slug, keyPrefix: `${prefix}${(Date.now() % 1_000_000).toString(36).toUpperCase()}${counter}` } },
   });
   expect(response.ok(), await response.text()).toBe(true);
   return slug;

@@ -42,5 +42,5 @@ test("the audit trail lists forced moves and token changes, filters them and exp
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export CSV" }).click();
   const csv = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString();
-  expect(csv).toMatch(/^Time,Actor,Action,Details\r\n.*,user:local,token.created,“Jenkins” \(builds:write\)\r\n$/);
+  expect(csv).toMatch(/^Time,Actor,Action,Details\r\n.*,user:admin@e2e.test,token.created,“Jenkins” \(builds:write\)\r\n$/);
 });

@@ -16,9 +16,14 @@ await app.prepare();
 // Deployments, schedules and automatic promotion run in this process, beside the web server.
 const { startBackground } = await runTs("server/background.ts");
 await startBackground();
+// Behind a reverse proxy that sets X-Forwarded-For, SHIPLANE_TRUST_PROXY=1 takes the client's address from it.
+const trustProxy = process.env.SHIPLANE_TRUST_PROXY === "1";
 const server = http.createServer((req, res) => {
   // The same headers as next.config.js gives the pages, on the fast routes' answers too.
   for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
+  // The caller's address, for the sign-in limit and the audit: set here, never taken from the client.
+  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
+  req.headers["x-shiplane-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
   if (!serveFast(req, res)) void handle(req, res);
 });
 server.listen(port, () => console.log(`Shiplane is listening on http://localhost:${port}`));

@@ -4,12 +4,15 @@ import { createNotifier, type Notifier } from "../db/notify";
 import { appendEvent, type EventRecord, type NewEvent } from "../db/repositories/events";
 import { DeployRunner } from "./deploy/runner";
 
-/** Who is acting: a person (local operator until sign-in lands) or an integration. */
-export type Role = "viewer" | "member" | "release-manager" | "admin";
+import type { Role } from "../domain/access/roles";
+
+export type { Role };
+/** Who is acting, with their role in the project at hand: a person, a token, an integration or the system. */
 export interface Actor {
   id: string;
   role: Role;
 }
+/** The operator at this machine's shell (command line, seed): trusted with every role. */
 export const LOCAL_OPERATOR: Actor = { id: "user:local", role: "admin" };
 
 /** The application's services share these: the database, the change notifier, a clock and the deployment runner. */

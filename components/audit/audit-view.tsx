@@ -1,5 +1,6 @@
 "use client";
 
+import { useAccess } from "../access/access";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
@@ -15,6 +16,7 @@ const CONTROL = "h-7 rounded border border-[var(--border)] bg-[var(--panel)] px-
 
 /** The project's audit trail, filtered by action, actor and days (kept in the URL), with CSV export. */
 export function AuditView({ project }: { project: string }) {
+  const me = useAccess().user?.email;
   const trpc = useTRPC();
   const client = useQueryClient();
   const params = useSearchParams();
@@ -81,7 +83,7 @@ export function AuditView({ project }: { project: string }) {
           </p>
         )}
         {first.data && entries.length === 0 ? (
-          <p className="muted panel rounded-md p-4">Nothing audited matches: settings, tokens, forced moves, deploys, promotions and rollbacks show here.</p>
+          <p className="muted panel rounded-md p-4">Nothing audited matches: sign-ins, roles, settings, tokens, forced moves, deploys, promotions and rollbacks show here.</p>
         ) : (
           <table className="panel w-full rounded-md">
             <caption className="sr-only">Audit trail</caption>
@@ -95,12 +97,12 @@ export function AuditView({ project }: { project: string }) {
             </thead>
             <tbody>
               {entries.map((entry) => (
-                <tr key={entry.id} className="border-t border-[var(--border)] align-top">
+                <tr key={entry.key} className="border-t border-[var(--border)] align-top">
                   <td className="muted whitespace-nowrap px-3 py-2 text-xs">
                     <RelativeTime date={entry.at} />
                   </td>
                   <td className="px-3 py-2" title={entry.actor}>
-                    {describeActor(entry.actor)}
+                    {describeActor(entry.actor, me)}
                   </td>
                   <td className="px-3 py-2">{entry.label}</td>
                   <td className="px-3 py-2">{entry.summary}</td>

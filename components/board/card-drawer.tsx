@@ -1,5 +1,6 @@
 "use client";
 
+import { useAccess } from "../access/access";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { BoardCard } from "../../domain/funnel/card";
@@ -59,6 +60,7 @@ function CardActionsPanel({ project, card, rejectedReason, onMove }: { project: 
     patch((b) => upsertCard(b, updated));
     void queryClient.invalidateQueries({ queryKey: trpc.item.pathKey() });
   };
+  const access = useAccess();
   const move = (stage: StageKey) => onMove({ card, toStage: stage, afterId: null, beforeId: null });
 
   if (card.stage === "rejected") {
@@ -68,6 +70,7 @@ function CardActionsPanel({ project, card, rejectedReason, onMove }: { project: 
           Rejected: <q>{rejectedReason}</q>
         </p>
         <Button
+          needs="member"
           className="mt-2"
           onClick={async () => {
             try {
@@ -88,7 +91,7 @@ function CardActionsPanel({ project, card, rejectedReason, onMove }: { project: 
     <section className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         {card.stage === "idea" && (
-          <Button variant="primary" onClick={() => move("story")}>
+          <Button needs="member" variant="primary" onClick={() => move("story")}>
             Accept into Story
           </Button>
         )}
@@ -96,7 +99,9 @@ function CardActionsPanel({ project, card, rejectedReason, onMove }: { project: 
           <span className="muted">Move to</span>
           <select
             aria-label="Move to stage"
-            className="h-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-[13px]"
+            disabled={!access.allows("member")}
+            title={access.why("member")}
+            className="h-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-[13px] disabled:opacity-50"
             value=""
             onChange={(event) => event.target.value && move(event.target.value as StageKey)}
           >
@@ -109,7 +114,7 @@ function CardActionsPanel({ project, card, rejectedReason, onMove }: { project: 
           </select>
         </label>
         {card.stage !== "live" && (
-          <Button variant="ghost" className="ml-auto text-red-700 dark:text-red-400" onClick={() => setRejecting(true)}>
+          <Button needs="member" variant="ghost" className="ml-auto text-red-700 dark:text-red-400" onClick={() => setRejecting(true)}>
             Reject…
           </Button>
         )}

@@ -102,7 +102,7 @@ export function CardEditor({ project, card, description }: { project: string; ca
           <Button disabled={!dirty} onClick={() => setForm(initial)}>
             Discard
           </Button>
-          <Button type="submit" variant="primary" disabled={!dirty || update.isPending}>
+          <Button needs="member" type="submit" variant="primary" disabled={!dirty || update.isPending}>
             Save
           </Button>
         </div>

@@ -1,3 +1,4 @@
+import { useAccess } from "../access/access";
 import { formatDuration } from "../../domain/time/relative";
 import { isStageKey, STAGE_NAMES } from "../../domain/funnel/stages";
 import { RelativeTime } from "../ui/relative-time";
@@ -13,6 +14,7 @@ interface HistoryEvent {
 
 /** Time spent in each stage, then every event on the card, newest first. */
 export function CardHistory({ history, intervals }: { history: HistoryEvent[]; intervals: { stage: string; enteredAt: Date; leftAt: Date | null }[] }) {
+  const me = useAccess().user?.email;
   return (
     <section className="space-y-4">
       <div>
@@ -39,7 +41,7 @@ export function CardHistory({ history, intervals }: { history: HistoryEvent[]; i
         <ol aria-label="History" className="space-y-1.5 text-[13px]">
           {[...history].reverse().map((event) => (
             <li key={event.id} className="flex gap-2">
-              <span className="font-medium">{describeActor(event.actor)}</span>
+              <span className="font-medium">{describeActor(event.actor, me)}</span>
               <span className="min-w-0 flex-1">{describeEvent(event)}</span>
               <span className="muted shrink-0 text-xs">
                 <RelativeTime date={event.at} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useAccess } from "../access/access";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { memo } from "react";
@@ -60,7 +61,9 @@ export function CardBody({ card }: { card: BoardCard }) {
 
 /** A card on the board: draggable (mouse and keyboard), opens on click or Enter, with a "Move to…" menu. */
 export const SortableCard = memo(function SortableCard({ card, actions }: { card: BoardCard; actions: CardActions }) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id, data: { stage: card.stage } });
+  const access = useAccess();
+  const canMove = access.allows("member");
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id, data: { stage: card.stage }, disabled: !canMove });
   return (
     <article
       ref={setNodeRef}
@@ -76,12 +79,13 @@ export const SortableCard = memo(function SortableCard({ card, actions }: { card
         if (event.defaultPrevented) return;
         if (event.key === "Enter") actions.open(card);
       }}
-      className={`group panel relative cursor-grab rounded-md p-2.5 shadow-sm hover:border-zinc-400 dark:hover:border-zinc-500 ${
+      title={canMove ? undefined : access.why("member")}
+      className={`group panel relative ${canMove ? "cursor-grab" : "cursor-pointer"} rounded-md p-2.5 shadow-sm hover:border-zinc-400 dark:hover:border-zinc-500 ${
         card.blocked ? "border-l-4 border-l-red-500" : ""
       } ${isDragging ? "opacity-40" : ""}`}
     >
       <CardBody card={card} />
-      <MoveMenu card={card} onMove={(stage) => actions.moveTo(card, stage)} />
+      {canMove && <MoveMenu card={card} onMove={(stage) => actions.moveTo(card, stage)} />}
     </article>
   );
 });

@@ -36,9 +36,11 @@ export function describeEvent(event: { type: string; payload: Record<string, unk
 }
 
 /** "user:ana" → "ana", "integration:github" → "GitHub". */
-export function describeActor(actor: string): string {
-  const [kind, name] = actor.split(":");
-  if (kind === "user") return name === "local" ? "you" : name;
+/** Who did something, for people: "you" for the signed-in person (`me`, an email). */
+export function describeActor(actor: string, me?: string | null): string {
+  const [kind, name] = [actor.slice(0, actor.indexOf(":")), actor.slice(actor.indexOf(":") + 1)];
+  if (kind === "user") return me && name === me ? "you" : name === "local" ? "the command line" : name;
+  if (kind === "token") return `API token ${name}`;
   if (kind === "integration") return { github: "GitHub", ci: "CI" }[name] ?? name;
   return actor;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useAccess } from "../access/access";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "../trpc/client";
@@ -11,6 +12,7 @@ import { errorDetails } from "./use-board";
 
 /** A card that needs manual QA: who signed it off, when and why, or a sign-off with a note. */
 export function QaSignOff({ id, cardKey, signedOffBy, signedOffAt, note }: { id: number; cardKey: string; signedOffBy: string | null; signedOffAt: Date | null; note: string | null }) {
+  const me = useAccess().user?.email;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [text, setText] = useState("");
@@ -30,7 +32,7 @@ export function QaSignOff({ id, cardKey, signedOffBy, signedOffAt, note }: { id:
       <h3 className="mb-1 font-semibold">Manual QA</h3>
       {signedOffAt && signedOffBy ? (
         <p>
-          Signed off by {describeActor(signedOffBy)} <RelativeTime date={signedOffAt} />
+          Signed off by {describeActor(signedOffBy, me)} <RelativeTime date={signedOffAt} />
           {note ? (
             <>
               : <q>{note}</q>
@@ -55,7 +57,7 @@ export function QaSignOff({ id, cardKey, signedOffBy, signedOffAt, note }: { id:
             placeholder="What was checked (optional)"
             className="h-8 min-w-48 flex-1 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2"
           />
-          <Button type="submit" disabled={signOff.isPending}>
+          <Button needs="release-manager" type="submit" disabled={signOff.isPending}>
             Sign off QA
           </Button>
         </form>

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { ProjectNav } from "../project/project-nav";
+import { useAccess } from "../access/access";
+import { AccountMenu, ProjectNav } from "../project/project-nav";
 import type { RefObject } from "react";
 import { Button } from "../ui/button";
 import type { BoardFilter } from "./board-state";
@@ -34,6 +35,7 @@ export function BoardToolbar({
   total: number;
 }) {
   const filtered = Boolean(filter.q || filter.owner || filter.label);
+  const access = useAccess();
   return (
     <header className="flex flex-wrap items-center gap-2 border-b border-[var(--border)] bg-[var(--panel)] px-4 py-2">
       <Link href="/" className="font-semibold tracking-tight">
@@ -83,12 +85,13 @@ export function BoardToolbar({
           <span className={`h-2 w-2 rounded-full ${live === "pending" ? "bg-emerald-500" : "bg-zinc-400"}`} />
           {live === "pending" ? "Live" : live === "connecting" ? "Connecting" : "Offline"}
         </span>
-        <Button variant="primary" onClick={onNewIdea} title="New idea (N)">
+        <Button variant="primary" onClick={onNewIdea} disabled={!access.allows("member")} title={access.why("member") ?? "New idea (N)"}>
           New idea
         </Button>
         <Button variant="ghost" onClick={onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ?
         </Button>
+        <AccountMenu />
       </div>
     </header>
   );

@@ -1,33 +1,51 @@
+"use client";
 import Link from "next/link";
+import type { Role } from "@/domain/access/roles";
+import { useAccess } from "../access/access";
+import { UserMenu } from "../access/user-menu";
 
-const PAGES = [
-  ["", "Board"],
-  ["/releases", "Releases"],
-  ["/metrics", "Metrics"],
-  ["/pipeline", "Pipeline"],
-  ["/archive", "Archive"],
-  ["/audit", "Audit"],
-  ["/settings", "Settings"],
+const PAGES: readonly (readonly [string, string, Role])[] = [
+  ["", "Board", "viewer"],
+  ["/releases", "Releases", "viewer"],
+  ["/metrics", "Metrics", "viewer"],
+  ["/pipeline", "Pipeline", "viewer"],
+  ["/archive", "Archive", "viewer"],
+  ["/members", "Members", "viewer"],
+  ["/audit", "Audit", "admin"],
+  ["/settings", "Settings", "admin"],
 ] as const;
 
-type Page = (typeof PAGES)[number][0] | "/deployments";
+type Page = "" | "/releases" | "/metrics" | "/pipeline" | "/archive" | "/members" | "/audit" | "/settings" | "/deployments";
 
-/** The project's pages, the current one marked. */
+/** The project's pages, the current one marked; pages the role cannot open are shown disabled with the reason. */
 export function ProjectNav({ slug, current }: { slug: string; current: Page }) {
+  const access = useAccess();
   return (
     <nav className="flex gap-1 text-[13px]" aria-label="Project">
-      {PAGES.map(([path, label]) => (
-        <Link
-          key={path}
-          href={`/p/${slug}${path}`}
-          aria-current={path === current ? "page" : undefined}
-          className={`rounded px-2 py-1 ${path === current ? "bg-black/5 font-medium dark:bg-white/10" : "muted hover:bg-black/5 dark:hover:bg-white/10"}`}
-        >
-          {label}
-        </Link>
-      ))}
+      {PAGES.map(([path, label, needed]) =>
+        access.allows(needed) ? (
+          <Link
+            key={path}
+            href={`/p/${slug}${path}`}
+            aria-current={path === current ? "page" : undefined}
+            className={`rounded px-2 py-1 ${path === current ? "bg-black/5 font-medium dark:bg-white/10" : "muted hover:bg-black/5 dark:hover:bg-white/10"}`}
+          >
+            {label}
+          </Link>
+        ) : (
+          <span key={path} aria-disabled="true" title={access.why(needed)} className="muted cursor-not-allowed rounded px-2 py-1 opacity-50">
+            {label}
+          </span>
+        ),
+      )}
     </nav>
   );
+}
+
+/** The signed-in person's menu, for the right end of a project page's header. */
+export function AccountMenu() {
+  const access = useAccess();
+  return access.user ? <UserMenu user={access.user} role={access.role} /> : null;
 }
 
 /** The header of a project page that is not the board. */
@@ -40,7 +58,10 @@ export function PageHeader({ slug, title, current, children }: { slug: string; t
       <span className="muted">/</span>
       <h1 className="font-medium">{title}</h1>
       <ProjectNav slug={slug} current={current} />
-      <div className="ml-auto flex items-center gap-2">{children}</div>
+      <div className="ml-auto flex items-center gap-2">
+        {children}
+        <AccountMenu />
+      </div>
     </header>
   );
 }

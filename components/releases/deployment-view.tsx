@@ -53,7 +53,7 @@ export function DeploymentView({ project, id }: { project: string; id: number })
                 )}
               </span>
               {d.finishedAt === null && (
-                <Button variant="danger" className="ml-auto h-7 text-xs" onClick={() => actions.cancel.mutate({ id: d.id })}>
+                <Button needs="release-manager" variant="danger" className="ml-auto h-7 text-xs" onClick={() => actions.cancel.mutate({ id: d.id })}>
                   Cancel
                 </Button>
               )}

@@ -85,6 +85,7 @@ export function EnvironmentCard({
       )}
       <div className="flex flex-wrap gap-1">
         <Button
+          needs="release-manager"
           variant="danger"
           className="h-7 text-xs"
           disabled={!canRollBack || actions.rollback.isPending}
@@ -96,10 +97,10 @@ export function EnvironmentCard({
         >
           Roll back
         </Button>
-        <Button variant="ghost" className="h-7 whitespace-nowrap px-2 text-xs" onClick={() => setEditing(true)}>
+        <Button needs="admin" variant="ghost" className="h-7 whitespace-nowrap px-2 text-xs" onClick={() => setEditing(true)}>
           Settings
         </Button>
-        <Button variant="ghost" className="h-7 whitespace-nowrap px-2 text-xs" onClick={() => setCopying(true)} title="Copy this environment's settings under a new name">
+        <Button needs="admin" variant="ghost" className="h-7 whitespace-nowrap px-2 text-xs" onClick={() => setCopying(true)} title="Copy this environment's settings under a new name">
           New from template
         </Button>
       </div>

@@ -20,6 +20,7 @@ export function PolicyBar({ project, policy, actions }: { project: string; polic
         <span className="muted">Line running</span>
       )}
       <Button
+        needs="admin"
         variant={policy.lineStopped ? "secondary" : "danger"}
         className="h-7 text-xs"
         onClick={() => {
@@ -42,6 +43,7 @@ export function PolicyBar({ project, policy, actions }: { project: string; polic
         </span>
       )}
       <Button
+        needs="admin"
         variant="ghost"
         className="h-7 text-xs"
         onClick={() => {
@@ -60,6 +62,7 @@ export function PolicyBar({ project, policy, actions }: { project: string; polic
       </Button>
       <span className="muted">·</span>
       <Button
+        needs="admin"
         variant="ghost"
         className="h-7 text-xs"
         title="Which Alertmanager label names the environment of an alert"

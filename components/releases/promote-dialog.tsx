@@ -58,7 +58,7 @@ export function PromoteDialog({ releaseId, onClose, onConfirm, busy }: { release
           )}
           <div className="flex justify-end gap-2">
             <Button onClick={onClose}>Cancel</Button>
-            <Button variant="primary" disabled={!data.decision.allowed || busy} onClick={() => onConfirm(reason.trim() || null)}>
+            <Button needs="release-manager" variant="primary" disabled={!data.decision.allowed || busy} onClick={() => onConfirm(reason.trim() || null)}>
               Promote {data.release.version}
             </Button>
           </div>

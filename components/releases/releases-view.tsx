@@ -104,6 +104,7 @@ function ReleasesTable({ project, data, actions, onPromote }: { project: string;
             <td className="px-3 py-2 text-right">
               {release.promotion && !release.promotion.reasons.some((r) => r.endsWith("is already live.")) && (
                 <Button
+                  needs="release-manager"
                   variant={release.promotion.allowed ? "primary" : "secondary"}
                   onClick={() => onPromote(release.id)}
                   title={release.promotion.allowed ? "Every gate is green" : release.promotion.reasons.join(" ")}
@@ -178,12 +179,12 @@ function Cell({ project, release, cell, actions }: { project: string; release: R
       )}
       <div className="flex gap-1">
         {d?.active ? (
-          <Button variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => actions.cancel.mutate({ id: d.id })}>
+          <Button needs="release-manager" variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => actions.cancel.mutate({ id: d.id })}>
             Cancel
           </Button>
         ) : (
           !d?.serving && (
-            <Button variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => actions.deploy.mutate({ releaseId: release.id, environment: cell.environment })} aria-label={`Deploy ${release.version} to ${cell.environment}`}>
+            <Button needs="release-manager" variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => actions.deploy.mutate({ releaseId: release.id, environment: cell.environment })} aria-label={`Deploy ${release.version} to ${cell.environment}`}>
               Deploy
             </Button>
           )

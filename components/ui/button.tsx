@@ -1,4 +1,7 @@
+"use client";
 import type { ButtonHTMLAttributes } from "react";
+import type { Role } from "@/domain/access/roles";
+import { useAccess } from "../access/access";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
@@ -9,7 +12,11 @@ const VARIANT: Record<Variant, string> = {
   ghost: "border-transparent hover:bg-black/5 dark:hover:bg-white/10",
 };
 
-export function Button({ variant = "secondary", className = "", type = "button", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+/** A button; with `needs`, it is disabled for roles below that one and says why on hover. */
+export function Button({ variant = "secondary", className = "", type = "button", needs, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; needs?: Role }) {
+  const access = useAccess();
+  const refused = needs ? access.why(needs) : undefined;
+  if (refused) props = { ...props, disabled: true, title: refused };
   return (
     <button
       type={type}

@@ -5,6 +5,11 @@ export const AUDIT_ACTIONS = {
   "settings.changed": "Settings changed",
   "token.created": "Token created",
   "token.revoked": "Token revoked",
+  "member.role": "Role changed",
+  "member.removed": "Member removed",
+  "invite.created": "Invitation",
+  "invite.accepted": "Invitation accepted",
+  "invite.revoked": "Invitation revoked",
   "environment.created": "Environment created",
   "line.stopped": "Line stopped",
   "line.resumed": "Line resumed",
@@ -17,6 +22,18 @@ export const AUDIT_ACTIONS = {
   "promotion.done": "Promotion done",
   "rollback.requested": "Rollback",
   "rollback.done": "Rollback done",
+} as const;
+
+/** What the audit trail lists beyond projects: sign-ins and changes to accounts. */
+export const ACCESS_ACTIONS = {
+  "sign-in": "Signed in",
+  "sign-in.failed": "Sign-in failed",
+  "sign-out": "Signed out",
+  "password.changed": "Password changed",
+  "user.created": "Account created",
+  "user.disabled": "Account disabled",
+  "user.enabled": "Account enabled",
+  "user.role": "Instance admin changed",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -36,6 +53,14 @@ export function auditSummary(type: string, payload: Record<string, unknown>): st
       return `“${text(p.name)}” (${Array.isArray(p.scopes) ? p.scopes.join(", ") : ""})`;
     case "token.revoked":
       return `“${text(p.name)}”`;
+    case "member.role":
+      return `${text(p.email)}: ${text(p.from) || "none"} → ${text(p.role)}`;
+    case "member.removed":
+      return `${text(p.email)} (was ${text(p.role)})`;
+    case "invite.created":
+    case "invite.accepted":
+    case "invite.revoked":
+      return `${text(p.email)} as ${text(p.role)}`;
     case "settings.changed":
       return Object.entries(p)
         .filter(([, value]) => value !== undefined)

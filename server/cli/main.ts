@@ -14,6 +14,9 @@ import { createItem } from "../services/create-item";
 import { createToken, listProjectTokens, revokeToken } from "../services/tokens";
 import { SCOPES } from "../../domain/access/scopes";
 import { createProject } from "../services/create-project";
+import { createUser } from "../services/users";
+import { setMemberRole } from "../services/members";
+import { isRole, ROLES } from "../../domain/access/roles";
 
 interface Output {
   json: boolean;
@@ -165,6 +168,25 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       void body;
       print(opts, `Delivery ${deliveryId} (${delivery.event}): ${delivery.status}${delivery.error ? ` — ${delivery.error}` : ""}`, delivery);
       if (delivery.status === "failed") throw new Error(`Delivery ${deliveryId} failed again: ${delivery.error}`);
+    });
+
+  const user = program.command("user").description("people who sign in");
+  user
+    .command("create")
+    .description("create an account; --role admin makes an instance admin, a project role needs --project")
+    .requiredOption("--email <email>", "the person's email, used to sign in")
+    .requiredOption("--password <password>", "at least 8 characters")
+    .option("--name <name>", "how Shiplane shows them")
+    .option("--role <role>", `admin (instance), or with --project one of ${ROLES.join(", ")}`, "member")
+    .option("--project <slug>", "give the role in this project")
+    .option("--json", "print JSON")
+    .action(async (opts: Output & { email: string; password: string; name?: string; role: string; project?: string }) => {
+      if (!isRole(opts.role)) throw new CommanderError(2, "shiplane.usage", `error: --role must be one of ${ROLES.join(", ")}, not "${opts.role}".\n`);
+      const siteAdmin = opts.role === "admin" && !opts.project;
+      const made = await createUser(await useApp(), LOCAL_OPERATOR, { email: opts.email, password: opts.password, name: opts.name, siteRole: siteAdmin ? "admin" : "user" });
+      if (opts.project) await setMemberRole(await useApp(), LOCAL_OPERATOR, { project: opts.project, email: made.email, role: opts.role });
+      const where = siteAdmin ? "an instance admin" : opts.project ? `${opts.role} in ${opts.project}` : "without a project yet (give a role with --project, or on a Members page)";
+      print(opts, `Created ${made.email}, ${where}.`, { email: made.email, siteAdmin, project: opts.project ?? null, role: opts.project ? opts.role : null });
     });
 
   const item = program.command("item").description("cards");

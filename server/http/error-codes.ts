@@ -4,6 +4,10 @@ import type { DomainErrorCode } from "../../domain/errors";
 /** The HTTP status for each domain error code; REST and tRPC both read this table. */
 const STATUS: Record<DomainErrorCode, number> = {
   VALIDATION: 400,
+  "USER.NOT_FOUND": 404,
+  "USER.EXISTS": 409,
+  "INVITE.INVALID": 410,
+  "SETUP.DONE": 409,
   "STAGE.UNKNOWN": 400,
   "PROJECT.NOT_FOUND": 404,
   "ITEM.NOT_FOUND": 404,
@@ -42,6 +46,8 @@ export function toTrpcCode(status: number): TRPC_ERROR_CODE_KEY {
       return "NOT_FOUND";
     case 409:
       return "CONFLICT";
+    case 410:
+      return "NOT_FOUND";
     case 422:
       return "UNPROCESSABLE_CONTENT";
     default:

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { scoped } from "./openapi-security";
 import { deployBody, deploymentStatusBody } from "./rest-deployments";
 
 type Describe = (description: string) => unknown;
@@ -8,7 +9,7 @@ const reasonBody = { required: false, content: { "application/json": { schema: {
 
 /** The release and deployment endpoints of the OpenAPI document (token scope `deploy`). */
 export function deploymentPaths(error: Describe, schema: (type: z.ZodType, io: "input" | "output") => unknown) {
-  const security = [{ bearer: ["deploy"] }];
+  const security = scoped("deploy");
   const auth = { "401": error("No valid token"), "403": error("The token lacks deploy or belongs to another project") };
   const deployment = { description: "The deployment: { id, release, environment, slot, purpose, status, phase, verifyStatus, switchStatus, error, log (last 200 lines), testRuns, failingTests, items, events }" };
   return {
@@ -58,11 +59,11 @@ export function deploymentPaths(error: Describe, schema: (type: z.ZodType, io: "
         { name: "to", in: "query", required: false, schema: { type: "string" }, description: "YYYY-MM-DD (inclusive) or an ISO time; default now" },
         { name: "windowHours", in: "query", required: false, schema: { type: "number" }, description: "DORA: how long after a deployment a rollback or critical alert counts against it (default 24)" },
       ],
-      get: { summary: "The metrics page's figures as JSON", security: [{ bearer: ["items:read"] }], responses: { "200": { description: "The figures of the metric for the range" }, "400": error("Unknown metric or bad range"), "401": error("No valid token") } },
+      get: { summary: "The metrics page's figures as JSON", security: scoped("items:read"), responses: { "200": { description: "The figures of the metric for the range" }, "400": error("Unknown metric or bad range"), "401": error("No valid token") } },
     },
     "/api/v1/projects/{project}/alerts": {
       parameters: [path("project"), { name: "status", in: "query", required: false, schema: { type: "string", enum: ["firing", "resolved"] } }, { name: "environment", in: "query", required: false, schema: { type: "string" } }],
-      get: { summary: "Alerts received from Alertmanager, newest first", security: [{ bearer: ["items:read"] }], responses: { "200": { description: "{ alerts }" }, "401": error("No valid token") } },
+      get: { summary: "Alerts received from Alertmanager, newest first", security: scoped("items:read"), responses: { "200": { description: "{ alerts }" }, "401": error("No valid token") } },
     },
     "/api/webhooks/alertmanager/{project}": {
       parameters: [path("project")],
@@ -76,6 +77,7 @@ export function deploymentPaths(error: Describe, schema: (type: z.ZodType, io: "
       parameters: [path("id", "integer")],
       post: {
         summary: "A webhook deployer's callback, with the deployment's own token (callback.token in the webhook body)",
+        security: [{ callbackToken: [] }],
         requestBody: { required: true, content: { "application/json": { schema: schema(deploymentStatusBody, "input") } } },
         responses: { "202": { description: "{ accepted, status }" }, "400": error("Invalid status"), "401": error("Not this deployment's token") },
       },

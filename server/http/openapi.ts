@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { buildReportBody } from "./rest-builds";
+import { accountPaths } from "./openapi-account";
+import { denied as deniedDoc, open, scoped, SECURITY_SCHEMES } from "./openapi-security";
 import { deploymentPaths } from "./openapi-deployments";
 import { boardCardSchema, createItemInput, moveItemInput, projectSchema } from "./schemas";
 
@@ -42,6 +44,8 @@ const errorSchema = {
   },
 };
 
+const denied = deniedDoc;
+
 const error = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
 const json = (ref: string, description: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
 
@@ -57,31 +61,35 @@ export function openApiDocument() {
     },
     paths: {
       "/api/v1/projects": {
-        get: { summary: "List projects", responses: { "200": { description: "The projects", content: { "application/json": { schema: { type: "object", properties: { projects: { type: "array", items: { $ref: "#/components/schemas/Project" } } } } } } } } },
+        get: { summary: "List the projects the caller may read", security: scoped("items:read"), responses: { ...denied,  "200": { description: "The projects", content: { "application/json": { schema: { type: "object", properties: { projects: { type: "array", items: { $ref: "#/components/schemas/Project" } } } } } } } } },
       },
       "/api/v1/projects/{project}/items": {
         parameters: [{ name: "project", in: "path", required: true, schema: { type: "string" }, description: "The project's slug" }],
         get: {
           summary: "List the cards on the board",
+          security: scoped("items:read"),
           parameters: [{ name: "stage", in: "query", required: false, schema: { type: "string" } }],
-          responses: { "200": { description: "The cards", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: { $ref: "#/components/schemas/Item" } } } } } } }, "404": error("Unknown project") },
+          responses: { ...denied, "200": { description: "The cards", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: { $ref: "#/components/schemas/Item" } } } } } } }, "404": error("Unknown project") },
         },
         post: {
           summary: "Create an idea or a story",
+          security: scoped("items:write"),
           requestBody: { required: true, content: { "application/json": { schema: createBody } } },
-          responses: { "201": json("Item", "The new card"), "400": error("Invalid input"), "404": error("Unknown project") },
+          responses: { ...denied, "201": json("Item", "The new card"), "400": error("Invalid input"), "404": error("Unknown project") },
         },
       },
       "/api/v1/items/{id}": {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
-        get: { summary: "Get a card", responses: { "200": json("Item", "The card"), "404": error("Unknown card") } },
+        get: { summary: "Get a card", security: scoped("items:read"), responses: { ...denied, "200": json("Item", "The card"), "404": error("Unknown card") } },
       },
       "/api/v1/items/{id}/move": {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
         post: {
           summary: "Move a card to another stage, through that stage's gates",
+          security: scoped("items:write"),
           requestBody: { required: true, content: { "application/json": { schema: moveBody } } },
           responses: {
+            ...denied,
             "200": json("Item", "The moved card"),
             "400": error("Invalid input or unknown stage"),
             "404": error("Unknown card"),
@@ -94,7 +102,7 @@ export function openApiDocument() {
         parameters: [{ name: "project", in: "path", required: true, schema: { type: "string" } }],
         post: {
           summary: "Report a CI build (again, as it progresses); a green main build with artifacts makes a release",
-          security: [{ bearer: ["builds:write"] }],
+          security: scoped("builds:write"),
           requestBody: { required: true, content: { "application/json": { schema: schema(buildReportBody, "input") } } },
           responses: {
             "201": { description: "The first report of this build: { build, items, release }" },
@@ -115,7 +123,7 @@ export function openApiDocument() {
         ],
         post: {
           summary: "Send a JUnit XML report (up to 50 MB) for exactly one of build, commit or deployment",
-          security: [{ bearer: ["tests:write"] }],
+          security: scoped("tests:write"),
           requestBody: { required: true, content: { "application/xml": { schema: { type: "string" } } } },
           responses: {
             "201": { description: "{ id, suite, passed, failed, skipped, flaky, durationMs, commitSha }" },
@@ -130,6 +138,7 @@ export function openApiDocument() {
         parameters: [{ name: "project", in: "path", required: true, schema: { type: "string" } }],
         post: {
           summary: "GitHub webhook (content type application/json, signed with the project's secret)",
+          security: [{ githubSignature: [] }],
           responses: {
             "202": { description: "Stored; processed right after the answer" },
             "200": { description: "A redelivery of a stored delivery: nothing changes" },
@@ -140,11 +149,13 @@ export function openApiDocument() {
         },
       },
       ...deploymentPaths(error, schema),
-      "/api/health": { get: { summary: "Health", responses: { "200": { description: '{ status: "ok", db: "sqlite" | "postgres" }' }, "503": error("Database unavailable") } } },
+      ...accountPaths(error),
+      "/api/v1/openapi.json": { get: { summary: "This document", security: open, responses: { "200": { description: "OpenAPI 3.1" } } } },
+      "/api/health": { get: { summary: "Health", security: open, responses: { "200": { description: '{ status: "ok", db: "sqlite" | "postgres" }' }, "503": error("Database unavailable") } } },
     },
     components: {
       schemas: { Project: schema(projectSchema), Item: schema(itemSchema), Error: errorSchema },
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A project API token (shiplane token create)" } },
+      securitySchemes: SECURITY_SCHEMES,
     },
   };
 }

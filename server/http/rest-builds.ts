@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getApp, type Actor, type App } from "../app";
 import { requireProject } from "../services/lookups";
 import { reportBuild } from "../services/report-build";
-import { authenticate } from "../services/tokens";
+import { authorizeRequest } from "./authorize";
 import { parse, readObject, respond } from "./respond";
 
 export const buildReportBody = z.object({
@@ -24,7 +24,7 @@ export function reportBuildHandler(slug: string, req: Request, appSource: () => 
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);
-    await authenticate(app, req.headers.get("authorization"), project, "builds:write");
+    await authorizeRequest(app, req, project, "builds:write");
     const body = parse(buildReportBody, await readObject(req));
     const result = await reportBuild(app, CI, { ...body, project: slug });
     return Response.json(result, { status: result.build.created ? 201 : 200 });

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { findProjectById } from "../../db/repositories/projects";
 import { getApp, type Actor, type App } from "../app";
 import { cancelDeployment } from "../services/cancel-deployment";
 import { deployRelease } from "../services/deploy-release";
@@ -7,9 +6,9 @@ import { getDeployment } from "../services/get-deployment";
 import { getReleases } from "../services/get-releases";
 import { requireDeployment, requireProject, requireRelease } from "../services/lookups";
 import { promoteRelease } from "../services/promote-release";
-import { reportDeploymentStatus } from "../services/report-deployment-status";
+import { checkCallbackToken, reportDeploymentStatus } from "../services/report-deployment-status";
 import { rollbackEnvironment } from "../services/rollback-environment";
-import { authenticate } from "../services/tokens";
+import { authorizeForProjectId } from "./authorize";
 import { parse, readObject, respond } from "./respond";
 
 /** The REST API of releases and deployments, for CI servers, deploy tools and scripts (token scope `deploy`). */
@@ -24,11 +23,9 @@ export const deploymentStatusBody = z.object({
   message: z.string().max(2000).nullish(),
 });
 
-/** The caller, from a `deploy`-scoped token of the project the release or deployment belongs to. */
-async function tokenActor(app: App, req: Request, projectId: number): Promise<Actor> {
-  const project = (await findProjectById(app.database, projectId))!;
-  const token = await authenticate(app, req.headers.get("authorization"), project, "deploy");
-  return { id: `token:${token.id}`, role: "release-manager" };
+/** The caller: a `deploy`-scoped token of the project the release or deployment belongs to, or a release manager signed in. */
+function tokenActor(app: App, req: Request, projectId: number): Promise<Actor> {
+  return authorizeForProjectId(app, req, projectId, "deploy");
 }
 
 async function accepted(app: App, deploymentId: number): Promise<Response> {
@@ -107,8 +104,10 @@ export function cancelDeploymentHandler(rawId: string, req: Request, appSource: 
 export function deploymentStatusHandler(rawId: string, req: Request, appSource: AppSource = getApp) {
   return respond(async () => {
     const app = await appSource();
+    const id = parse(idParam, rawId);
+    await checkCallbackToken(app, id, req.headers.get("authorization"));
     const body = parse(deploymentStatusBody, await readObject(req));
-    const result = await reportDeploymentStatus(app, parse(idParam, rawId), req.headers.get("authorization"), body);
+    const result = await reportDeploymentStatus(app, id, req.headers.get("authorization"), body);
     return Response.json(result, { status: 202 });
   });
 }

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { listProjects } from "../../db/repositories/projects";
-import { getApp, LOCAL_OPERATOR, type App } from "../app";
+import { getApp, type App } from "../app";
+import { authorizeForProjectId, authorizeRequest, readableProjects } from "./authorize";
 import { createItem } from "../services/create-item";
 import { getBoard } from "../services/get-board";
 import { loadCard } from "../services/cards";
-import { requireItem } from "../services/lookups";
+import { requireItem, requireProject } from "../services/lookups";
 import type { BoardCard } from "../../domain/funnel/card";
 import type { ItemRecord } from "../../db/repositories/items";
-import { moveItemWithRecord } from "../services/move-item";
+import { moveItemWithRecord, projectOfItem } from "../services/move-item";
 import { createItemInput, moveItemInput } from "./schemas";
 import { parse, readObject, respond } from "./respond";
 
@@ -34,16 +34,18 @@ async function itemResponse(app: App, card: BoardCard, init?: ResponseInit) {
 /** Handlers use the process's app; tests pass their own. */
 type AppSource = () => Promise<App>;
 
-export function listProjectsHandler(appSource: AppSource = getApp) {
+export function listProjectsHandler(req: Request, appSource: AppSource = getApp) {
   return respond(async () => {
     const app = await appSource();
-    return Response.json({ projects: await listProjects(app.database) });
+    return Response.json({ projects: await readableProjects(app, req) });
   });
 }
 
-export function listItemsHandler(project: string, url: URL, appSource: AppSource = getApp) {
+export function listItemsHandler(project: string, req: Request, appSource: AppSource = getApp) {
   return respond(async () => {
     const app = await appSource();
+    await authorizeRequest(app, req, await requireProject(app.database, project), "items:read");
+    const url = new URL(req.url);
     const board = await getBoard(app, { project });
     const stage = url.searchParams.get("stage");
     const items = stage ? board.cards.filter((card) => card.stage === stage) : board.cards;
@@ -53,26 +55,30 @@ export function listItemsHandler(project: string, url: URL, appSource: AppSource
 
 export function createItemHandler(project: string, req: Request, appSource: AppSource = getApp) {
   return respond(async () => {
-    const input = parse(createItemInput, { ...(await readObject(req)), project });
     const app = await appSource();
-    const card = await createItem(app, LOCAL_OPERATOR, input);
+    const actor = await authorizeRequest(app, req, await requireProject(app.database, project), "items:write");
+    const input = parse(createItemInput, { ...(await readObject(req)), project });
+    const card = await createItem(app, actor, input);
     return itemResponse(app, card, { status: 201, headers: { Location: `/api/v1/items/${card.id}` } });
   });
 }
 
-export function getItemHandler(id: string, appSource: AppSource = getApp) {
+export function getItemHandler(id: string, req: Request, appSource: AppSource = getApp) {
   return respond(async () => {
     const app = await appSource();
     const item = await requireItem(app.database, parse(idParam, id));
+    await authorizeForProjectId(app, req, item.projectId, "items:read");
     return Response.json(itemJson(await loadCard(app.database, item, app.now()), item));
   });
 }
 
 export function moveItemHandler(id: string, req: Request, appSource: AppSource = getApp) {
   return respond(async () => {
-    const input = parse(moveItemInput, { ...(await readObject(req)), id: parse(idParam, id) });
     const app = await appSource();
-    const moved = await moveItemWithRecord(app, LOCAL_OPERATOR, input);
+    const itemId = parse(idParam, id);
+    const actor = await authorizeForProjectId(app, req, await projectOfItem(app, itemId), "items:write");
+    const input = parse(moveItemInput, { ...(await readObject(req)), id: itemId });
+    const moved = await moveItemWithRecord(app, actor, input);
     return Response.json(itemJson(moved.card, moved.item));
   });
 }

@@ -2,7 +2,7 @@ import { DomainError } from "../../domain/errors";
 import { getApp, type App } from "../app";
 import { METRICS, type MetricName } from "../services/get-metrics";
 import { requireProject } from "../services/lookups";
-import { authenticate } from "../services/tokens";
+import { authorizeRequest } from "./authorize";
 import { respond } from "./respond";
 
 /** GET /api/v1/projects/{project}/metrics/{funnel|flow|lead-time|dora|pipeline}?from=&to=&windowHours= (items:read). */
@@ -10,7 +10,7 @@ export function metricsHandler(slug: string, metric: string, req: Request, appSo
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);
-    await authenticate(app, req.headers.get("authorization"), project, "items:read");
+    await authorizeRequest(app, req, project, "items:read");
     if (!(metric in METRICS)) {
       throw new DomainError("VALIDATION", `There is no metric "${metric}". Metrics: ${Object.keys(METRICS).join(", ")}.`, { field: "metric" });
     }

@@ -4,7 +4,7 @@ import { regressionReported } from "../deploy/pipeline";
 import { createJUnitReader } from "../integrations/junit/parse";
 import { requireProject } from "../services/lookups";
 import { recordTestRun } from "../services/record-test-run";
-import { authenticate } from "../services/tokens";
+import { authorizeRequest } from "./authorize";
 import { errorResponse, respond } from "./respond";
 
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
@@ -18,7 +18,7 @@ export function reportTestRunHandler(slug: string, req: Request, appSource: () =
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);
-    await authenticate(app, req.headers.get("authorization"), project, "tests:write");
+    await authorizeRequest(app, req, project, "tests:write");
     const url = new URL(req.url);
     const deployment = url.searchParams.get("deployment");
     if (deployment !== null && !/^\d+$/.test(deployment)) throw new DomainError("VALIDATION", `"${deployment}" is not a deployment id.`, { field: "deployment" });

@@ -1,3 +1,4 @@
+import { seedDemoUsers } from "./demo-users";
 import type { Database } from "../../db/client";
 import {
   insertBuild,
@@ -55,6 +56,7 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
   };
   const slug = options.slug ?? "demo";
   const project = await createProject(app, product, { name: "Shiplane demo", slug, keyPrefix: "SL", repo: "acme/storefront" });
+  await seedDemoUsers(app, slug);
 
   const envs = await changeProject(app, project.id, async (store, record) => {
     const [test, live] = await listEnvironments(store, project.id);

@@ -1,4 +1,5 @@
-import { AUDIT_ACTIONS, auditSummary, isAuditAction } from "../../domain/access/audit";
+import { ACCESS_ACTIONS, AUDIT_ACTIONS, auditSummary, isAuditAction } from "../../domain/access/audit";
+import { listAccessEvents } from "../../db/repositories/access";
 import { DomainError } from "../../domain/errors";
 import { listAuditEvents } from "../../db/repositories/audit";
 import type { App } from "../app";
@@ -13,6 +14,8 @@ export interface AuditInput {
   to?: string | null;
   beforeId?: number | null;
   limit?: number;
+  /** Also sign-ins and account changes (for instance admins). */
+  includeAccess?: boolean;
 }
 
 const day = (value: string, field: string) => {
@@ -24,24 +27,22 @@ const day = (value: string, field: string) => {
 /** The project's audit trail: who changed settings, tokens and policy, forced cards past gates, deployed, promoted and rolled back. */
 export async function getAudit(app: App, input: AuditInput) {
   const project = await requireProject(app.database, input.project);
-  if (input.action && !isAuditAction(input.action)) {
+  const access = input.action ? input.action in ACCESS_ACTIONS : true;
+  if (input.action && !isAuditAction(input.action) && !(input.includeAccess && access)) {
     throw new DomainError("VALIDATION", `"${input.action}" is not an audited action. Actions: ${Object.keys(AUDIT_ACTIONS).join(", ")}.`, { field: "action" });
   }
   const limit = Math.min(Math.max(input.limit ?? 100, 1), 10_000);
-  const events = await listAuditEvents(
-    app.database,
-    {
-      projectId: project.id,
-      types: input.action ? [input.action] : Object.keys(AUDIT_ACTIONS),
-      actor: input.actor?.trim() || null,
-      from: input.from ? day(input.from, "from") : null,
-      to: input.to ? new Date(day(input.to, "to").getTime() + 86_400_000) : null,
-      beforeId: input.beforeId ?? null,
-    },
-    limit + 1,
-  );
-  return {
-    entries: events.slice(0, limit).map((event) => ({
+  const from = input.from ? day(input.from, "from") : null;
+  const to = input.to ? new Date(day(input.to, "to").getTime() + 86_400_000) : null;
+  const actor = input.actor?.trim() || null;
+  const types = input.action ? (isAuditAction(input.action) ? [input.action] : []) : Object.keys(AUDIT_ACTIONS);
+  const [events, signIns] = await Promise.all([
+    listAuditEvents(app.database, { projectId: project.id, types, actor, from, to, beforeId: input.beforeId ?? null }, limit + 1),
+    input.includeAccess && access ? listAccessEvents(app.database, { actions: input.action ? [input.action] : undefined, actor, from, to }, limit + 1) : [],
+  ]);
+  const entries = [
+    ...events.map((event) => ({
+      key: `e${event.id}`,
       id: event.id,
       at: event.at,
       actor: event.actor,
@@ -49,7 +50,22 @@ export async function getAudit(app: App, input: AuditInput) {
       label: AUDIT_ACTIONS[event.type as keyof typeof AUDIT_ACTIONS] ?? event.type,
       summary: auditSummary(event.type, event.payload),
     })),
-    more: events.length > limit,
-    actions: Object.entries(AUDIT_ACTIONS).map(([action, label]) => ({ action, label })),
+    ...signIns.map((event) => ({
+      key: `a${event.id}`,
+      id: event.id,
+      at: event.at,
+      actor: event.actor,
+      action: event.action,
+      label: ACCESS_ACTIONS[event.action as keyof typeof ACCESS_ACTIONS] ?? event.action,
+      summary: [event.subject, event.ip ? `from ${event.ip}` : null, typeof event.detail.reason === "string" ? event.detail.reason : null, typeof event.detail.siteRole === "string" ? `instance role ${event.detail.siteRole}` : null]
+        .filter(Boolean)
+        .join(" · "),
+    })),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime());
+  const labels = { ...AUDIT_ACTIONS, ...(input.includeAccess ? ACCESS_ACTIONS : {}) };
+  return {
+    entries: entries.slice(0, limit),
+    more: entries.length > limit,
+    actions: Object.entries(labels).map(([action, label]) => ({ action, label })),
   };
 }

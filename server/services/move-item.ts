@@ -71,7 +71,7 @@ interface Moved {
 
 /** A card never changes project: which project it belongs to is read once per app. */
 const projectsOfItems = new WeakMap<App, Map<number, number>>();
-async function projectOfItem(app: App, id: number): Promise<number> {
+export async function projectOfItem(app: App, id: number): Promise<number> {
   const known = projectsOfItems.get(app) ?? projectsOfItems.set(app, new Map()).get(app)!;
   const cached = known.get(id);
   if (cached !== undefined) return cached;

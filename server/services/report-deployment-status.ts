@@ -18,7 +18,8 @@ export interface DeploymentStatusInput {
  * A webhook deployer's tool reports progress with the deployment's own token: log lines while
  * it runs, then succeeded or failed, after which Shiplane carries on (verify, switch).
  */
-export async function reportDeploymentStatus(app: App, id: number, authorization: string | null, input: DeploymentStatusInput): Promise<{ accepted: boolean; status: string }> {
+/** The deployment, if `authorization` carries the callback token Shiplane sent with its webhook. */
+export async function checkCallbackToken(app: App, id: number, authorization: string | null) {
   const deployment = await requireDeployment(app.database, id);
   const token = authorization ? /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1] : null;
   const expected = deployment.callbackTokenHash;
@@ -26,6 +27,11 @@ export async function reportDeploymentStatus(app: App, id: number, authorization
   if (!expected || !token || expected.length !== given.length || !timingSafeEqual(Buffer.from(expected), Buffer.from(given))) {
     throw new DomainError("AUTH.UNAUTHENTICATED", `Send the token Shiplane gave in deployment ${id}'s webhook (callback.token) as "Authorization: Bearer <token>".`);
   }
+  return deployment;
+}
+
+export async function reportDeploymentStatus(app: App, id: number, authorization: string | null, input: DeploymentStatusInput): Promise<{ accepted: boolean; status: string }> {
+  const deployment = await checkCallbackToken(app, id, authorization);
   const lines = Array.isArray(input.log) ? input.log.join("\n") : (input.log ?? "");
   if (lines) await app.database.transaction((store) => appendLog(store, id, lines.endsWith("\n") ? lines : `${lines}\n`));
   if (deployment.finishedAt) return { accepted: false, status: deployment.status };

@@ -2,22 +2,38 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { isDomainError } from "../../domain/errors";
-import { getApp, LOCAL_OPERATOR, type Actor, type App, type Role } from "../app";
+import { atLeast, forbidden } from "../../domain/access/roles";
+import { getApp, type Actor, type App, type Role } from "../app";
+import { sameOrigin } from "../auth/csrf";
+import { currentUser, roleIn, userActor, type SignedInUser } from "../auth/session";
+import { projectOf, type Subject } from "../auth/subject";
 import { errorStatus, toTrpcCode } from "../http/error-codes";
 
 export interface Context {
   app: App;
+  /** Who acts; for a signed-in person, their role in the project the procedure acts on. */
   actor: Actor;
+  /**
+   * The person behind the request's session: null when nobody is signed in. Left out for
+   * callers inside the process (command line, tests), which act as `actor` itself.
+   */
+  user?: SignedInUser | null;
+  /** Whether the request came from one of Shiplane's own pages (checked on changes). */
+  sameOrigin?: boolean;
 }
 
-/** Until sign-in lands, every caller is the local operator. */
-export async function createContext(): Promise<Context> {
-  return { app: await getApp(), actor: LOCAL_OPERATOR };
+const NOBODY: Actor = { id: "anonymous", role: "viewer" };
+
+export async function createContext({ req }: { req: Request }): Promise<Context> {
+  const app = await getApp();
+  const user = await currentUser(app, req.headers);
+  return { app, actor: user ? userActor(user, "viewer") : NOBODY, user, sameOrigin: sameOrigin(req) };
 }
 
-/** Every procedure names the least role it needs (see procedureFor); a test checks that none is left out. */
+/** Every procedure names the least role it needs and what it acts on (see procedureFor); a test checks that none is left out. */
 export interface Meta {
   role: Role;
+  on: Subject;
 }
 
 const t = initTRPC.context<Context>().meta<Meta>().create({
@@ -49,16 +65,32 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const RANK: Record<Role, number> = { viewer: 0, member: 1, "release-manager": 2, admin: 3 };
-
-/** Every procedure declares the least role it needs; authorisation lives here and nowhere else. */
-export function procedureFor(role: Role) {
-  return t.procedure.meta({ role }).use(domainErrors).use(({ ctx, next }) => {
-    if (RANK[ctx.actor.role] < RANK[role]) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${role} role; you are ${ctx.actor.role}.` });
-    }
-    return next();
-  });
+/**
+ * Every procedure declares the least role it needs and what it acts on; authorisation lives here
+ * and nowhere else. A signed-in person's role is looked up in the project the input names;
+ * instance admins are admins everywhere.
+ */
+export function procedureFor(role: Role, on: Subject = "project") {
+  return t.procedure
+    .meta({ role, on })
+    .use(domainErrors)
+    .use(async ({ ctx, next, type, getRawInput }) => {
+      if (ctx.user === undefined) {
+        if (!atLeast(ctx.actor.role, role)) throw new TRPCError({ code: "FORBIDDEN", message: forbidden(role, ctx.actor.role) });
+        return next();
+      }
+      const user = ctx.user;
+      if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to Shiplane first: your session has ended or you are signed out." });
+      if (type === "mutation" && !ctx.sameOrigin) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "This change came from another site, so it was refused. Make it from Shiplane's own pages." });
+      }
+      const granted = on === "instance" ? (user.siteAdmin ? "admin" : "viewer") : await roleIn(ctx.app, user, await projectOf(ctx.app, on, await getRawInput()));
+      if (!granted || !atLeast(granted, role)) {
+        const message = on === "instance" ? "This needs an instance admin. Ask one to do it, or to make you admin on the Users page." : forbidden(role, granted);
+        throw new TRPCError({ code: "FORBIDDEN", message });
+      }
+      return next({ ctx: { ...ctx, actor: userActor(user, granted) } });
+    });
 }
 
 export const router = t.router;

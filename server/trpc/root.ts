@@ -3,11 +3,13 @@ import { auditRouter } from "./routers/audit";
 import { boardRouter } from "./routers/board";
 import { eventRouter } from "./routers/event";
 import { itemRouter } from "./routers/item";
+import { memberRouter } from "./routers/member";
 import { metricsRouter } from "./routers/metrics";
 import { pipelineRouter } from "./routers/pipeline";
 import { projectRouter } from "./routers/project";
 import { releaseRouter } from "./routers/release";
 import { settingsRouter } from "./routers/settings";
+import { userRouter } from "./routers/user";
 
 export const appRouter = router({
   project: projectRouter,
@@ -19,6 +21,8 @@ export const appRouter = router({
   release: releaseRouter,
   metrics: metricsRouter,
   audit: auditRouter,
+  user: userRouter,
+  member: memberRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { getApp, type App } from "../../app";
 import { parse, readObject, respond } from "../../http/respond";
 import { requireProject } from "../../services/lookups";
 import { receiveAlerts } from "../../services/receive-alerts";
+import { authorizeRequest } from "../../http/authorize";
 import { authenticate } from "../../services/tokens";
 
 const labels = z.record(z.string(), z.string());
@@ -51,7 +52,7 @@ export function listAlertsHandler(slug: string, req: Request, appSource: () => P
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);
-    await authenticate(app, req.headers.get("authorization"), project, "items:read");
+    await authorizeRequest(app, req, project, "items:read");
     const url = new URL(req.url);
     const status = parse(z.enum(["firing", "resolved"]).optional(), url.searchParams.get("status") ?? undefined);
     const environments = await listEnvironments(app.database, project.id);

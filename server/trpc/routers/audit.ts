@@ -15,5 +15,5 @@ export const auditRouter = router({
         limit: z.number().int().min(1).max(10_000).optional(),
       }),
     )
-    .query(({ ctx, input }) => getAudit(ctx.app, input)),
+    .query(({ ctx, input }) => getAudit(ctx.app, { ...input, includeAccess: !ctx.user || ctx.user.siteAdmin })),
 });

@@ -3,7 +3,7 @@ import { replayDelivery } from "../../integrations/github/process";
 import { projectRef } from "../../http/schemas";
 import { getProjectSettings, regenerateWebhookSecret, setProjectGithubToken } from "../../services/project-settings";
 import { createToken, revokeToken } from "../../services/tokens";
-import { adminProcedure, router } from "../init";
+import { adminProcedure, procedureFor, router } from "../init";
 
 const deliverySchema = z.object({
   id: z.number(),
@@ -53,7 +53,7 @@ export const settingsRouter = router({
       await setProjectGithubToken(ctx.app, ctx.actor, input);
       return { configured: Boolean(input.token?.trim()) };
     }),
-  replayDelivery: adminProcedure
+  replayDelivery: procedureFor("admin", "delivery")
     .input(z.object({ deliveryId: z.string().min(1).max(200) }))
     .output(z.object({ status: z.string(), error: z.string().nullable() }))
     .mutation(async ({ ctx, input }) => {

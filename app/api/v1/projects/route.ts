@@ -2,6 +2,6 @@ import { listProjectsHandler } from "@/server/http/rest-items";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  return listProjectsHandler();
+export function GET(req: Request) {
+  return listProjectsHandler(req);
 }

@@ -2,6 +2,6 @@ import { getItemHandler } from "@/server/http/rest-items";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return getItemHandler((await params).id);
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  return getItemHandler((await params).id, req);
 }

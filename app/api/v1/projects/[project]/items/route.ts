@@ -4,7 +4,7 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ project: string }> };
 
 export async function GET(req: Request, { params }: Params) {
-  return listItemsHandler((await params).project, new URL(req.url));
+  return listItemsHandler((await params).project, req);
 }
 
 export async function POST(req: Request, { params }: Params) {

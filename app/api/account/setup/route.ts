@@ -1,0 +1,8 @@
+import { setupHandler } from "@/server/http/rest-account";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function POST(req: Request) {
+  return setupHandler(req);
+}

@@ -1,0 +1,97 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { ciToken, releasedStory, trpc, useDemoSteps } from "./delivery";
+import { createProject } from "./fixtures";
+import { PEOPLE, storageOf } from "./people";
+
+test.describe.configure({ timeout: 90_000 });
+
+const [MEMBER, RELEASE_MANAGER] = PEOPLE;
+
+async function signedInAs(browser: Browser, key: string, baseURL: string) {
+  const context = await browser.newContext({ storageState: storageOf(key), baseURL, extraHTTPHeaders: { Origin: baseURL } });
+  return { context, page: await context.newPage() };
+}
+
+test("a member cannot promote to live, and a release manager can", async ({ page, browser, baseURL }) => {
+  const project = await createProject(page.request);
+  await useDemoSteps(page.request, project);
+  const token = await ciToken(page.request, project);
+  const version = `${Math.floor(Date.now() / 1000) % 100000}.1.0`;
+  const { releaseId } = await releasedStory(page, project, token, "Saved carts", version);
+  for (const person of [MEMBER, RELEASE_MANAGER]) await trpc(page.request, "member.setRole", { project, email: person.email, role: person.role });
+  const deployed = await page.request.post(`/api/v1/releases/${releaseId}/deploy`, { headers: { authorization: `Bearer ${token}` }, data: { environment: "test" } });
+  expect(deployed.status()).toBe(202);
+
+  const member = await signedInAs(browser, MEMBER.key, baseURL!);
+  await member.page.goto(`/p/${project}/releases`);
+  const row = (p: typeof page) => p.getByRole("row", { name: `Release ${version}` });
+  await expect(row(member.page).getByRole("link", { name: `${version} on test: verified` })).toBeVisible({ timeout: 30_000 });
+  const memberPromote = row(member.page).getByRole("button", { name: "Promote…" });
+  await expect(memberPromote).toBeDisabled();
+  await expect(memberPromote).toHaveAttribute("title", "Only release managers and above can do this; your role here is member.");
+  await expect(member.page.getByRole("button", { name: "Account menu" })).toContainText("member");
+  // The API says the same to the member's session.
+  const refused = await member.page.request.post(`/api/v1/releases/${releaseId}/promote`, { data: {} });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.message).toMatch(/needs the release-manager role; your role here is member/);
+  await member.context.close();
+
+  const manager = await signedInAs(browser, RELEASE_MANAGER.key, baseURL!);
+  await manager.page.goto(`/p/${project}/releases`);
+  await row(manager.page).getByRole("button", { name: "Promote…" }).click();
+  const dialog = manager.page.getByRole("dialog", { name: `Promote ${version} to live?` });
+  await dialog.getByRole("button", { name: `Promote ${version}` }).click();
+  await expect(row(manager.page).getByRole("link", { name: `${version} on live: live` })).toBeVisible({ timeout: 30_000 });
+  await manager.context.close();
+
+  await page.goto(`/p/${project}/audit?action=promotion.requested`);
+  await expect(page.getByRole("row", { name: new RegExp(`${RELEASE_MANAGER.email}.*Promotion`) })).toBeVisible();
+});
+
+test("an admin invites someone by link; they choose a password and land in the project with their role", async ({ page, browser, baseURL }) => {
+  const project = await createProject(page.request);
+  const email = `guest-${Date.now()}@e2e.test`;
+  await page.goto(`/p/${project}/members`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role").selectOption("viewer");
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  const link = await page.getByLabel("Invitation link").inputValue();
+  expect(link).toMatch(/\/invite\//);
+
+  const guest = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const guestPage = await guest.newPage();
+  await guestPage.goto(link);
+  await expect(guestPage.getByText("You are invited to")).toContainText("as viewer");
+  await guestPage.getByLabel("Name").fill("Gil Guest");
+  await guestPage.getByLabel("Password").fill("guest-password");
+  await guestPage.getByRole("button", { name: "Create account and join" }).click();
+  await expect(guestPage).toHaveURL(new RegExp(`/p/${project}$`));
+  await expect(guestPage.getByRole("button", { name: "New idea" })).toBeDisabled();
+  // The link works once.
+  await guestPage.goto(link);
+  await expect(guestPage.getByRole("alert").filter({ hasText: "already used" })).toBeVisible();
+  await guest.close();
+
+  await page.reload();
+  await expect(page.getByRole("row", { name: new RegExp(email) })).toBeVisible();
+});
+
+test("the sign-in page refuses a wrong password without saying whether the email exists, and signing out ends the session", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/p/anything");
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await page.getByLabel("Email").fill(MEMBER.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+  await page.getByLabel("Password").fill(MEMBER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/p\/anything/);
+  await expect(page.getByRole("heading", { name: /There is no project/ })).toBeVisible();
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  expect((await page.request.get("/api/trpc/project.list")).status()).toBe(401);
+  await context.close();
+});

@@ -1,0 +1,90 @@
+import { afterAll, beforeEach, expect, it } from "vitest";
+import { expireSessionsOf, findUserByEmail } from "../../db/repositories/access";
+import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
+import { LOCAL_OPERATOR, type App } from "../app";
+import { testApp } from "../testing/fixtures";
+import { ORIGIN, signIn as signInAt } from "../testing/people";
+import { createUser, ensureAdminFromEnv, needsSetup, setUpFirstAdmin, setUserDisabled } from "../services/users";
+import { currentUser } from "./session";
+
+afterAll(closeTestDatabases);
+
+/** Signs in from `ip`; `headers` carry the session cookie as a browser would send it. */
+async function signIn(app: App, email: string, password: string, ip = "10.0.0.1") {
+  const { response, cookie } = await signInAt(app, email, password, ip);
+  return { response, cookie, headers: new Headers({ cookie, origin: ORIGIN }) };
+}
+
+describeOnEveryDatabase("sign-in and sessions", (fresh) => {
+  let ctx: Awaited<ReturnType<typeof testApp>>;
+  beforeEach(async () => {
+    ctx = await testApp(await fresh());
+    // Sessions and the sign-in limit use the real clock.
+    ctx.app.now = () => new Date();
+  });
+
+  it("offers first-run setup until the first admin exists, then refuses it", async () => {
+    expect(await needsSetup(ctx.app)).toBe(true);
+    const admin = await setUpFirstAdmin(ctx.app, { email: "Root@Example.com", password: "correct horse" });
+    expect(admin).toMatchObject({ email: "root@example.com", role: "admin" });
+    expect(await needsSetup(ctx.app)).toBe(false);
+    await expect(setUpFirstAdmin(ctx.app, { email: "other@example.com", password: "whatever1" })).rejects.toMatchObject({ code: "SETUP.DONE" });
+  });
+
+  it("creates or keeps the admin named by SHIPLANE_ADMIN_EMAIL and SHIPLANE_ADMIN_PASSWORD", async () => {
+    const env = { SHIPLANE_ADMIN_EMAIL: "ops@example.com", SHIPLANE_ADMIN_PASSWORD: "s3cret-pass" };
+    const first = await ensureAdminFromEnv(ctx.app, env);
+    const again = await ensureAdminFromEnv(ctx.app, env);
+    expect(again!.id).toBe(first!.id);
+    expect((await signIn(ctx.app, "ops@example.com", "s3cret-pass")).response.status).toBe(200);
+    await expect(ensureAdminFromEnv(ctx.app, { SHIPLANE_ADMIN_EMAIL: "x@example.com" })).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("signs in with a session cookie, refuses a wrong password without saying whether the email exists, and hashes passwords", async () => {
+    await createUser(ctx.app, LOCAL_OPERATOR, { email: "ana@example.com", password: "ana-password" });
+    const ok = await signIn(ctx.app, "ana@example.com", "ana-password");
+    expect(ok.response.status).toBe(200);
+    expect(ok.response.headers.get("set-cookie")).toMatch(/HttpOnly/i);
+    expect(await currentUser(ctx.app, ok.headers)).toMatchObject({ email: "ana@example.com", siteAdmin: false });
+    const wrong = await signIn(ctx.app, "ana@example.com", "nope-nope");
+    const unknown = await signIn(ctx.app, "nobody@example.com", "nope-nope");
+    expect(wrong.response.status).toBe(401);
+    expect(unknown.response.status).toBe(401);
+    expect((await wrong.response.json()).message).toBe((await unknown.response.json()).message);
+    const account = await ctx.app.database.db.select().from(ctx.app.database.t.accounts);
+    expect(account[0].password).not.toContain("ana-password");
+  });
+
+  it("answers 429 with the time to wait after 5 failed sign-ins in a minute from one address, and logs them", async () => {
+    await createUser(ctx.app, LOCAL_OPERATOR, { email: "ana@example.com", password: "ana-password" });
+    for (let i = 0; i < 5; i++) expect((await signIn(ctx.app, "ana@example.com", `wrong-${i}-pw`, "10.9.9.9")).response.status).toBe(401);
+    const locked = await signIn(ctx.app, "ana@example.com", "ana-password", "10.9.9.9");
+    expect(locked.response.status).toBe(429);
+    const wait = Number(locked.response.headers.get("retry-after"));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
+    expect((await locked.response.json()).message).toMatch(/Wait \d+ s/);
+    // Another address is not held back.
+    expect((await signIn(ctx.app, "ana@example.com", "ana-password", "10.1.1.1")).response.status).toBe(200);
+    const log = await ctx.app.database.db.select().from(ctx.app.database.t.accessEvents);
+    expect(log.filter((e) => e.action === "sign-in.failed")).toHaveLength(5);
+    expect(log.find((e) => e.action === "sign-in")).toMatchObject({ actor: "user:ana@example.com", ip: "10.1.1.1" });
+  });
+
+  it("ends expired sessions and those of a disabled account, which can no longer sign in", async () => {
+    await createUser(ctx.app, LOCAL_OPERATOR, { email: "ana@example.com", password: "ana-password" });
+    const user = (await findUserByEmail(ctx.app.database, "ana@example.com"))!;
+    const first = await signIn(ctx.app, "ana@example.com", "ana-password");
+    await expireSessionsOf(ctx.app.database, user.id, new Date(Date.now() - 1000));
+    expect(await currentUser(ctx.app, first.headers)).toBeNull();
+    const second = await signIn(ctx.app, "ana@example.com", "ana-password");
+    expect(await currentUser(ctx.app, second.headers)).not.toBeNull();
+    await setUserDisabled(ctx.app, LOCAL_OPERATOR, { email: "ana@example.com", disabled: true });
+    expect(await currentUser(ctx.app, second.headers)).toBeNull();
+    const refused = await signIn(ctx.app, "ana@example.com", "ana-password");
+    expect(refused.response.status).toBe(403);
+    expect((await refused.response.json()).message).toMatch(/disabled/);
+    await setUserDisabled(ctx.app, LOCAL_OPERATOR, { email: "ana@example.com", disabled: false });
+    expect((await signIn(ctx.app, "ana@example.com", "ana-password")).response.status).toBe(200);
+  });
+});

@@ -1,0 +1,103 @@
+import { betterAuth } from "better-auth";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { admin } from "better-auth/plugins";
+import { authAdapter } from "../../db/auth-adapter";
+import { deriveSecret } from "../../db/secrets";
+import type { App } from "../app";
+import { clientIp, recordAccess, signInWait } from "./access-log";
+
+/**
+ * Sign-in, sessions and passwords, by better-auth on Shiplane's own database: email and password
+ * (scrypt-hashed), sessions in httpOnly cookies, disabled accounts refused. Roles per project,
+ * invitations and tokens are Shiplane's own (server/auth/access.ts, server/services/tokens.ts).
+ */
+
+export const SESSION_DAYS = Number(process.env.SHIPLANE_SESSION_DAYS || 7);
+
+/** Where people reach Shiplane: sessions, cookies and origin checks use it. */
+export function baseUrl(): string {
+  return (process.env.SHIPLANE_PUBLIC_URL ?? process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, "");
+}
+
+/** The origins whose pages may send cookie-authenticated changes: the public URL and this machine's own names for it. */
+export function trustedOrigins(): string[] {
+  const port = process.env.PORT || 3000;
+  return [...new Set([new URL(baseUrl()).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
+}
+
+function createAuth(app: App) {
+  return betterAuth({
+    appName: "Shiplane",
+    baseURL: baseUrl(),
+    basePath: "/api/auth",
+    secret: deriveSecret("sessions"),
+    trustedOrigins: trustedOrigins(),
+    database: authAdapter(app.database),
+    emailAndPassword: {
+      enabled: true,
+      // Accounts are made by the first-run setup, an invitation, an admin or the command line.
+      disableSignUp: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 200,
+    },
+    session: { expiresIn: SESSION_DAYS * 86_400, updateAge: 86_400 },
+    advanced: {
+      ipAddress: { ipAddressHeaders: ["x-shiplane-client-ip"] },
+      useSecureCookies: baseUrl().startsWith("https://"),
+      cookiePrefix: "shiplane",
+    },
+    // Failed sign-ins are limited per address by Shiplane's own log (below), which also audits them.
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    // Failed sign-ins are in the audit log; the library need not repeat them.
+    logger: { level: "error" },
+    plugins: [admin({ defaultRole: "user", adminRoles: ["admin"], bannedUserMessage: "This account is disabled. Ask a Shiplane admin to enable it again." })],
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const wait = await signInWait(app, clientIp(ctx.headers));
+        if (wait > 0) {
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            { code: "TOO_MANY_ATTEMPTS", message: `Too many failed sign-ins from your address. Wait ${wait} s and try again.`, retryAfter: wait },
+            { "Retry-After": String(wait) },
+          );
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        const ip = clientIp(ctx.headers);
+        if (ctx.path === "/sign-in/email") {
+          const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase();
+          const session = ctx.context.newSession;
+          if (session) await recordAccess(app, { action: "sign-in", actor: `user:${session.user.email}`, subject: session.user.email, ip });
+          else await recordAccess(app, { action: "sign-in.failed", actor: "anonymous", subject: email || null, ip, detail: { reason: failure(ctx.context.returned) } });
+        } else if (ctx.path === "/sign-out") {
+          const session = ctx.context.session;
+          if (session) await recordAccess(app, { action: "sign-out", actor: `user:${session.user.email}`, subject: session.user.email, ip });
+        } else if (ctx.path === "/change-password" && ctx.context.session && !(ctx.context.returned instanceof Error)) {
+          const email = ctx.context.session.user.email;
+          await recordAccess(app, { action: "password.changed", actor: `user:${email}`, subject: email, ip });
+        }
+      }),
+    },
+  });
+}
+
+function failure(returned: unknown): string {
+  const body = (returned as { body?: { message?: string } } | undefined)?.body;
+  return body?.message ?? "invalid email or password";
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const auths = new WeakMap<App, Auth>();
+
+/** The app's sign-in service, made on first use (so that building the site never opens the database). */
+export function authOf(app: App): Auth {
+  let auth = auths.get(app);
+  if (!auth) {
+    auth = createAuth(app);
+    auths.set(app, auth);
+  }
+  return auth;
+}

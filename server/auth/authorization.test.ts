@@ -1,0 +1,178 @@
+import fs from "node:fs";
+import path from "node:path";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertDelivery } from "../../db/repositories/deliveries";
+import { enqueueDeployment } from "../../db/repositories/deployments";
+import { listEnvironments } from "../../db/repositories/environments";
+import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
+import { atLeast, ROLE_FOR_SCOPE, ROLES, type Role } from "../../domain/access/roles";
+import { SCOPES, type Scope } from "../../domain/access/scopes";
+import { changeProject, LOCAL_OPERATOR } from "../app";
+import { releaseWithCards } from "../deploy/testing";
+import { openApiDocument } from "../http/openapi";
+import { createInvite } from "../services/members";
+import { createToken } from "../services/tokens";
+import { testApp } from "../testing/fixtures";
+import { ORIGIN, person } from "../testing/people";
+import { appRouter, createCaller } from "../trpc/root";
+import type { SignedInUser } from "./session";
+
+afterAll(closeTestDatabases);
+
+type Procedure = { _def: { meta?: { role: Role; on: string }; type: "query" | "mutation" | "subscription" } };
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
+
+/** The route files under app/api, as OpenAPI paths, with the HTTP methods each exports. */
+function routeTable() {
+  return fs
+    .readdirSync("app/api", { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith("route.ts") && !file.startsWith("trpc") && !file.includes("[..."))
+    .map((file) => {
+      const source = fs.readFileSync(path.join("app/api", file), "utf8");
+      const methods = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+      return { file, path: `/api/${path.dirname(file)}`.replace(/\[(\w+)\]/g, "{$1}"), methods };
+    });
+}
+
+type Operation = { security?: { bearer?: string[]; session?: string[] }[] };
+
+it("every route file's every method is in the OpenAPI document and declares who may call it", () => {
+  const doc = openApiDocument() as unknown as { paths: Record<string, Record<string, Operation>> };
+  const undeclared: string[] = [];
+  for (const route of routeTable()) {
+    for (const method of route.methods) {
+      const operation = doc.paths[route.path]?.[method.toLowerCase()];
+      if (!operation || !Array.isArray(operation.security)) undeclared.push(`${method} ${route.path}`);
+    }
+  }
+  expect(undeclared).toEqual([]);
+});
+
+it("every tRPC procedure declares its role and what it acts on", () => {
+  const undeclared = procedures.filter(([, p]) => !p._def.meta?.role || !p._def.meta.on).map(([name]) => name);
+  expect(undeclared).toEqual([]);
+});
+
+describeOnEveryDatabase("authorisation matrix", (fresh) => {
+  let ctx: Awaited<ReturnType<typeof testApp>>;
+  const people = {} as Record<Role | "instance-admin", { user: SignedInUser; cookie: string }>;
+  const ids = { item: 0, release: 0, deployment: 0, invite: "" };
+  const tokens = {} as Record<Scope, string>;
+
+  beforeAll(async () => {
+    ctx = await testApp(await fresh());
+    for (const role of [...ROLES, "instance-admin"] as const) people[role] = await person(ctx.app, "shiplane", role);
+    const { releaseId, cards } = await releaseWithCards(ctx, "1.0.0", ["Search"]);
+    ids.item = cards[0].id;
+    ids.release = releaseId;
+    const [test] = await listEnvironments(ctx.app.database, ctx.project.id);
+    ids.deployment = await changeProject(ctx.app, ctx.project.id, (store) =>
+      enqueueDeployment(store, { projectId: ctx.project.id, releaseId, environmentId: test.id, slot: null, purpose: "deploy", triggeredBy: "test", queuedAt: ctx.app.now(), status: "succeeded" }),
+    );
+    await insertDelivery(ctx.app.database, { projectId: ctx.project.id, source: "github", deliveryId: "d-1", event: "ping", action: null, body: "{}", status: "processed", receivedAt: ctx.app.now() });
+    ids.invite = (await createInvite(ctx.app, LOCAL_OPERATOR, { project: "shiplane", email: "new@people.test", role: "member" })).token;
+    for (const scope of SCOPES) tokens[scope] = (await createToken(ctx.app, LOCAL_OPERATOR, { project: "shiplane", scopes: scope })).token;
+  }, 120_000);
+
+  const inputFor = (on: string) =>
+    ({
+      project: { project: "shiplane" },
+      item: { id: ids.item },
+      release: { releaseId: ids.release },
+      deployment: { id: ids.deployment },
+      delivery: { deliveryId: "d-1" },
+      instance: undefined,
+    })[on];
+
+  async function outcome(call: () => Promise<unknown>): Promise<"allowed" | "FORBIDDEN" | "UNAUTHORIZED"> {
+    try {
+      const result = await call();
+      if (result && typeof result === "object" && Symbol.asyncIterator in result) await (result as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
+      return "allowed";
+    } catch (error) {
+      if (error instanceof TRPCError && (error.code === "FORBIDDEN" || error.code === "UNAUTHORIZED")) return error.code;
+      return "allowed";
+    }
+  }
+
+  it("tRPC: each role may call exactly the procedures its role allows, in its project", async () => {
+    const wrong: string[] = [];
+    // Lower roles first, so that what a procedure changes happens after the refusals are checked.
+    for (const who of [...ROLES, "instance-admin"] as const) {
+      const { user } = people[who];
+      const caller = createCaller({ app: ctx.app, user, actor: { id: `user:${user.email}`, role: "viewer" }, sameOrigin: true }) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+      for (const [name, procedure] of procedures) {
+        const { role, on } = procedure._def.meta!;
+        const [router, method] = name.split(".");
+        const expected = who === "instance-admin" ? true : on === "instance" ? role === "viewer" : atLeast(who, role);
+        const got = await outcome(() => caller[router][method](inputFor(on)));
+        if ((got === "allowed") !== expected) wrong.push(`${who} ${name}: expected ${expected ? "allowed" : "403"}, got ${got}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+
+  it("tRPC: nobody signed in gets 401, and a cookie-authenticated change from another site is refused", async () => {
+    const anonymous = createCaller({ app: ctx.app, user: null, actor: { id: "anonymous", role: "viewer" }, sameOrigin: true });
+    await expect(anonymous.board.get({ project: "shiplane" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const { user } = people.admin;
+    const crossSite = createCaller({ app: ctx.app, user, actor: { id: `user:${user.email}`, role: "viewer" }, sameOrigin: false });
+    await expect(crossSite.item.create({ project: "shiplane", title: "From elsewhere" })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/another site/) });
+    expect(await crossSite.board.get({ project: "shiplane" })).toBeTruthy();
+  });
+
+  describe("REST", () => {
+    const params: Record<string, () => string> = {
+      project: () => "shiplane",
+      id: () => "", // by route, below
+      environment: () => "test",
+      metric: () => "funnel",
+      token: () => ids.invite,
+    };
+    const idFor = (route: string) => String(route.includes("/items/") ? ids.item : route.includes("/releases/") ? ids.release : ids.deployment);
+
+    async function call(route: { file: string; path: string }, method: string, headers: Record<string, string>) {
+      const mod = (await import(/* @vite-ignore */ path.resolve("app/api", route.file))) as Record<string, (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+      const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      const values = Object.fromEntries(names.map((n) => [n, n === "id" ? idFor(route.path) : params[n]()]));
+      const url = ORIGIN + route.path.replace(/\{(\w+)\}/g, (_, n: string) => values[n]);
+      const req = new Request(url, { method, headers: { "content-type": "application/json", ...headers }, body: method === "GET" ? undefined : "{}" });
+      return (await mod[method](req, { params: Promise.resolve(values) })).status;
+    }
+
+    it("each scope and each role may call exactly the routes they allow; cookies need a same-site Origin for changes", async () => {
+      (globalThis as { shiplaneApp?: Promise<unknown> }).shiplaneApp = Promise.resolve(ctx.app);
+      const doc = openApiDocument() as unknown as { paths: Record<string, Record<string, Operation>> };
+      const wrong: string[] = [];
+      let checked = 0;
+      for (const route of routeTable()) {
+        for (const method of route.methods) {
+          const security = doc.paths[route.path][method.toLowerCase()].security!;
+          const scope = security.find((s) => s.bearer?.length)?.bearer?.[0] as Scope | undefined;
+          const cookies = security.some((s) => s.session);
+          const label = `${method} ${route.path}`;
+          const expect = (what: string, status: number, allowed: boolean) => {
+            const ok = allowed ? status !== 401 && status !== 403 : status === 401 || status === 403;
+            if (!ok) wrong.push(`${label} ${what}: got ${status}, expected ${allowed ? "allowed" : "401/403"}`);
+          };
+          if (security.length === 0) continue;
+          checked += 1;
+          expect("without credentials", await call(route, method, {}), false);
+          if (!scope) continue;
+          const other = SCOPES.find((s) => s !== scope && s !== "admin")!;
+          expect(`with a ${other} token`, await call(route, method, { authorization: `Bearer ${tokens[other]}` }), false);
+          expect(`with a ${scope} token`, await call(route, method, { authorization: `Bearer ${tokens[scope]}` }), true);
+          expect("with an admin token", await call(route, method, { authorization: `Bearer ${tokens.admin}` }), true);
+          for (const role of ROLES) {
+            const status = await call(route, method, { cookie: people[role].cookie, origin: ORIGIN });
+            expect(`as ${role}`, status, cookies && atLeast(role, ROLE_FOR_SCOPE[scope]));
+          }
+          if (cookies && method !== "GET") expect("as admin from another site", await call(route, method, { cookie: people.admin.cookie, origin: "https://evil.example" }), false);
+        }
+      }
+      expect(checked).toBeGreaterThan(15);
+      expect(wrong).toEqual([]);
+    }, 120_000);
+  });
+});

@@ -1,0 +1,32 @@
+import { findRole } from "../../db/repositories/access";
+import type { Role } from "../../domain/access/roles";
+import type { Actor, App } from "../app";
+import { authOf } from "./auth";
+
+/** A person signed in through a session cookie. */
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+  /** Instance admins administer every project and the users. */
+  siteAdmin: boolean;
+}
+
+/** The person behind the request's session cookie, or null (no cookie, expired, signed out or disabled). */
+export async function currentUser(app: App, headers: Headers): Promise<SignedInUser | null> {
+  if (!headers.get("cookie")) return null;
+  const session = await authOf(app).api.getSession({ headers });
+  if (!session || session.user.banned) return null;
+  const user = session.user;
+  return { id: user.id, email: user.email, name: user.name, siteAdmin: user.role === "admin" };
+}
+
+/** The user's role in the project: admin for instance admins, else their membership's, else none. */
+export async function roleIn(app: App, user: SignedInUser, projectId: number): Promise<Role | null> {
+  if (user.siteAdmin) return "admin";
+  return findRole(app.database, projectId, user.id);
+}
+
+export function userActor(user: SignedInUser, role: Role): Actor {
+  return { id: `user:${user.email}`, role };
+}

@@ -1,0 +1,44 @@
+import { findDelivery } from "../../db/repositories/deliveries";
+import { DomainError } from "../../domain/errors";
+import type { App } from "../app";
+import { requireDeployment, requireItem, requireProject, requireRelease } from "../services/lookups";
+
+/**
+ * What a procedure acts on, so that the caller's role is looked up in the right project:
+ * a project by slug, or a card, release, deployment or webhook delivery by id; `instance` for
+ * what belongs to no project (the project list, new projects, accounts).
+ */
+export type Subject = "project" | "item" | "release" | "deployment" | "delivery" | "instance";
+
+const positive = (value: unknown) => (typeof value === "number" && Number.isInteger(value) && value > 0 ? value : null);
+
+function field(input: unknown, name: string): unknown {
+  return input && typeof input === "object" ? (input as Record<string, unknown>)[name] : undefined;
+}
+
+function missing(name: string): never {
+  throw new DomainError("VALIDATION", `Invalid input: ${name} is required.`, { field: name });
+}
+
+/** The id of the project the input refers to (unknown ones give the usual not-found error). */
+export async function projectOf(app: App, subject: Exclude<Subject, "instance">, input: unknown): Promise<number> {
+  const db = app.database;
+  switch (subject) {
+    case "project": {
+      const slug = field(input, "project");
+      return (await requireProject(db, typeof slug === "string" ? slug : missing("project"))).id;
+    }
+    case "item":
+      return (await requireItem(db, positive(field(input, "id")) ?? missing("id"))).projectId;
+    case "release":
+      return (await requireRelease(db, positive(field(input, "releaseId")) ?? missing("releaseId"))).projectId;
+    case "deployment":
+      return (await requireDeployment(db, positive(field(input, "id")) ?? missing("id"))).projectId;
+    case "delivery": {
+      const id = field(input, "deliveryId");
+      const delivery = await findDelivery(db, "github", typeof id === "string" ? id : missing("deliveryId"));
+      if (!delivery) throw new DomainError("VALIDATION", `No GitHub delivery ${String(id)} was received.`, { field: "deliveryId" });
+      return delivery.projectId;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { getApp, type App } from "../app";
+import { currentUser } from "../auth/session";
+import { acceptInvite, describeInvite } from "../services/members";
+import { setUpFirstAdmin } from "../services/users";
+import { parse, readObject, respond } from "./respond";
+
+/** The account endpoints that come before a session: the first admin, and accepting an invitation. */
+
+type AppSource = () => Promise<App>;
+const password = z.string().min(1, "choose a password").max(200);
+
+export function setupHandler(req: Request, appSource: AppSource = getApp) {
+  return respond(async () => {
+    const body = parse(z.object({ email: z.string().max(254), password, name: z.string().max(100).nullish() }), await readObject(req));
+    const user = await setUpFirstAdmin(await appSource(), body);
+    return Response.json({ email: user.email, siteAdmin: true }, { status: 201 });
+  });
+}
+
+export function describeInviteHandler(token: string, appSource: AppSource = getApp) {
+  return respond(async () => Response.json(await describeInvite(await appSource(), token)));
+}
+
+export function acceptInviteHandler(token: string, req: Request, appSource: AppSource = getApp) {
+  return respond(async () => {
+    const app = await appSource();
+    const body = parse(z.object({ password: password.nullish(), name: z.string().max(100).nullish() }), await readObject(req));
+    const user = await currentUser(app, req.headers);
+    return Response.json(await acceptInvite(app, { token, signedInEmail: user?.email ?? null, ...body }));
+  });
+}
