@@ -1,5 +1,6 @@
 "use client";
 
+import { useAccess } from "../access/access";
 import {
   DndContext,
   DragOverlay,
@@ -40,6 +41,7 @@ export function BoardView({ project }: { project: string }) {
   const [pendingBack, setPendingBack] = useState<MoveRequest | null>(null);
   const [promoting, setPromoting] = useState<BoardCard | null>(null);
   const [newIdea, setNewIdea] = useState(false);
+  const canCapture = useAccess().allows("member");
   const [help, setHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -94,7 +96,7 @@ export function BoardView({ project }: { project: string }) {
   );
 
   useShortcuts({
-    n: () => setNewIdea(true),
+    n: () => canCapture && setNewIdea(true),
     "/": () => searchRef.current?.focus(),
     "?": () => setHelp(true),
   });

@@ -5,6 +5,9 @@ import { LOCAL_OPERATOR, type App } from "../app";
 import { testApp } from "../testing/fixtures";
 import { ORIGIN, signIn as signInAt } from "../testing/people";
 import { createUser, ensureAdminFromEnv, needsSetup, setUpFirstAdmin, setUserDisabled } from "../services/users";
+import { createCaller } from "../trpc/root";
+import { setMemberRole } from "../services/members";
+import { authOf } from "./auth";
 import { currentUser } from "./session";
 
 afterAll(closeTestDatabases);
@@ -45,6 +48,7 @@ describeOnEveryDatabase("sign-in and sessions", (fresh) => {
     const ok = await signIn(ctx.app, "ana@example.com", "ana-password");
     expect(ok.response.status).toBe(200);
     expect(ok.response.headers.get("set-cookie")).toMatch(/HttpOnly/i);
+    expect(ok.response.headers.get("set-cookie")).toMatch(/SameSite=Lax/i);
     expect(await currentUser(ctx.app, ok.headers)).toMatchObject({ email: "ana@example.com", siteAdmin: false });
     const wrong = await signIn(ctx.app, "ana@example.com", "nope-nope");
     const unknown = await signIn(ctx.app, "nobody@example.com", "nope-nope");
@@ -86,5 +90,33 @@ describeOnEveryDatabase("sign-in and sessions", (fresh) => {
     expect((await refused.response.json()).message).toMatch(/disabled/);
     await setUserDisabled(ctx.app, LOCAL_OPERATOR, { email: "ana@example.com", disabled: false });
     expect((await signIn(ctx.app, "ana@example.com", "ana-password")).response.status).toBe(200);
+  });
+
+  it("records sign-outs and password changes, and shows sign-ins on the audit page to instance admins only", async () => {
+    await createUser(ctx.app, LOCAL_OPERATOR, { email: "ana@example.com", password: "ana-password" });
+    const first = await signIn(ctx.app, "ana@example.com", "ana-password", "10.2.2.2");
+    const post = (path: string, body: unknown) =>
+      authOf(ctx.app).handler(new Request(`${ORIGIN}/api/auth${path}`, { method: "POST", headers: { cookie: first.cookie, origin: ORIGIN, "content-type": "application/json", "x-shiplane-client-ip": "10.2.2.2" }, body: JSON.stringify(body) }));
+    expect((await post("/change-password", { currentPassword: "wrong-password", newPassword: "new-password-1" })).status).toBe(400);
+    expect((await post("/change-password", { currentPassword: "ana-password", newPassword: "new-password-1", revokeOtherSessions: true })).status).toBe(200);
+    expect((await signIn(ctx.app, "ana@example.com", "ana-password")).response.status).toBe(401);
+    const second = await signIn(ctx.app, "ana@example.com", "new-password-1");
+    expect(second.response.status).toBe(200);
+    const out = await authOf(ctx.app).handler(new Request(`${ORIGIN}/api/auth/sign-out`, { method: "POST", headers: { cookie: second.cookie, origin: ORIGIN, "content-type": "application/json" }, body: "{}" }));
+    expect(out.status).toBe(200);
+    expect(await currentUser(ctx.app, second.headers)).toBeNull();
+
+    const forAdmins = await ctx.caller.audit.list({ project: "shiplane", actor: "user:ana@example.com" });
+    expect(forAdmins.entries.map((e) => e.action)).toEqual(["sign-out", "sign-in", "password.changed", "sign-in"]);
+    expect(forAdmins.entries.at(-1)!.summary).toBe("ana@example.com · from 10.2.2.2");
+    const failed = await ctx.caller.audit.list({ project: "shiplane", action: "sign-in.failed" });
+    expect(failed.entries).toHaveLength(1);
+    // A project admin sees the project's audit trail, but not the instance's sign-ins.
+    await setMemberRole(ctx.app, LOCAL_OPERATOR, { project: "shiplane", email: "ana@example.com", role: "admin" });
+    const ana = (await findUserByEmail(ctx.app.database, "ana@example.com"))!;
+    const projectAdmin = createCaller({ app: ctx.app, user: { id: ana.id, email: ana.email, name: ana.name, siteAdmin: false }, actor: { id: "user:ana@example.com", role: "viewer" }, sameOrigin: true });
+    const seen = (await projectAdmin.audit.list({ project: "shiplane" })).entries.map((e) => e.action);
+    expect(seen).toContain("member.role");
+    expect(seen).not.toContain("sign-in");
   });
 });

@@ -1,5 +1,5 @@
 import { betterAuth } from "better-auth";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { admin } from "better-auth/plugins";
 import { authAdapter } from "../../db/auth-adapter";
 import { deriveSecret } from "../../db/secrets";
@@ -54,6 +54,12 @@ function createAuth(app: App) {
     plugins: [admin({ defaultRole: "user", adminRoles: ["admin"], bannedUserMessage: "This account is disabled. Ask a Shiplane admin to enable it again." })],
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/sign-out") {
+          // Recorded before the session is gone.
+          const session = await getSessionFromCtx(ctx).catch(() => null);
+          if (session) await recordAccess(app, { action: "sign-out", actor: `user:${session.user.email}`, subject: session.user.email, ip: clientIp(ctx.headers) });
+          return;
+        }
         if (ctx.path !== "/sign-in/email") return;
         const wait = await signInWait(app, clientIp(ctx.headers));
         if (wait > 0) {
@@ -71,9 +77,6 @@ function createAuth(app: App) {
           const session = ctx.context.newSession;
           if (session) await recordAccess(app, { action: "sign-in", actor: `user:${session.user.email}`, subject: session.user.email, ip });
           else await recordAccess(app, { action: "sign-in.failed", actor: "anonymous", subject: email || null, ip, detail: { reason: failure(ctx.context.returned) } });
-        } else if (ctx.path === "/sign-out") {
-          const session = ctx.context.session;
-          if (session) await recordAccess(app, { action: "sign-out", actor: `user:${session.user.email}`, subject: session.user.email, ip });
         } else if (ctx.path === "/change-password" && ctx.context.session && !(ctx.context.returned instanceof Error)) {
           const email = ctx.context.session.user.email;
           await recordAccess(app, { action: "password.changed", actor: `user:${email}`, subject: email, ip });

@@ -22,11 +22,14 @@ let deliveries = 0;
 describeOnEveryDatabase("CI build reports", (fresh) => {
   let ctx: Awaited<ReturnType<typeof testApp>>;
   let token: string;
+  let tokenId: number;
   const app = () => Promise.resolve(ctx.app);
   beforeEach(async () => {
     ctx = await testApp(await fresh());
     await createProject(ctx.app, LOCAL_OPERATOR, { name: "Hello", slug: "hello", keyPrefix: "HW", repo: "Codertocat/Hello-World", webhookSecret: SECRET });
-    token = (await createToken(ctx.app, LOCAL_OPERATOR, { project: "hello", scopes: "builds:write", name: "CI" })).token;
+    const created = await createToken(ctx.app, LOCAL_OPERATOR, { project: "hello", scopes: "builds:write", name: "CI" });
+    token = created.token;
+    tokenId = created.record.id;
   });
 
   const report = (body: unknown, auth: string | null = `Bearer ${token}`, project = "hello") =>
@@ -93,6 +96,6 @@ describeOnEveryDatabase("CI build reports", (fresh) => {
     expect(back.facts.builds.find((b) => b.buildId === "main-9")?.failingTests).toEqual(["greet › says hello"]);
     await report({ buildId: "main-10", commitSha: MERGE, branch: "main", status: "passed" });
     expect((await ctx.caller.item.get({ id: story.id })).card).toMatchObject({ stage: "code", blocked: false, blockedReason: null });
-    expect(back.history.find((e) => e.type === "item.moved" && e.payload.to === "code" && e.actor === "integration:ci")?.payload.reason).toBe("Build main-9 failed: 2 failing tests.");
+    expect(back.history.find((e) => e.type === "item.moved" && e.payload.to === "code" && e.actor === `token:${tokenId}`)?.payload.reason).toBe("Build main-9 failed: 2 failing tests.");
   });
 });

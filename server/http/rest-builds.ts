@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getApp, type Actor, type App } from "../app";
+import { getApp, type App } from "../app";
 import { requireProject } from "../services/lookups";
 import { reportBuild } from "../services/report-build";
 import { authorizeRequest } from "./authorize";
@@ -17,16 +17,14 @@ export const buildReportBody = z.object({
   artifacts: z.array(z.object({ name: z.string().min(1).max(200), version: z.string().min(1).max(100), url: z.url().max(2000).nullish() })).max(100).optional(),
 });
 
-const CI: Actor = { id: "integration:ci", role: "member" };
-
 /** POST /api/v1/projects/{project}/builds, for any CI server, with a builds:write token. */
 export function reportBuildHandler(slug: string, req: Request, appSource: () => Promise<App> = getApp) {
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);
-    await authorizeRequest(app, req, project, "builds:write");
+    const actor = await authorizeRequest(app, req, project, "builds:write");
     const body = parse(buildReportBody, await readObject(req));
-    const result = await reportBuild(app, CI, { ...body, project: slug });
+    const result = await reportBuild(app, actor, { ...body, project: slug });
     return Response.json(result, { status: result.build.created ? 201 : 200 });
   });
 }

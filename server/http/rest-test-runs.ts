@@ -1,5 +1,5 @@
 import { DomainError } from "../../domain/errors";
-import { getApp, type Actor, type App } from "../app";
+import { getApp, type App } from "../app";
 import { regressionReported } from "../deploy/pipeline";
 import { createJUnitReader } from "../integrations/junit/parse";
 import { requireProject } from "../services/lookups";
@@ -8,7 +8,6 @@ import { authorizeRequest } from "./authorize";
 import { errorResponse, respond } from "./respond";
 
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
-const RUNNER: Actor = { id: "integration:ci", role: "member" };
 
 /**
  * POST /api/v1/projects/{project}/test-runs?suite=NAME&build=ID | &commit=SHA | &deployment=ID
@@ -18,7 +17,7 @@ export function reportTestRunHandler(slug: string, req: Request, appSource: () =
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);
-    await authorizeRequest(app, req, project, "tests:write");
+    const actor = await authorizeRequest(app, req, project, "tests:write");
     const url = new URL(req.url);
     const deployment = url.searchParams.get("deployment");
     if (deployment !== null && !/^\d+$/.test(deployment)) throw new DomainError("VALIDATION", `"${deployment}" is not a deployment id.`, { field: "deployment" });
@@ -38,7 +37,7 @@ export function reportTestRunHandler(slug: string, req: Request, appSource: () =
     const report = reader.close();
     const result = await recordTestRun(
       app,
-      RUNNER,
+      actor,
       { project: slug, suite: url.searchParams.get("suite") ?? "", build: url.searchParams.get("build"), commit: url.searchParams.get("commit"), deployment: deployment ? Number(deployment) : null },
       report,
     );
