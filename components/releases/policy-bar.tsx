@@ -1,14 +1,16 @@
 "use client";
 
 import type { ReleasesData, useReleaseActions } from "./use-releases";
+import { useAccess } from "../access/access";
 import { Button } from "../ui/button";
 
 /** The project's release policy: automatic promotion, stop the line, and the freeze in force. */
 export function PolicyBar({ project, policy, actions }: { project: string; policy: ReleasesData["policy"]; actions: ReturnType<typeof useReleaseActions> }) {
+  const access = useAccess();
   return (
     <section aria-label="Release policy" className="panel flex flex-wrap items-center gap-3 rounded-md px-3 py-2 text-[13px]">
-      <label className="flex items-center gap-2">
-        <input type="checkbox" checked={policy.autoPromote} onChange={(e) => actions.setPolicy.mutate({ project, autoPromote: e.target.checked })} />
+      <label className="flex items-center gap-2" title={access.why("admin")}>
+        <input type="checkbox" disabled={!access.allows("admin")} checked={policy.autoPromote} onChange={(e) => actions.setPolicy.mutate({ project, autoPromote: e.target.checked })} />
         Auto-promote when every gate is green
       </label>
       <span className="muted">·</span>

@@ -1,4 +1,4 @@
-import { ACCESS_ACTIONS, AUDIT_ACTIONS, auditSummary, isAuditAction } from "../../domain/access/audit";
+import { ACCESS_ACTIONS, accessSummary, AUDIT_ACTIONS, auditSummary, isAuditAction } from "../../domain/access/audit";
 import { listAccessEvents } from "../../db/repositories/access";
 import { DomainError } from "../../domain/errors";
 import { listAuditEvents } from "../../db/repositories/audit";
@@ -57,9 +57,7 @@ export async function getAudit(app: App, input: AuditInput) {
       actor: event.actor,
       action: event.action,
       label: ACCESS_ACTIONS[event.action as keyof typeof ACCESS_ACTIONS] ?? event.action,
-      summary: [event.subject, event.ip ? `from ${event.ip}` : null, typeof event.detail.reason === "string" ? event.detail.reason : null, typeof event.detail.siteRole === "string" ? `instance role ${event.detail.siteRole}` : null]
-        .filter(Boolean)
-        .join(" · "),
+      summary: accessSummary(event.action, event.subject, event.ip, event.detail),
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   const labels = { ...AUDIT_ACTIONS, ...(input.includeAccess ? ACCESS_ACTIONS : {}) };
