@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { kill, startApp } from "./second-server";
 import { createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -25,40 +26,10 @@ function cli(...args: string[]): string {
   return execFileSync(process.execPath, [path.join(root, "bin", "shiplane.mjs"), ...args], { env, encoding: "utf8" });
 }
 
-async function startServer(script: string[]): Promise<ChildProcess> {
-  // A server stopped just before may still be answering while it shuts down.
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(`http://localhost:${PORT}/api/health`);
-      await new Promise((r) => setTimeout(r, 100));
-    } catch {
-      break;
-    }
-  }
-  const child = spawn(process.execPath, script, { cwd: root, env, detached: true, stdio: "ignore" });
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`http://localhost:${PORT}/api/health`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error("the app did not start");
-}
-
-function kill(child: ChildProcess, signal: NodeJS.Signals) {
-  try {
-    process.kill(-child.pid!, signal);
-  } catch {
-    // gone already
-  }
-}
-
 test("SIGKILL during a burst of deliveries loses none that were answered 2xx", async () => {
   test.setTimeout(120_000);
   cli("project", "create", "--name", "Crash", "--slug", "crash", "--prefix", "CR", "--webhook-secret", SECRET);
-  let server = await startServer([path.join(root, "scripts", "server.mjs")]);
+  let server = await startApp(PORT, env, "server.mjs");
 
   const answered: string[] = [];
   let sent = 0;
@@ -94,7 +65,7 @@ test("SIGKILL during a burst of deliveries loses none that were answered 2xx", a
   expect(answered.filter((id) => !stored.has(id))).toEqual([]);
 
   // The next start processes what was stored but not processed.
-  server = await startServer([path.join(root, "scripts", "start.mjs")]);
+  server = await startApp(PORT, env, "start.mjs");
   kill(server, "SIGTERM");
   const after = JSON.parse(cli("webhooks", "list", "--project", "crash", "--limit", "1000", "--json")) as { deliveryId: string; status: string }[];
   expect(after.filter((d) => d.status === "pending")).toEqual([]);
@@ -107,7 +78,7 @@ test("a deployment running when the app is killed is marked failed, with the cau
   cli("user", "create", "--email", ADMIN.email, "--password", ADMIN.password, "--role", "admin");
   const token = (JSON.parse(cli("token", "create", "--project", "crashdeploy", "--scopes", "builds:write,deploy", "--json")) as { token: string }).token;
   const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-  let server = await startServer([path.join(root, "scripts", "server.mjs")]);
+  let server = await startApp(PORT, env, "server.mjs");
   const api = (url: string, init: RequestInit = {}) => fetch(`http://localhost:${PORT}${url}`, { ...init, headers: { ...auth, ...(init.headers ?? {}) } });
   const signIn = await fetch(`http://localhost:${PORT}/api/auth/sign-in/email`, {
     method: "POST",
@@ -132,7 +103,7 @@ test("a deployment running when the app is killed is marked failed, with the cau
   await expect.poll(async () => ((await (await api(`/api/v1/deployments/${id}`)).json()) as { log: string }).log).toContain("started");
 
   kill(server, "SIGKILL");
-  server = await startServer([path.join(root, "scripts", "server.mjs")]);
+  server = await startApp(PORT, env, "server.mjs");
   const after = (await (await api(`/api/v1/deployments/${id}`)).json()) as { status: string; error: string; events: { type: string }[] };
   kill(server, "SIGTERM");
   expect(after.status).toBe("failed");

@@ -1,5 +1,5 @@
 "use client";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import { Button } from "../ui/button";
 import { Field, TextInput } from "../ui/field";
 
@@ -32,6 +32,12 @@ export function AuthForm({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Until the page's script runs, the button stays disabled: a form sent by the browser itself would put the password in the address.
+  const ready = useSyncExternalStore(
+    () => () => undefined,
+    () => true,
+    () => false,
+  );
   async function handle(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const values = Object.fromEntries(new FormData(event.currentTarget).entries()) as Record<string, string>;
@@ -43,7 +49,7 @@ export function AuthForm({
   }
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
-      <form onSubmit={handle} className="panel w-full max-w-sm space-y-3 rounded-lg border border-[var(--border)] p-6 shadow-sm">
+      <form method="post" onSubmit={handle} className="panel w-full max-w-sm space-y-3 rounded-lg border border-[var(--border)] p-6 shadow-sm">
         <div className="text-sm font-semibold tracking-tight">Shiplane</div>
         <h1 className="text-lg font-semibold">{title}</h1>
         {intro ? <div className="muted text-[13px]">{intro}</div> : null}
@@ -57,7 +63,7 @@ export function AuthForm({
             {error}
           </p>
         ) : null}
-        <Button type="submit" variant="primary" disabled={busy} className="w-full justify-center">
+        <Button type="submit" variant="primary" disabled={busy || !ready} className="w-full justify-center">
           {submit}
         </Button>
       </form>

@@ -8,6 +8,7 @@ import { createUser, ensureAdminFromEnv, needsSetup, setUpFirstAdmin, setUserDis
 import { createCaller } from "../trpc/root";
 import { setMemberRole } from "../services/members";
 import { authOf } from "./auth";
+import { authRequestHandler } from "./route";
 import { currentUser } from "./session";
 
 afterAll(closeTestDatabases);
@@ -118,5 +119,16 @@ describeOnEveryDatabase("sign-in and sessions", (fresh) => {
     const seen = (await projectAdmin.audit.list({ project: "shiplane" })).entries.map((e) => e.action);
     expect(seen).toContain("member.role");
     expect(seen).not.toContain("sign-in");
+  });
+
+  it("keeps the sign-in library's own admin endpoints closed, even to instance admins", async () => {
+    await createUser(ctx.app, LOCAL_OPERATOR, { email: "root@example.com", password: "root-password", siteRole: "admin" });
+    const { cookie } = await signIn(ctx.app, "root@example.com", "root-password");
+    for (const path of ["/admin/list-users", "/admin/impersonate-user", "/admin/set-role"]) {
+      const answer = await authRequestHandler(new Request(`${ORIGIN}/api/auth${path}`, { method: "POST", headers: { cookie, origin: ORIGIN, "content-type": "application/json" }, body: "{}" }), async () => ctx.app);
+      expect(answer.status).toBe(404);
+    }
+    const session = await authRequestHandler(new Request(`${ORIGIN}/api/auth/get-session`, { headers: { cookie } }), async () => ctx.app);
+    expect((await session.json()).user.email).toBe("root@example.com");
   });
 });

@@ -1,12 +1,12 @@
-import { getApp } from "@/server/app";
-import { authOf } from "@/server/auth/auth";
+import { authRequestHandler } from "@/server/auth/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** Sign-in, sign-out, sessions and password changes (better-auth). */
-async function handler(req: Request) {
-  return authOf(await getApp()).handler(req);
+export function GET(req: Request) {
+  return authRequestHandler(req);
 }
 
-export { handler as GET, handler as POST };
+export function POST(req: Request) {
+  return authRequestHandler(req);
+}
