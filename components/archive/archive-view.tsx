@@ -50,6 +50,7 @@ export function ArchiveView({ project }: { project: string }) {
               </p>
             </div>
             <Button
+              needs="member"
               onClick={async () => {
                 try {
                   await restore.mutateAsync({ id: card.id });
