@@ -85,10 +85,19 @@ async function benchTarget(target: BenchTarget, port: number) {
     const token = await projectToken(server, "bench", ["items:read", "items:write"]);
     const board = await (await fetch(`${server.url}/api/v1/projects/bench/items`, { headers: { authorization: `Bearer ${token}` } })).json();
     const movable = (board.items as { id: number; stage: string }[]).filter((c) => c.stage === "story" || c.stage === "code").map((c) => c.id);
-    // Paced: each client moves a card, then pauses 100 ms (people drag far less often);
-    // saturated: each client sends its next move as soon as the last one is answered.
-    for (const [label, pauseMs] of [["each pausing 100 ms between moves", 100], ["saturating: no pause", 0]] as const) {
-      const result = await moveLoad(server.url, token, movable, pauseMs);
+    // Independent: each client starts at a random moment and pauses 50–150 ms between moves
+    // (people and scripts act independently; they drag far less often than this); lockstep: all
+    // 20 start together and pause exactly 100 ms, so their moves arrive in bursts of 20;
+    // saturating: each client sends its next move as soon as the last one is answered.
+    const loads = [
+      ["independent, each pausing 50–150 ms between moves", { pauseMs: 100, jitter: true }],
+      ["in lockstep, each pausing exactly 100 ms (bursts of 20)", { pauseMs: 100, jitter: false }],
+      ["saturating: no pause", { pauseMs: 0, jitter: false }],
+    ] as const;
+    // Two seconds of moves first, not counted: the server compiles its hot paths and fills its caches.
+    await moveLoad(server.url, token, movable, loads[0][1], 2);
+    for (const [label, pace] of loads) {
+      const result = await moveLoad(server.url, token, movable, pace);
       console.log(`card moves, ${CLIENTS} clients × ${SECONDS} s, ${label}: ${result.count} moves (${(result.count / SECONDS).toFixed(0)}/s), errors ${result.errors}`);
       console.log(`  seen by the clients   p50 ${ms(percentile(result.latencies, 50))}  p99 ${ms(percentile(result.latencies, 99))}   target: p99 < 20 ms`);
       console.log(`  server time (handler) p50 ${ms(percentile(result.serverTimes, 50))}  p99 ${ms(percentile(result.serverTimes, 99))}`);
@@ -101,14 +110,17 @@ async function benchTarget(target: BenchTarget, port: number) {
 }
 
 /** CLIENTS concurrent clients moving cards between Story and Code (and reordering) over REST. */
-async function moveLoad(url: string, token: string, movable: number[], pauseMs: number) {
+async function moveLoad(url: string, token: string, movable: number[], pace: { pauseMs: number; jitter: boolean }, seconds = SECONDS) {
   const latencies: number[] = [];
   const serverTimes: number[] = [];
   let errors = 0;
-  const until = performance.now() + SECONDS * 1000;
+  const until = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, client) => {
       let n = client + 1;
+      // A fixed pseudo-random sequence per client, so that runs compare.
+      const pause = () => (pace.jitter ? pace.pauseMs * (0.5 + ((n >> 4) % 1000) / 1000) : pace.pauseMs);
+      if (pace.jitter) await new Promise((resolve) => setTimeout(resolve, (client * 37) % pace.pauseMs));
       while (performance.now() < until) {
         n = (n * 1103515245 + 12345) % 2147483648;
         const id = movable[n % movable.length];
@@ -119,7 +131,7 @@ async function moveLoad(url: string, token: string, movable: number[], pauseMs: 
         latencies.push(performance.now() - started);
         serverTimes.push(serverMs);
         if (status !== 200) errors++;
-        if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        if (pace.pauseMs) await new Promise((resolve) => setTimeout(resolve, pause()));
       }
     }),
   );

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray } from "drizzle-orm";
 import type { Store } from "../client";
+import { prepared, slot } from "../prepared";
 
 export interface EventRecord {
   id: number;
@@ -18,11 +19,22 @@ function columns(store: Store) {
   return { id: e.id, projectId: e.projectId, itemId: e.itemId, type: e.type, actor: e.actor, at: e.at, payload: e.payload };
 }
 
+const appendEventQuery = prepared("append_event", (db, t) =>
+  db
+    .insert(t.events)
+    .values({
+      projectId: slot<number>("projectId"),
+      itemId: slot<number | null>("itemId"),
+      type: slot<string>("type"),
+      actor: slot<string>("actor"),
+      at: slot<Date>("at"),
+      payload: slot<Record<string, unknown>>("payload"),
+    })
+    .returning(columns({ t } as Store)),
+);
+
 export async function appendEvent(store: Store, event: NewEvent): Promise<EventRecord> {
-  const [row] = await store.db
-    .insert(store.t.events)
-    .values({ ...event, at: event.at ?? new Date() })
-    .returning(columns(store));
+  const [row] = await appendEventQuery(store, { ...event, itemId: event.itemId ?? null, at: event.at ?? new Date() });
   return row;
 }
 

@@ -1,7 +1,8 @@
 import { STAGE_KEYS } from "../../domain/funnel/stages";
 import { and, asc, desc, eq, gt, isNull, lt, max, min, ne, sql } from "drizzle-orm";
 import type { BoardItem, WorkItem } from "../../domain/funnel/card";
-import { timeParam, type Store } from "../client";
+import type { Store, Tables } from "../client";
+import { prepared, slot, timeValue } from "../prepared";
 
 export type ItemRecord = WorkItem;
 
@@ -24,8 +25,17 @@ function columns(store: Store) {
   };
 }
 
+const tablesOnly = (t: Tables) => ({ t }) as Store;
+
+const findItemQuery = prepared("find_item", (db, t) =>
+  db
+    .select(columns(tablesOnly(t)))
+    .from(t.workItems)
+    .where(eq(t.workItems.id, sql.placeholder("id"))),
+);
+
 export async function findItem(store: Store, id: number): Promise<ItemRecord | null> {
-  const rows = await store.db.select(columns(store)).from(store.t.workItems).where(eq(store.t.workItems.id, id));
+  const rows = await findItemQuery(store, { id });
   return rows[0] ?? null;
 }
 
@@ -41,6 +51,32 @@ export async function insertItem(store: Store, item: NewItem): Promise<ItemRecor
 }
 
 /** Writes the patch only if the item is still at `expectedVersion`; null when it is not. */
+const moveItemQuery = prepared("move_item", (db, t) =>
+  db
+    .update(t.workItems)
+    .set({
+      stage: slot<string>("stage"),
+      position: slot<string>("position"),
+      updatedAt: slot<Date>("updatedAt"),
+      stageEnteredAt: slot<Date>("stageEnteredAt"),
+      kind: slot<ItemRecord["kind"]>("kind"),
+      version: sql`${t.workItems.version} + 1`,
+    })
+    .where(and(eq(t.workItems.id, sql.placeholder("id")), eq(t.workItems.version, sql.placeholder("expectedVersion"))))
+    .returning(columns(tablesOnly(t))),
+);
+
+/** A card's new stage and place, if it is still at `expectedVersion` (a move: the busiest write). */
+export async function moveItemRow(
+  store: Store,
+  id: number,
+  expectedVersion: number,
+  change: Pick<ItemRecord, "stage" | "position" | "updatedAt" | "stageEnteredAt" | "kind">,
+): Promise<ItemRecord | null> {
+  const rows = await moveItemQuery(store, { id, expectedVersion, ...change });
+  return rows[0] ?? null;
+}
+
 export async function updateItemVersioned(store: Store, id: number, expectedVersion: number, patch: ItemPatch): Promise<ItemRecord | null> {
   const w = store.t.workItems;
   const rows = await store.db
@@ -120,32 +156,48 @@ export async function countInStage(store: Store, projectId: number, stage: strin
 }
 
 /** Positions of a card's would-be neighbours in a column, for computing its new key. */
+const inColumn = (t: Tables) => and(eq(t.workItems.projectId, sql.placeholder("projectId")), eq(t.workItems.stage, sql.placeholder("stage")));
+const lastPositionQuery = prepared("last_position", (db, t) => db.select({ p: max(t.workItems.position) }).from(t.workItems).where(inColumn(t)));
+const positionAfterQuery = prepared("position_after", (db, t) =>
+  db
+    .select({ p: min(t.workItems.position) })
+    .from(t.workItems)
+    .where(and(inColumn(t), gt(t.workItems.position, sql.placeholder("position")), ne(t.workItems.id, sql.placeholder("excludeId")))),
+);
+const positionBeforeQuery = prepared("position_before", (db, t) =>
+  db
+    .select({ p: max(t.workItems.position) })
+    .from(t.workItems)
+    .where(and(inColumn(t), lt(t.workItems.position, sql.placeholder("position")), ne(t.workItems.id, sql.placeholder("excludeId")))),
+);
+
 export async function lastPosition(store: Store, projectId: number, stage: string): Promise<string | null> {
-  const w = store.t.workItems;
-  const [row] = await store.db.select({ p: max(w.position) }).from(w).where(and(eq(w.projectId, projectId), eq(w.stage, stage)));
+  const [row] = await lastPositionQuery(store, { projectId, stage });
   return row?.p ?? null;
 }
 
 export async function positionAfter(store: Store, projectId: number, stage: string, position: string, excludeId: number): Promise<string | null> {
-  const w = store.t.workItems;
-  const [row] = await store.db
-    .select({ p: min(w.position) })
-    .from(w)
-    .where(and(eq(w.projectId, projectId), eq(w.stage, stage), gt(w.position, position), ne(w.id, excludeId)));
+  const [row] = await positionAfterQuery(store, { projectId, stage, position, excludeId });
   return row?.p ?? null;
 }
 
 export async function positionBefore(store: Store, projectId: number, stage: string, position: string, excludeId: number): Promise<string | null> {
-  const w = store.t.workItems;
-  const [row] = await store.db
-    .select({ p: max(w.position) })
-    .from(w)
-    .where(and(eq(w.projectId, projectId), eq(w.stage, stage), lt(w.position, position), ne(w.id, excludeId)));
+  const [row] = await positionBeforeQuery(store, { projectId, stage, position, excludeId });
   return row?.p ?? null;
 }
 
+const openIntervalQuery = prepared("open_interval", (db, t) =>
+  db.insert(t.stageIntervals).values({
+    projectId: slot<number>("projectId"),
+    itemId: slot<number>("itemId"),
+    stage: slot<string>("stage"),
+    enteredAt: slot<Date>("enteredAt"),
+    fromStage: slot<string | null>("fromStage"),
+  }),
+);
+
 export async function openInterval(store: Store, projectId: number, itemId: number, stage: string, at: Date, fromStage: string | null = null): Promise<void> {
-  await store.db.insert(store.t.stageIntervals).values({ projectId, itemId, stage, enteredAt: at, fromStage });
+  await openIntervalQuery(store, { projectId, itemId, stage, enteredAt: at, fromStage });
   // Every earlier stay of the card now led to Live (the funnel's "reached Live").
   if (stage === "live") {
     const s = store.t.stageIntervals;
@@ -154,14 +206,24 @@ export async function openInterval(store: Store, projectId: number, itemId: numb
 }
 
 /** Ends the card's open stay; a move on to the next stage of the funnel is noted on it (the funnel's "went on"). */
+const closeIntervalQuery = prepared("close_interval", (db, t, dialect) =>
+  db
+    .update(t.stageIntervals)
+    .set({
+      leftAt: slot<Date>("at"),
+      nextAt:
+        dialect === "sqlite"
+          ? sql`case when ${t.stageIntervals.stage} = ${sql.placeholder("previous")} then ${sql.placeholder("atValue")} else null end`
+          : sql`case when ${t.stageIntervals.stage} = ${sql.placeholder("previous")} then ${sql.placeholder("atValue")}::timestamptz else null end`,
+    })
+    .where(and(eq(t.stageIntervals.itemId, sql.placeholder("itemId")), isNull(t.stageIntervals.leftAt))),
+);
+
 export async function closeInterval(store: Store, itemId: number, at: Date, toStage: string | null = null): Promise<void> {
-  const s = store.t.stageIntervals;
   const index = (STAGE_KEYS as readonly string[]).indexOf(toStage ?? "");
+  // Only the stay in the stage just before `toStage` "went on"; an open stay has no nextAt yet.
   const previous = index > 0 ? STAGE_KEYS[index - 1] : null;
-  await store.db
-    .update(s)
-    .set({ leftAt: at, ...(previous ? { nextAt: sql`case when ${s.stage} = ${previous} then ${timeParam(store, at)} else null end` } : {}) })
-    .where(and(eq(s.itemId, itemId), isNull(s.leftAt)));
+  await closeIntervalQuery(store, { itemId, at, previous, atValue: timeValue(store, at) });
 }
 
 export async function listIntervals(store: Store, itemId: number) {

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Stage, StageKey } from "../../domain/funnel/stages";
 import type { Store } from "../client";
+import { prepared } from "../prepared";
 import type { FreezeWindow } from "../schema/shared-types";
 import { seal } from "../secrets";
 
@@ -36,8 +37,15 @@ export async function findProjectBySlug(store: Store, slug: string): Promise<Pro
   return rows[0] ?? null;
 }
 
+const findProjectQuery = prepared("find_project", (db, t) =>
+  db
+    .select(projectColumns({ t } as Store))
+    .from(t.projects)
+    .where(eq(t.projects.id, sql.placeholder("id"))),
+);
+
 export async function findProjectById(store: Store, id: number): Promise<ProjectRecord | null> {
-  const rows = await store.db.select(projectColumns(store)).from(store.t.projects).where(eq(store.t.projects.id, id));
+  const rows = await findProjectQuery(store, { id });
   return rows[0] ?? null;
 }
 

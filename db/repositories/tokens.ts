@@ -1,5 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Store } from "../client";
+import { prepared } from "../prepared";
 
 export interface TokenRecord {
   id: number;
@@ -35,8 +36,15 @@ export async function insertToken(store: Store, token: Omit<TokenRecord, "id" | 
   return row;
 }
 
+const findTokenQuery = prepared("find_token", (db, t) =>
+  db
+    .select(columns({ t } as Store))
+    .from(t.apiTokens)
+    .where(eq(t.apiTokens.hash, sql.placeholder("hash"))),
+);
+
 export async function findTokenByHash(store: Store, hash: string): Promise<TokenRecord | null> {
-  const [row] = await store.db.select(columns(store)).from(store.t.apiTokens).where(eq(store.t.apiTokens.hash, hash));
+  const [row] = await findTokenQuery(store, { hash });
   return row ?? null;
 }
 

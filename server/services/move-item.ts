@@ -13,7 +13,7 @@ import {
   openInterval,
   positionAfter,
   positionBefore,
-  updateItemVersioned,
+  moveItemRow,
   type ItemRecord,
 } from "../../db/repositories/items";
 import { findProjectById } from "../../db/repositories/projects";
@@ -117,11 +117,12 @@ async function attemptMove(app: App, actor: Actor, input: MoveItemInput, to: Sta
     const position = await targetPosition(store, item, to, input);
     const changesStage = from !== to;
     await lock();
-    const updated = await updateItemVersioned(store, item.id, item.version, {
+    const updated = await moveItemRow(store, item.id, item.version, {
       stage: to,
       position,
       updatedAt: now,
-      ...(changesStage ? { stageEnteredAt: now, kind: to === "idea" ? item.kind : "story" } : {}),
+      stageEnteredAt: changesStage ? now : item.stageEnteredAt,
+      kind: changesStage && to !== "idea" ? "story" : item.kind,
     });
     if (!updated) throw new ChangedMeanwhile();
     if (changesStage) {
