@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { ItemFacts, DeploymentFact } from "../../domain/delivery/item-facts";
 import type { AlertFact } from "../../domain/funnel/gates";
-import type { Store } from "../client";
+import type { Store, Tables } from "../client";
+import { prepared } from "../prepared";
 import { listEnvironments, slotContents } from "./environments";
 
 const CHUNK = 500;
@@ -11,6 +12,43 @@ async function inChunks<K, R>(keys: K[], load: (chunk: K[]) => Promise<R[]>): Pr
   for (let i = 0; i < keys.length; i += CHUNK) out.push(...(await load(keys.slice(i, i + CHUNK))));
   return out;
 }
+
+function pullRequestsOf(t: Tables) {
+  return {
+    itemId: t.itemPullRequests.itemId,
+    id: t.pullRequests.id,
+    number: t.pullRequests.number,
+    title: t.pullRequests.title,
+    url: t.pullRequests.url,
+    state: t.pullRequests.state,
+    checks: t.pullRequests.checksState,
+    headSha: t.pullRequests.headSha,
+    mergeCommitSha: t.pullRequests.mergeCommitSha,
+    mergeable: t.pullRequests.mergeable,
+  };
+}
+
+function releasesOf(t: Tables) {
+  return { itemId: t.releaseItems.itemId, id: t.releases.id, version: t.releases.version, createdAt: t.releases.createdAt };
+}
+
+// One card's pull requests and releases: read on every move, so compiled once.
+const itemPullRequests = prepared("item_pull_requests", (db, t) =>
+  db
+    .select(pullRequestsOf(t))
+    .from(t.itemPullRequests)
+    .innerJoin(t.pullRequests, eq(t.pullRequests.id, t.itemPullRequests.pullRequestId))
+    .where(and(eq(t.pullRequests.projectId, sql.placeholder("projectId")), eq(t.itemPullRequests.itemId, sql.placeholder("itemId"))))
+    .orderBy(asc(t.pullRequests.openedAt), asc(t.pullRequests.id)),
+);
+const itemReleases = prepared("item_releases", (db, t) =>
+  db
+    .select(releasesOf(t))
+    .from(t.releaseItems)
+    .innerJoin(t.releases, eq(t.releases.id, t.releaseItems.releaseId))
+    .where(and(eq(t.releases.projectId, sql.placeholder("projectId")), eq(t.releaseItems.itemId, sql.placeholder("itemId"))))
+    .orderBy(asc(t.releases.createdAt), asc(t.releases.id)),
+);
 
 /**
  * Loads the facts behind gates and badges for one item, or for every item of a project,
@@ -25,25 +63,15 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
     return entry;
   };
 
-  const prFilter: SQL[] = [eq(t.pullRequests.projectId, projectId)];
-  if (itemId !== undefined) prFilter.push(eq(t.itemPullRequests.itemId, itemId));
-  const prs = await db
-    .select({
-      itemId: t.itemPullRequests.itemId,
-      id: t.pullRequests.id,
-      number: t.pullRequests.number,
-      title: t.pullRequests.title,
-      url: t.pullRequests.url,
-      state: t.pullRequests.state,
-      checks: t.pullRequests.checksState,
-      headSha: t.pullRequests.headSha,
-      mergeCommitSha: t.pullRequests.mergeCommitSha,
-      mergeable: t.pullRequests.mergeable,
-    })
-    .from(t.itemPullRequests)
-    .innerJoin(t.pullRequests, eq(t.pullRequests.id, t.itemPullRequests.pullRequestId))
-    .where(and(...prFilter))
-    .orderBy(asc(t.pullRequests.openedAt), asc(t.pullRequests.id));
+  const prs =
+    itemId !== undefined
+      ? await itemPullRequests(store, { projectId, itemId })
+      : await db
+          .select(pullRequestsOf(t))
+          .from(t.itemPullRequests)
+          .innerJoin(t.pullRequests, eq(t.pullRequests.id, t.itemPullRequests.pullRequestId))
+          .where(eq(t.pullRequests.projectId, projectId))
+          .orderBy(asc(t.pullRequests.openedAt), asc(t.pullRequests.id));
 
   const prIds = [...new Set(prs.map((pr) => pr.id))];
   const reviews = await inChunks(prIds, (ids) =>
@@ -94,14 +122,15 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
     of(pr.itemId).builds.push(...buildFacts.filter((b) => prShas.includes(b.commitSha)));
   }
 
-  const releaseFilter: SQL[] = [eq(t.releases.projectId, projectId)];
-  if (itemId !== undefined) releaseFilter.push(eq(t.releaseItems.itemId, itemId));
-  const releases = await db
-    .select({ itemId: t.releaseItems.itemId, id: t.releases.id, version: t.releases.version, createdAt: t.releases.createdAt })
-    .from(t.releaseItems)
-    .innerJoin(t.releases, eq(t.releases.id, t.releaseItems.releaseId))
-    .where(and(...releaseFilter))
-    .orderBy(asc(t.releases.createdAt), asc(t.releases.id));
+  const releases =
+    itemId !== undefined
+      ? await itemReleases(store, { projectId, itemId })
+      : await db
+          .select(releasesOf(t))
+          .from(t.releaseItems)
+          .innerJoin(t.releases, eq(t.releases.id, t.releaseItems.releaseId))
+          .where(eq(t.releases.projectId, projectId))
+          .orderBy(asc(t.releases.createdAt), asc(t.releases.id));
 
   const releaseIds = [...new Set(releases.map((r) => r.id))];
   const deployments = await inChunks(releaseIds, (ids) =>
