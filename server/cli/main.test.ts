@@ -47,3 +47,13 @@ it("seeds the demo project and a synthetic board", async () => {
   expect(JSON.parse(seeded.out)).toMatchObject({ slug: "demo", keyPrefix: "SL" });
   expect(await run("seed", "synthetic", "--items", "120")).toMatchObject({ code: 0, out: expect.stringMatching(/with 120 cards at \/p\/synthetic/) });
 });
+
+it("creates accounts: an instance admin, or a person with a role in a project", async () => {
+  await run("project", "create", "--name", "Storefront", "--prefix", "SF");
+  expect(await run("user", "create", "--email", "ops@acme.test", "--password", "ops-password", "--role", "admin")).toMatchObject({ code: 0, out: expect.stringMatching(/an instance admin/) });
+  const ana = await run("user", "create", "--email", "Ana@Acme.test", "--password", "ana-password", "--role", "release-manager", "--project", "storefront", "--json");
+  expect(JSON.parse(ana.out)).toEqual({ email: "ana@acme.test", siteAdmin: false, project: "storefront", role: "release-manager" });
+  expect(await run("user", "create", "--email", "ana@acme.test", "--password", "another-password")).toMatchObject({ code: 1, err: expect.stringMatching(/already an account/) });
+  expect(await run("user", "create", "--email", "bo@acme.test", "--password", "short")).toMatchObject({ code: 1, err: expect.stringMatching(/at least 8 characters/) });
+  expect(await run("user", "create", "--email", "bo@acme.test", "--password", "bo-password", "--role", "owner")).toMatchObject({ code: 2, err: expect.stringMatching(/--role must be one of/) });
+});

@@ -33,6 +33,14 @@ describeOnEveryDatabase("demo seed", (fresh) => {
     // The gates read the same facts: gift cards need manual QA before live.
     await expect(caller.item.move({ id: byTitle("Gift cards at checkout").id, toStage: "live" })).rejects.toThrow(/Manual QA/);
     expect(await caller.item.archive({ project: "demo" })).toHaveLength(1);
+    // A person of each role, to sign in as.
+    const { members } = await caller.member.list({ project: "demo" });
+    expect(members.map((m) => [m.email, m.role])).toEqual([
+      ["admin@shiplane.demo", "admin"],
+      ["member@shiplane.demo", "member"],
+      ["release-manager@shiplane.demo", "release-manager"],
+      ["viewer@shiplane.demo", "viewer"],
+    ]);
     // What the history says is deployed was published by the demo deployer itself.
     const served = (env: string) => JSON.parse(fs.readFileSync(path.join(data, "demo", env, "current", "version.json"), "utf8")).version;
     expect(served("live")).toBe("1.2.0");
