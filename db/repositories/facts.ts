@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { ItemFacts, DeploymentFact } from "../../domain/delivery/item-facts";
 import type { AlertFact } from "../../domain/funnel/gates";
-import type { Store, Tables } from "../client";
+import type { Db, Store, Tables } from "../client";
 import { prepared } from "../prepared";
 import { listEnvironments, slotContents } from "./environments";
 
@@ -32,22 +32,28 @@ function releasesOf(t: Tables) {
   return { itemId: t.releaseItems.itemId, id: t.releases.id, version: t.releases.version, createdAt: t.releases.createdAt };
 }
 
-// One card's pull requests and releases: read on every move, so compiled once.
-const itemPullRequests = prepared("item_pull_requests", (db, t) =>
+const pullRequestsWhere = (db: Db, t: Tables, where: SQL | undefined) =>
   db
     .select(pullRequestsOf(t))
     .from(t.itemPullRequests)
     .innerJoin(t.pullRequests, eq(t.pullRequests.id, t.itemPullRequests.pullRequestId))
-    .where(and(eq(t.pullRequests.projectId, sql.placeholder("projectId")), eq(t.itemPullRequests.itemId, sql.placeholder("itemId"))))
-    .orderBy(asc(t.pullRequests.openedAt), asc(t.pullRequests.id)),
-);
-const itemReleases = prepared("item_releases", (db, t) =>
+    .where(where)
+    .orderBy(asc(t.pullRequests.openedAt), asc(t.pullRequests.id));
+
+const releasesWhere = (db: Db, t: Tables, where: SQL | undefined) =>
   db
     .select(releasesOf(t))
     .from(t.releaseItems)
     .innerJoin(t.releases, eq(t.releases.id, t.releaseItems.releaseId))
-    .where(and(eq(t.releases.projectId, sql.placeholder("projectId")), eq(t.releaseItems.itemId, sql.placeholder("itemId"))))
-    .orderBy(asc(t.releases.createdAt), asc(t.releases.id)),
+    .where(where)
+    .orderBy(asc(t.releases.createdAt), asc(t.releases.id));
+
+// One card's pull requests and releases: read on every move, so compiled once.
+const itemPullRequests = prepared("item_pull_requests", (db, t) =>
+  pullRequestsWhere(db, t, and(eq(t.pullRequests.projectId, sql.placeholder("projectId")), eq(t.itemPullRequests.itemId, sql.placeholder("itemId")))),
+);
+const itemReleases = prepared("item_releases", (db, t) =>
+  releasesWhere(db, t, and(eq(t.releases.projectId, sql.placeholder("projectId")), eq(t.releaseItems.itemId, sql.placeholder("itemId")))),
 );
 
 /**
@@ -63,15 +69,7 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
     return entry;
   };
 
-  const prs =
-    itemId !== undefined
-      ? await itemPullRequests(store, { projectId, itemId })
-      : await db
-          .select(pullRequestsOf(t))
-          .from(t.itemPullRequests)
-          .innerJoin(t.pullRequests, eq(t.pullRequests.id, t.itemPullRequests.pullRequestId))
-          .where(eq(t.pullRequests.projectId, projectId))
-          .orderBy(asc(t.pullRequests.openedAt), asc(t.pullRequests.id));
+  const prs = itemId !== undefined ? await itemPullRequests(store, { projectId, itemId }) : await pullRequestsWhere(db, t, eq(t.pullRequests.projectId, projectId));
 
   const prIds = [...new Set(prs.map((pr) => pr.id))];
   const reviews = await inChunks(prIds, (ids) =>
@@ -122,15 +120,7 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
     of(pr.itemId).builds.push(...buildFacts.filter((b) => prShas.includes(b.commitSha)));
   }
 
-  const releases =
-    itemId !== undefined
-      ? await itemReleases(store, { projectId, itemId })
-      : await db
-          .select(releasesOf(t))
-          .from(t.releaseItems)
-          .innerJoin(t.releases, eq(t.releases.id, t.releaseItems.releaseId))
-          .where(eq(t.releases.projectId, projectId))
-          .orderBy(asc(t.releases.createdAt), asc(t.releases.id));
+  const releases = itemId !== undefined ? await itemReleases(store, { projectId, itemId }) : await releasesWhere(db, t, eq(t.releases.projectId, projectId));
 
   const releaseIds = [...new Set(releases.map((r) => r.id))];
   const deployments = await inChunks(releaseIds, (ids) =>
