@@ -95,3 +95,23 @@ test("the sign-in page refuses a wrong password without saying whether the email
   expect((await page.request.get("/api/trpc/project.list")).status()).toBe(401);
   await context.close();
 });
+
+test("a session that ends while a page is open sends the person to sign in, and back after", async ({ page, browser, baseURL }) => {
+  const project = await createProject(page.request);
+  await trpc(page.request, "member.setRole", { project, email: MEMBER.email, role: "member" });
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const signedIn = await context.request.post("/api/auth/sign-in/email", { headers: { origin: baseURL! }, data: { email: MEMBER.email, password: MEMBER.password } });
+  expect(signedIn.ok()).toBe(true);
+  const member = await context.newPage();
+  await member.goto(`/p/${project}/members`);
+  await expect(member.getByRole("row", { name: new RegExp(MEMBER.email) })).toBeVisible();
+  // Signed out elsewhere (another tab, or an admin disabling the account).
+  await context.request.post("/api/auth/sign-out", { headers: { origin: baseURL! }, data: {} });
+  await member.getByRole("link", { name: "Metrics" }).click();
+  await expect(member).toHaveURL(/\/login\?next=/);
+  await member.getByLabel("Email").fill(MEMBER.email);
+  await member.getByLabel("Password").fill(MEMBER.password);
+  await member.getByRole("button", { name: "Sign in" }).click();
+  await expect(member).toHaveURL(new RegExp(`/p/${project}/metrics`));
+  await context.close();
+});

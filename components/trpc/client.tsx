@@ -1,7 +1,7 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
@@ -9,11 +9,25 @@ import type { AppRouter } from "../../server/trpc/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
+/** A session that ended (expired, signed out elsewhere, account disabled) sends the page to sign in, and back here after. */
+function signInAgain(error: unknown) {
+  if (!(error instanceof TRPCClientError) || (error.data as { code?: string } | undefined)?.code !== "UNAUTHORIZED") return;
+  if (typeof window === "undefined" || window.location.pathname === "/login") return;
+  window.location.replace(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+}
+
 function makeQueryClient() {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: signInAgain }),
+    mutationCache: new MutationCache({ onError: signInAgain }),
     defaultOptions: {
       // Live updates patch the cache; refetching on focus would only repeat the work.
-      queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 },
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // Refusals (no session, no role, not found) are answers, not failures to retry.
+        retry: (count, error) => count < 1 && !(error instanceof TRPCClientError && [401, 403, 404].includes((error.data as { httpStatus?: number } | undefined)?.httpStatus ?? 0)),
+      },
     },
   });
 }
