@@ -70,9 +70,10 @@ export function openDatabase(options: OpenOptions = {}): Database {
 }
 
 function openSqlite(options: OpenOptions): Database {
-  const dataDir = path.resolve(options.dataDir ?? "./data");
+  // The data folder is chosen at run time; the build must not trace it (turbopackIgnore).
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ options.dataDir ?? "./data");
   const file = options.sqliteFile ?? "shiplane.db";
-  const location = file === ":memory:" ? ":memory:" : path.join(dataDir, file);
+  const location = file === ":memory:" ? ":memory:" : path.join(/*turbopackIgnore: true*/ dataDir, file);
   let raw: BetterSqlite3.Database;
   try {
     if (location !== ":memory:") fs.mkdirSync(dataDir, { recursive: true });
