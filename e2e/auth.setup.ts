@@ -13,8 +13,8 @@ setup("sign in as the admin, and as a member and a release manager", async ({ pa
   await expect(page).not.toHaveURL(/\/login/);
   await page.context().storageState({ path: storageOf("admin") });
 
+  const existing = await trpc<{ email: string }[]>(page.request, "user.list", undefined, "query");
   for (const person of PEOPLE) {
-    const existing = await trpc<{ email: string }[]>(page.request, "user.list", undefined, "query");
     if (!existing.some((u) => u.email === person.email)) await trpc(page.request, "user.create", { email: person.email, password: person.password, name: person.name });
     const context = await newRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
     const signedIn = await context.post("/api/auth/sign-in/email", { data: { email: person.email, password: person.password } });

@@ -12,8 +12,3 @@ export async function requireSignedIn(returnTo: string): Promise<SignedInUser> {
   if (await needsSetup(app)) redirect("/setup");
   redirect(`/login?next=${encodeURIComponent(returnTo)}`);
 }
-
-/** The request's headers, for calling the API's procedures as the signed-in person. */
-export async function requestHeaders(): Promise<Headers> {
-  return new Headers(await headers());
-}

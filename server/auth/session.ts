@@ -1,4 +1,5 @@
-import { findRole } from "../../db/repositories/access";
+import { findRole, listMemberships } from "../../db/repositories/access";
+import { listProjects, type ProjectRecord } from "../../db/repositories/projects";
 import type { Role } from "../../domain/access/roles";
 import type { Actor, App } from "../app";
 import { authOf } from "./auth";
@@ -25,6 +26,14 @@ export async function currentUser(app: App, headers: Headers): Promise<SignedInU
 export async function roleIn(app: App, user: SignedInUser, projectId: number): Promise<Role | null> {
   if (user.siteAdmin) return "admin";
   return findRole(app.database, projectId, user.id);
+}
+
+/** The projects the person may see: every one for instance admins, else those they are a member of. */
+export async function projectsOf(app: App, user: SignedInUser): Promise<ProjectRecord[]> {
+  const projects = await listProjects(app.database);
+  if (user.siteAdmin) return projects;
+  const mine = new Set((await listMemberships(app.database, { userId: user.id })).map((m) => m.projectId));
+  return projects.filter((project) => mine.has(project.id));
 }
 
 export function userActor(user: SignedInUser, role: Role): Actor {

@@ -1,11 +1,10 @@
-import { listMemberships } from "../../db/repositories/access";
 import { findProjectById, listProjects, type ProjectRecord } from "../../db/repositories/projects";
 import { atLeast, forbidden, ROLE_FOR_SCOPE } from "../../domain/access/roles";
 import { grants, type Scope } from "../../domain/access/scopes";
 import { DomainError } from "../../domain/errors";
 import type { Actor, App } from "../app";
 import { sameOrigin } from "../auth/csrf";
-import { currentUser, roleIn, userActor } from "../auth/session";
+import { currentUser, projectsOf, roleIn, userActor } from "../auth/session";
 import { authenticate, findBearerToken } from "../services/tokens";
 
 /**
@@ -38,15 +37,12 @@ export async function authorizeForProjectId(app: App, req: Request, projectId: n
 
 /** The projects the caller may read: a token's own project, a person's memberships (all for instance admins). */
 export async function readableProjects(app: App, req: Request): Promise<ProjectRecord[]> {
-  const projects = await listProjects(app.database);
   if (req.headers.get("authorization")) {
     const token = await findBearerToken(app, req.headers.get("authorization"));
     if (!grants(token.scopes, "items:read")) throw new DomainError("AUTH.FORBIDDEN", `This API token lacks the items:read scope (it has ${token.scopes.join(", ")}).`);
-    return projects.filter((p) => p.id === token.projectId);
+    return (await listProjects(app.database)).filter((p) => p.id === token.projectId);
   }
   const user = await currentUser(app, req.headers);
   if (!user) throw new DomainError("AUTH.UNAUTHENTICATED", "This needs an API token (\"Authorization: Bearer <token>\") or a signed-in session.");
-  if (user.siteAdmin) return projects;
-  const mine = new Set((await listMemberships(app.database, { userId: user.id })).map((m) => m.projectId));
-  return projects.filter((p) => mine.has(p.id));
+  return projectsOf(app, user);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getApp, type Actor, type App } from "../app";
+import { getApp, type App } from "../app";
 import { cancelDeployment } from "../services/cancel-deployment";
 import { deployRelease } from "../services/deploy-release";
 import { getDeployment } from "../services/get-deployment";
@@ -8,7 +8,7 @@ import { requireDeployment, requireProject, requireRelease } from "../services/l
 import { promoteRelease } from "../services/promote-release";
 import { checkCallbackToken, reportDeploymentStatus } from "../services/report-deployment-status";
 import { rollbackEnvironment } from "../services/rollback-environment";
-import { authorizeForProjectId } from "./authorize";
+import { authorizeForProjectId, authorizeRequest } from "./authorize";
 import { parse, readObject, respond } from "./respond";
 
 /** The REST API of releases and deployments, for CI servers, deploy tools and scripts (token scope `deploy`). */
@@ -23,10 +23,6 @@ export const deploymentStatusBody = z.object({
   message: z.string().max(2000).nullish(),
 });
 
-/** The caller: a `deploy`-scoped token of the project the release or deployment belongs to, or a release manager signed in. */
-function tokenActor(app: App, req: Request, projectId: number): Promise<Actor> {
-  return authorizeForProjectId(app, req, projectId, "deploy");
-}
 
 async function accepted(app: App, deploymentId: number): Promise<Response> {
   return Response.json(await getDeployment(app, deploymentId, { tailLines: 200 }), { status: 202, headers: { Location: `/api/v1/deployments/${deploymentId}` } });
@@ -36,7 +32,7 @@ export function listReleasesHandler(slug: string, req: Request, appSource: AppSo
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);
-    await tokenActor(app, req, project.id);
+    await authorizeRequest(app, req, project, "deploy");
     const view = await getReleases(app, { project: slug });
     return Response.json({ releases: view.releases, policy: view.policy });
   });
@@ -46,7 +42,7 @@ export function listEnvironmentsHandler(slug: string, req: Request, appSource: A
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);
-    await tokenActor(app, req, project.id);
+    await authorizeRequest(app, req, project, "deploy");
     return Response.json({ environments: (await getReleases(app, { project: slug, limit: 1 })).environments });
   });
 }
@@ -55,7 +51,7 @@ export function deployHandler(rawId: string, req: Request, appSource: AppSource 
   return respond(async () => {
     const app = await appSource();
     const release = await requireRelease(app.database, parse(idParam, rawId));
-    const actor = await tokenActor(app, req, release.projectId);
+    const actor = await authorizeForProjectId(app, req, release.projectId, "deploy");
     const body = parse(deployBody, await readObject(req));
     return accepted(app, await deployRelease(app, actor, { releaseId: release.id, environment: body.environment }));
   });
@@ -65,7 +61,7 @@ export function promoteHandler(rawId: string, req: Request, appSource: AppSource
   return respond(async () => {
     const app = await appSource();
     const release = await requireRelease(app.database, parse(idParam, rawId));
-    const actor = await tokenActor(app, req, release.projectId);
+    const actor = await authorizeForProjectId(app, req, release.projectId, "deploy");
     const body = parse(reasonBody, await readObject(req));
     return accepted(app, await promoteRelease(app, actor, { releaseId: release.id, reason: body.reason }));
   });
@@ -75,7 +71,7 @@ export function rollbackHandler(slug: string, environment: string, req: Request,
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);
-    const actor = await tokenActor(app, req, project.id);
+    const actor = await authorizeRequest(app, req, project, "deploy");
     const body = parse(reasonBody, await readObject(req));
     return accepted(app, await rollbackEnvironment(app, actor, { project: slug, environment, reason: body.reason }));
   });
@@ -85,7 +81,7 @@ export function getDeploymentHandler(rawId: string, req: Request, appSource: App
   return respond(async () => {
     const app = await appSource();
     const deployment = await requireDeployment(app.database, parse(idParam, rawId));
-    await tokenActor(app, req, deployment.projectId);
+    await authorizeForProjectId(app, req, deployment.projectId, "deploy");
     return Response.json(await getDeployment(app, deployment.id, { tailLines: 200 }));
   });
 }
@@ -94,7 +90,7 @@ export function cancelDeploymentHandler(rawId: string, req: Request, appSource: 
   return respond(async () => {
     const app = await appSource();
     const deployment = await requireDeployment(app.database, parse(idParam, rawId));
-    const actor = await tokenActor(app, req, deployment.projectId);
+    const actor = await authorizeForProjectId(app, req, deployment.projectId, "deploy");
     await cancelDeployment(app, actor, deployment.id);
     return Response.json(await getDeployment(app, deployment.id, { tailLines: 200 }), { status: 202 });
   });

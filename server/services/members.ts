@@ -16,7 +16,7 @@ import { isRole, type Role } from "../../domain/access/roles";
 import { DomainError } from "../../domain/errors";
 import { changeProject, type Actor, type App } from "../app";
 import { requireProject } from "./lookups";
-import { createUser } from "./users";
+import { createUser, normaliseEmail } from "./users";
 
 /** Who may do what in a project: members, their roles, and invitations by link (no mail server needed). */
 
@@ -62,8 +62,7 @@ export async function removeMember(app: App, actor: Actor, input: { project: str
 /** An invitation link for the email and role; only its hash is kept, so the link is shown once. */
 export async function createInvite(app: App, actor: Actor, input: { project: string; email: string; role: string }): Promise<{ token: string; invite: InviteRecord }> {
   const role = checkRole(input.role);
-  const email = input.email.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new DomainError("VALIDATION", `"${input.email}" is not an email address.`, { field: "email" });
+  const email = normaliseEmail(input.email);
   const project = await requireProject(app.database, input.project);
   const token = randomBytes(24).toString("base64url");
   const now = app.now();

@@ -14,11 +14,15 @@ export interface NewUser {
   siteRole?: "admin" | "user";
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/** An email as accounts and invitations keep it (trimmed, lower case), or a clear error. */
+export function normaliseEmail(input: string): string {
+  const email = input.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) throw new DomainError("VALIDATION", `"${input}" is not an email address.`, { field: "email" });
+  return email;
+}
 
 function checkNewUser(input: NewUser): { email: string; password: string; name: string } {
-  const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 254) throw new DomainError("VALIDATION", `"${input.email}" is not an email address.`, { field: "email" });
+  const email = normaliseEmail(input.email);
   if (input.password.length < 8) throw new DomainError("VALIDATION", "The password needs at least 8 characters.", { field: "password" });
   if (input.password.length > 200) throw new DomainError("VALIDATION", "The password may have at most 200 characters.", { field: "password" });
   return { email, password: input.password, name: input.name?.trim() || email.split("@")[0] };
@@ -38,8 +42,7 @@ export async function createUser(app: App, actor: Actor, input: NewUser): Promis
 /** The first account of a fresh instance, made from the sign-in page; refused once anyone exists. */
 export async function setUpFirstAdmin(app: App, input: NewUser): Promise<UserRecord> {
   if ((await countUsers(app.database)) > 0) throw new DomainError("SETUP.DONE", "Shiplane already has an admin. Sign in instead, or ask an admin for an invitation.");
-  const checked = checkNewUser(input);
-  return createUser(app, { id: `user:${checked.email}`, role: "admin" }, { ...input, siteRole: "admin" });
+  return createUser(app, { id: `user:${normaliseEmail(input.email)}`, role: "admin" }, { ...input, siteRole: "admin" });
 }
 
 /** SHIPLANE_ADMIN_EMAIL and SHIPLANE_ADMIN_PASSWORD at start: make that admin, or keep it (and its password) if it exists. */

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { listMemberships } from "../../../db/repositories/access";
 import { createUser, listPeople, setSiteAdmin, setUserDisabled } from "../../services/users";
 import { procedureFor, router } from "../init";
 
@@ -7,13 +6,6 @@ const instanceAdmin = procedureFor("admin", "instance");
 const email = z.string().trim().min(3).max(254);
 
 export const userRouter = router({
-  /** Who is signed in, and their role in each project. */
-  me: procedureFor("viewer", "instance").query(async ({ ctx }) => {
-    const user = ctx.user;
-    if (!user) return { id: null, email: null, name: ctx.actor.id, siteAdmin: ctx.actor.role === "admin", projects: [] };
-    const projects = await listMemberships(ctx.app.database, { userId: user.id });
-    return { ...user, projects: projects.map((m) => ({ projectId: m.projectId, role: m.role })) };
-  }),
   list: instanceAdmin.query(({ ctx }) => listPeople(ctx.app)),
   create: instanceAdmin
     .input(z.object({ email, password: z.string().min(1).max(200), name: z.string().max(100).nullish(), siteAdmin: z.boolean().default(false) }))
