@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getApp } from "@/server/app";
+import { getApp } from "@/server/compose";
 import { requireSignedIn } from "@/server/auth/page";
 import { createCaller } from "@/server/trpc/root";
 import { userActor } from "@/server/auth/session";
@@ -8,7 +8,7 @@ import { UserMenu } from "@/components/access/user-menu";
 export const dynamic = "force-dynamic";
 
 export default async function Home() {
-  const user = await requireSignedIn("/");
+  const user = await requireSignedIn(await getApp(), "/");
   const caller = createCaller({ app: await getApp(), user, actor: userActor(user, "viewer"), sameOrigin: true });
   const projects = await caller.project.list();
   if (projects.length > 0) redirect(`/p/${projects[0].slug}`);

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { openDatabase } from "../db/client";
-import { createApp } from "../server/app";
+import { createApp } from "../server/compose";
 import { seedHistory } from "../server/seed/history";
 import { METRICS } from "../server/services/get-metrics";
 import { ms, percentile, signedInPage, startServer, timeIt, type BenchTarget } from "./lib";

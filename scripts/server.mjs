@@ -12,6 +12,7 @@ const port = Number(process.env.PORT || 3000);
 const app = next({ dev: false, dir: root, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 const { serveFast } = await runTs("server/http/fast-routes.ts");
+const { getApp } = await runTs("server/compose.ts");
 await app.prepare();
 // Deployments, schedules and automatic promotion run in this process, beside the web server.
 const { startBackground } = await runTs("server/background.ts");
@@ -24,7 +25,7 @@ const server = http.createServer((req, res) => {
   // The caller's address, for the sign-in limit and the audit: set here, never taken from the client.
   const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
   req.headers["x-shiplane-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
-  if (!serveFast(req, res)) void handle(req, res);
+  if (!serveFast(req, res, getApp)) void handle(req, res);
 });
 server.listen(port, () => console.log(`Shiplane is listening on http://localhost:${port}`));
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -13,7 +13,7 @@ step "typecheck"
 npx tsc --noEmit || status=1
 
 step "lint"
-npx eslint . || status=1
+npm run lint || status=1
 
 step "unit and integration tests"
 if [ -z "${TEST_DATABASE_URL:-}" ]; then

@@ -1,84 +1,35 @@
-import { lockProject, type Database, type Store } from "../db/client";
-import { getDatabase } from "../db/instance";
-import { createNotifier, type Notifier } from "../db/notify";
-import { appendEvent, type EventRecord, type NewEvent } from "../db/repositories/events";
-import { DeployRunner } from "./deploy/runner";
+import type { Database } from "../db/client";
+import type { Notifier } from "../db/notify";
+import type { StepConfig } from "../domain/release/environment";
 
-import type { Role } from "../domain/access/roles";
-
-export type { Role };
-/** Who is acting, with their role in the project at hand: a person, a token, an integration or the system. */
-export interface Actor {
-  id: string;
-  role: Role;
+/**
+ * What runs deployments and the other steps of this instance. Services ask it for work through
+ * this interface only, so they never depend on how steps are run (server/deploy/ implements it).
+ */
+export interface Runner {
+  /** Names this instance in the claims it makes (schedules, deployments). */
+  readonly id: string;
+  /** Looks for queued deployments to start (after a deploy request, or on a timer). */
+  kick(): void;
+  /** Continues a deployment that waited on something outside (a deploy tool's callback, an external test runner). */
+  resume(id: number): void;
+  /** Stops a deployment this instance runs; false when it runs elsewhere or not at all. */
+  cancel(id: number): boolean;
+  /** Runs an environment's provisioning step in the background and records ready or failed. */
+  provision(environment: { projectId: number; id: number; name: string }, step: StepConfig): void;
+  /** The periodic duties: heartbeats, cancels asked elsewhere, recovery of what no one will finish. */
+  tick(): Promise<void>;
+  /** Marks failed what a dead process left running, and what an external tool never finished. */
+  recover(): Promise<number>;
+  /** Resolves when nothing is running or waiting to be claimed by this instance. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
 }
-/** The operator at this machine's shell (command line, seed): trusted with every role. */
-export const LOCAL_OPERATOR: Actor = { id: "user:local", role: "admin" };
 
-/** The application's services share these: the database, the change notifier, a clock and the deployment runner. */
+/** The application's services share these: the database, the change notifier, a clock and the runner. */
 export interface App {
   database: Database;
   notifier: Notifier;
   now: () => Date;
-  runner: DeployRunner;
-}
-
-export function createApp(database: Database, now: () => Date = () => new Date()): App {
-  const app = { database, notifier: createNotifier(database), now } as App;
-  app.runner = new DeployRunner(app);
-  return app;
-}
-
-const holder = globalThis as unknown as { shiplaneApp?: Promise<App> };
-
-export function getApp(): Promise<App> {
-  holder.shiplaneApp ??= getDatabase().then((database) => createApp(database));
-  holder.shiplaneApp.catch(() => {
-    holder.shiplaneApp = undefined;
-  });
-  return holder.shiplaneApp;
-}
-
-export type RecordEvent = (event: Omit<NewEvent, "projectId">) => Promise<EventRecord>;
-
-/**
- * One use case's writes to a project, atomically: the project row is locked (events commit
- * in id order), events are appended in the same transaction, and watchers are told after commit.
- *
- * By default the lock is taken first. A hot use case may read first and call `lock()` just
- * before its first write, so that the lock is held for the writes only; it must then re-check
- * what it read (a versioned update does). Rows are always locked project first, then items.
- */
-export async function changeProject<T>(
-  app: App,
-  projectId: number,
-  work: (store: Store, record: RecordEvent, lock: () => Promise<void>) => Promise<T>,
-  options: { lockFirst?: boolean } = {},
-): Promise<T> {
-  const recorded: EventRecord[] = [];
-  const result = await app.database.transaction(async (store) => {
-    let locked = false;
-    const lock = async () => {
-      if (!locked) await lockProject(store, projectId);
-      locked = true;
-    };
-    if (options.lockFirst !== false) await lock();
-    return work(
-      store,
-      async (event) => {
-        await lock();
-        const row = await appendEvent(store, { ...event, projectId, at: event.at ?? app.now() });
-        recorded.push(row);
-        return row;
-      },
-      lock,
-    );
-  });
-  for (const event of recorded) {
-    await app.notifier.publish({ projectId, eventId: event.id }).catch((error: Error) => {
-      // Watchers re-read from their last id on the next notice; nothing is lost.
-      console.error(`Could not notify watchers of event ${event.id}: ${error.message}`);
-    });
-  }
-  return result;
+  runner: Runner;
 }

@@ -1,5 +1,6 @@
 import { autoPromotingProjects } from "../db/repositories/projects";
-import { getApp, type App } from "./app";
+import { getApp } from "./compose";
+import type { App } from "./app";
 import { autoPromote } from "./deploy/auto-promotion";
 import { runDueSchedules } from "./deploy/scheduler";
 

@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/access/login-form";
 import { safeNext } from "@/components/access/safe-next";
-import { getApp } from "@/server/app";
+import { getApp } from "@/server/compose";
 import { currentUser } from "@/server/auth/session";
 import { needsSetup } from "@/server/services/users";
 

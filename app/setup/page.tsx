@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { SetupForm } from "@/components/access/setup-form";
-import { getApp } from "@/server/app";
+import { getApp } from "@/server/compose";
 import { needsSetup } from "@/server/services/users";
 
 export const dynamic = "force-dynamic";

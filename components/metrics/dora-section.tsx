@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../trpc/client";
 import { duration, percent } from "./format";
-import type { MetricsInput } from "./metrics-view";
+import type { MetricsInput } from "./section";
 import { Stat } from "../ui/stat";
 import { Section } from "./section";
 

@@ -6,7 +6,7 @@ import { STAGE_KEYS, STAGE_NAMES } from "../../domain/funnel/stages";
 import { useTRPC } from "../trpc/client";
 import { ChartCard } from "./chart-card";
 import { STAGE_COLOURS } from "./format";
-import type { MetricsInput } from "./metrics-view";
+import type { MetricsInput } from "./section";
 import { Section } from "./section";
 
 export function FlowSection({ input }: { input: MetricsInput }) {

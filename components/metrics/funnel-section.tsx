@@ -6,7 +6,7 @@ import { STAGE_NAMES, type StageKey } from "../../domain/funnel/stages";
 import { useTRPC } from "../trpc/client";
 import { ChartCard } from "./chart-card";
 import { percent } from "./format";
-import type { MetricsInput } from "./metrics-view";
+import type { MetricsInput } from "./section";
 import { Stat } from "../ui/stat";
 import { Section } from "./section";
 

@@ -7,7 +7,7 @@ import { STAGE_NAMES, type StageKey } from "../../domain/funnel/stages";
 import { useTRPC } from "../trpc/client";
 import { ChartCard } from "./chart-card";
 import { duration, hours } from "./format";
-import type { MetricsInput } from "./metrics-view";
+import type { MetricsInput } from "./section";
 import { Stat } from "../ui/stat";
 import { Section } from "./section";
 

@@ -63,4 +63,3 @@ export function MetricsView({ project }: { project: string }) {
   );
 }
 
-export type MetricsInput = { project: string; from: string; to: string };

@@ -6,7 +6,7 @@ import { FlakyTests } from "../pipeline/flaky-tests";
 import { useTRPC } from "../trpc/client";
 import { ChartCard } from "./chart-card";
 import { duration, percent } from "./format";
-import type { MetricsInput } from "./metrics-view";
+import type { MetricsInput } from "./section";
 import { Stat } from "../ui/stat";
 import { Section } from "./section";
 

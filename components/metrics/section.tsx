@@ -3,6 +3,9 @@
 import type { ReactNode } from "react";
 import { QueryStatus } from "../ui/query-status";
 
+/** What every metrics section asks for: the project and the date range. */
+export type MetricsInput = { project: string; from: string; to: string };
+
 /** A metrics section: its heading, and its query's loading and error states. */
 export function Section({ title, id, query, children }: { title: string; id: string; query: { isPending: boolean; isError: boolean; error: unknown }; children: ReactNode }) {
   return (

@@ -1,7 +1,8 @@
 import { afterAll, beforeEach, expect, it } from "vitest";
 import { expireSessionsOf, findUserByEmail } from "../../db/repositories/access";
 import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
-import { LOCAL_OPERATOR, type App } from "../app";
+import { LOCAL_OPERATOR } from "../../domain/access/actor";
+import type { App } from "../app";
 import { testApp } from "../testing/fixtures";
 import { ORIGIN, signIn as signInAt } from "../testing/people";
 import { createUser, ensureAdminFromEnv, needsSetup, setUpFirstAdmin, setUserDisabled } from "../services/users";

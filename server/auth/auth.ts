@@ -9,7 +9,7 @@ import { clientIp, recordAccess, signInWait } from "./access-log";
 /**
  * Sign-in, sessions and passwords, by better-auth on Shiplane's own database: email and password
  * (scrypt-hashed), sessions in httpOnly cookies, disabled accounts refused. Roles per project,
- * invitations and tokens are Shiplane's own (server/auth/access.ts, server/services/tokens.ts).
+ * invitations and tokens are Shiplane's own (server/services/members.ts, server/auth/tokens.ts).
  */
 
 export const SESSION_DAYS = Number(process.env.SHIPLANE_SESSION_DAYS || 7);

@@ -1,14 +1,21 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getApp } from "../app";
+import type { App } from "../app";
 import { needsSetup } from "../services/users";
-import { currentUser, type SignedInUser } from "./session";
+import { findProjectBySlug, type ProjectRecord } from "../../db/repositories/projects";
+import type { Role } from "../../domain/access/roles";
+import { currentUser, roleIn, type SignedInUser } from "./session";
 
 /** For pages: the signed-in person, or a redirect to the first-run setup or to the sign-in page. */
-export async function requireSignedIn(returnTo: string): Promise<SignedInUser> {
-  const app = await getApp();
+export async function requireSignedIn(app: App, returnTo: string): Promise<SignedInUser> {
   const user = await currentUser(app, await headers());
   if (user) return user;
   if (await needsSetup(app)) redirect("/setup");
   redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+}
+
+/** For a project's pages: the project named in the address, and the person's role in it (null when not a member). */
+export async function membershipForPage(app: App, user: SignedInUser, slug: string): Promise<{ project: ProjectRecord | null; role: Role | null }> {
+  const project = await findProjectBySlug(app.database, slug);
+  return { project, role: project ? await roleIn(app, user, project.id) : null };
 }

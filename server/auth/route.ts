@@ -1,4 +1,4 @@
-import { getApp, type App } from "../app";
+import type { App } from "../app";
 import { errorResponse } from "../http/respond";
 import { authOf } from "./auth";
 
@@ -7,7 +7,7 @@ import { authOf } from "./auth";
  * change. Its admin endpoints stay closed: accounts are managed through Shiplane's Users page and
  * command line, which check roles in one place and write the audit trail.
  */
-export async function authRequestHandler(req: Request, appSource: () => Promise<App> = getApp): Promise<Response> {
+export async function authRequestHandler(req: Request, appSource: () => Promise<App>): Promise<Response> {
   const path = new URL(req.url).pathname;
   if (path.startsWith("/api/auth/admin/")) {
     return errorResponse(404, "NOT_FOUND", "Manage accounts on the Users page or with `shiplane user`, not through this endpoint.");

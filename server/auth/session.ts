@@ -1,7 +1,8 @@
 import { findRole, listMemberships } from "../../db/repositories/access";
 import { listProjects, type ProjectRecord } from "../../db/repositories/projects";
 import type { Role } from "../../domain/access/roles";
-import type { Actor, App } from "../app";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import { authOf } from "./auth";
 
 /** A person signed in through a session cookie. */

@@ -1,5 +1,5 @@
 import { getDatabase } from "../../db/instance";
-import { createApp } from "../app";
+import { createApp } from "../compose";
 import { processPendingDeliveries } from "../integrations/github/process";
 import { seedDemoIfEmpty } from "../seed/demo";
 import { DEMO_PASSWORD, DEMO_USERS } from "../seed/demo-users";

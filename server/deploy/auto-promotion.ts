@@ -3,9 +3,10 @@ import { servingDeployments } from "../../db/repositories/facts";
 import { deploymentsOfReleases } from "../../db/repositories/deployments";
 import { findDeliveryPolicy } from "../../db/repositories/projects";
 import { listReleases } from "../../db/repositories/releases";
-import type { Actor, App } from "../app";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import { checkPromotion, promoteRelease } from "../services/promote-release";
-import { liveEnvironment } from "./promotion-facts";
+import { liveEnvironment } from "../services/promotion-facts";
 
 export const AUTO_PROMOTION: Actor = { id: "auto-promotion", role: "release-manager" };
 

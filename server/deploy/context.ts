@@ -5,7 +5,7 @@ import { findDeployment, type DeploymentRecord } from "../../db/repositories/dep
 import { findEnvironment, type EnvironmentRecord } from "../../db/repositories/environments";
 import { findProjectById, type ProjectRecord } from "../../db/repositories/projects";
 import { artifactsOfRelease, findRelease, itemsOfReleases, type ReleaseRecord } from "../../db/repositories/releases";
-import { publicUrl, readSettings } from "./settings";
+import { publicUrl, readSettings } from "../services/environment-config";
 
 /** Everything a step of a deployment needs to know, read fresh before each step. */
 export interface DeploymentContext {

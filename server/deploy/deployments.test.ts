@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, expect, it } from "vitest";
 import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
 import { enqueueDeployment, updateDeployment } from "../../db/repositories/deployments";
-import { changeProject } from "../app";
+import { changeProject } from "../unit-of-work";
 import { testApp } from "../testing/fixtures";
 import { environmentsFor, releaseWithCards, settle, stepScripts } from "./testing";
 

@@ -2,11 +2,12 @@ import { itemKey } from "../../domain/funnel/item";
 import type { Store } from "../../db/client";
 import { newestSucceededBefore, updateDeployment } from "../../db/repositories/deployments";
 import { findRelease, itemsOfReleases, pinRelease, type ReleaseRecord } from "../../db/repositories/releases";
-import { changeProject, type App, type RecordEvent } from "../app";
+import { changeProject, type RecordEvent } from "../unit-of-work";
+import type { App } from "../app";
 import { advanceCards, returnCards } from "../services/card-effects";
 import { fromSlot, payloadOf, switches, type DeploymentContext } from "./context";
 import { createLogSink } from "./log-sink";
-import { SYSTEM } from "./system";
+import { SYSTEM } from "../../domain/access/actor";
 
 /** What a finished promotion or rollback does beyond the deployment itself. */
 

@@ -7,17 +7,18 @@ import { findDeployment, transitionDeployment, updateDeployment } from "../../db
 import { updateEnvironment } from "../../db/repositories/environments";
 import { failingCasesOfDeployment } from "../../db/repositories/test-runs";
 import type * as T from "../../db/schema/shared-types";
-import { changeProject, type App } from "../app";
+import { changeProject } from "../unit-of-work";
+import type { App } from "../app";
 import { parseJUnit } from "../integrations/junit/parse";
 import { advanceCards, clearFlags, sendBackToCode } from "../services/card-effects";
 import { recordTestRun } from "../services/record-test-run";
-import { hashToken } from "../services/tokens";
+import { hashToken } from "../auth/tokens";
 import { fromSlot, loadDeploymentContext, payloadOf, stepVariables, switches, webhookBody, type DeploymentContext } from "./context";
 import { afterFinish, finishedEffects, noteEffects, recordFailure } from "./effects";
 import { createLogSink, type LogSink } from "./log-sink";
-import { publicUrl } from "./settings";
+import { publicUrl } from "../services/environment-config";
 import { runCommand, runStep, type StepOutcome } from "./steps";
-import { SYSTEM } from "./system";
+import { SYSTEM } from "../../domain/access/actor";
 
 const REGRESSION_FAILED = "Regression failed on ";
 export const isRegressionFailure = (reason: string) => reason.startsWith(REGRESSION_FAILED);

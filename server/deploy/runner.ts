@@ -8,9 +8,12 @@ import {
   unfinishedOnSlot,
   type DeploymentRecord,
 } from "../../db/repositories/deployments";
-import { changeProject, type App } from "../app";
+import { changeProject } from "../unit-of-work";
+import type { App, Runner } from "../app";
 import { loadDeploymentContext } from "./context";
 import { advance, finish } from "./pipeline";
+import { provisionEnvironment } from "./provision";
+import type { StepConfig } from "../../domain/release/environment";
 
 const STALE_MS = 60_000;
 /** Runners alive in this process (tests run several apps in one process). */
@@ -23,7 +26,7 @@ let started = 0;
  * steps, keeps a heartbeat on them, and cancels them on request. Several instances may run
  * a runner each; a deployment belongs to the one whose claim committed.
  */
-export class DeployRunner {
+export class DeployRunner implements Runner {
   /** host/pid/start: unique per process, and tells a dead process from a live one on this host. */
   readonly id = `${os.hostname()}/${process.pid}/${Date.now()}.${++started}`;
   private readonly jobs = new Map<number, { abort: AbortController; done: Promise<void> }>();
@@ -66,8 +69,12 @@ export class DeployRunner {
     return Boolean(job);
   }
 
+  provision(environment: { projectId: number; id: number; name: string }, step: StepConfig): void {
+    this.track(provisionEnvironment(this.app, environment, step));
+  }
+
   /** Other background work of this instance (an environment's provisioning), waited for by `idle`. */
-  track(work: Promise<unknown>): void {
+  private track(work: Promise<unknown>): void {
     const done = work.catch((error: Error) => console.error(`Background work failed: ${error.message}`)).finally(() => this.other.delete(done));
     this.other.add(done);
   }

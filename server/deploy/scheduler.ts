@@ -6,9 +6,10 @@ import { findDeliveryPolicy } from "../../db/repositories/projects";
 import { newestRelease } from "../../db/repositories/releases";
 import { claimScheduleRun, setScheduleOutcome } from "../../db/repositories/schedules";
 import { targetSlot } from "../../domain/release/environment";
-import type { Actor, App } from "../app";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import { enqueue } from "../services/deploy-release";
-import { readSettings } from "./settings";
+import { readSettings } from "../services/environment-config";
 
 export const SCHEDULER: Actor = { id: "scheduler", role: "release-manager" };
 /** A run missed by more than this (no instance was up) is skipped, as cron skips it. */

@@ -4,7 +4,8 @@ import path from "node:path";
 import { insertRelease } from "../../db/repositories/delivery";
 import { listEnvironments, updateEnvironment } from "../../db/repositories/environments";
 import type * as T from "../../db/schema/shared-types";
-import { changeProject, type App } from "../app";
+import { changeProject } from "../unit-of-work";
+import type { App } from "../app";
 import type { testApp } from "../testing/fixtures";
 import type { BoardCard } from "../../domain/funnel/card";
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeEach, expect, it } from "vitest";
 import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
-import { createApp } from "../app";
+import { createApp } from "../compose";
 import { testApp } from "../testing/fixtures";
 import { watchBoard, type BoardChange } from "./watch-board";
 

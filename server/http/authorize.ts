@@ -2,10 +2,11 @@ import { findProjectById, listProjects, type ProjectRecord } from "../../db/repo
 import { atLeast, forbidden, ROLE_FOR_SCOPE } from "../../domain/access/roles";
 import { grants, type Scope } from "../../domain/access/scopes";
 import { DomainError } from "../../domain/errors";
-import type { Actor, App } from "../app";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import { sameOrigin } from "../auth/csrf";
 import { currentUser, projectsOf, roleIn, userActor } from "../auth/session";
-import { authenticate, findBearerToken } from "../services/tokens";
+import { authenticate, findBearerToken } from "../auth/tokens";
 
 /**
  * Who may call a REST route: a project token with the route's scope, or a signed-in person (the

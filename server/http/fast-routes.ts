@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getApp } from "../app";
+import type { App } from "../app";
 import { drainDeliveries } from "../integrations/github/process";
 import { receiveGithubDelivery } from "../integrations/github/receive";
 import { moveItemHandler } from "./rest-items";
@@ -39,7 +39,7 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 }
 
 /** Serves the request if it is one of the fast routes; false lets Next.js have it. */
-export function serveFast(req: IncomingMessage, res: ServerResponse): boolean {
+export function serveFast(req: IncomingMessage, res: ServerResponse, getApp: () => Promise<App>): boolean {
   if (req.method !== "POST" || !req.url) return false;
   const webhook = WEBHOOK.exec(req.url);
   const move = webhook ? null : MOVE.exec(req.url);
@@ -60,7 +60,7 @@ export function serveFast(req: IncomingMessage, res: ServerResponse): boolean {
       if (reply.stored?.status === "pending") setImmediate(() => void drainDeliveries(app));
     } else if (move) {
       const request = new Request(`http://localhost${req.url}`, { method: "POST", headers: headersOf(req), body: body.toString("utf8") });
-      await send(res, await moveItemHandler(decodeURIComponent(move[1]), request));
+      await send(res, await moveItemHandler(decodeURIComponent(move[1]), request, getApp));
     }
   })().catch((error: Error) => {
     console.error("Fast route failed:", error);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getApp, type App } from "../app";
+import type { App } from "../app";
 import { currentUser } from "../auth/session";
 import { acceptInvite, describeInvite } from "../services/members";
 import { setUpFirstAdmin } from "../services/users";
@@ -10,7 +10,7 @@ import { parse, readObject, respond } from "./respond";
 type AppSource = () => Promise<App>;
 const password = z.string().min(1, "choose a password").max(200);
 
-export function setupHandler(req: Request, appSource: AppSource = getApp) {
+export function setupHandler(req: Request, appSource: AppSource) {
   return respond(async () => {
     const body = parse(z.object({ email: z.string().max(254), password, name: z.string().max(100).nullish() }), await readObject(req));
     const user = await setUpFirstAdmin(await appSource(), body);
@@ -18,11 +18,11 @@ export function setupHandler(req: Request, appSource: AppSource = getApp) {
   });
 }
 
-export function describeInviteHandler(token: string, appSource: AppSource = getApp) {
+export function describeInviteHandler(token: string, appSource: AppSource) {
   return respond(async () => Response.json(await describeInvite(await appSource(), token)));
 }
 
-export function acceptInviteHandler(token: string, req: Request, appSource: AppSource = getApp) {
+export function acceptInviteHandler(token: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
     const body = parse(z.object({ password: password.nullish(), name: z.string().max(100).nullish() }), await readObject(req));

@@ -1,7 +1,7 @@
 import { sign } from "@octokit/webhooks-methods";
 import { afterAll, beforeEach, expect, it } from "vitest";
 import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
-import { LOCAL_OPERATOR } from "../app";
+import { LOCAL_OPERATOR } from "../../domain/access/actor";
 import { approvedReview, mergedPullRequest, openedPullRequest } from "../integrations/github/fixtures";
 import { drainDeliveries } from "../integrations/github/process";
 import { receiveGithubDelivery } from "../integrations/github/receive";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getApp, type App } from "../app";
+import type { App } from "../app";
 import { requireProject } from "../services/lookups";
 import { reportBuild } from "../services/report-build";
 import { authorizeRequest } from "./authorize";
@@ -18,7 +18,7 @@ export const buildReportBody = z.object({
 });
 
 /** POST /api/v1/projects/{project}/builds, for any CI server, with a builds:write token. */
-export function reportBuildHandler(slug: string, req: Request, appSource: () => Promise<App> = getApp) {
+export function reportBuildHandler(slug: string, req: Request, appSource: () => Promise<App>) {
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { getApp, type App } from "../app";
-import { cancelDeployment } from "../services/cancel-deployment";
+import type { App } from "../app";
+import { cancelDeployment } from "../deploy/cancel-deployment";
 import { deployRelease } from "../services/deploy-release";
 import { getDeployment } from "../services/get-deployment";
 import { getReleases } from "../services/get-releases";
 import { requireDeployment, requireProject, requireRelease } from "../services/lookups";
 import { promoteRelease } from "../services/promote-release";
-import { checkCallbackToken, reportDeploymentStatus } from "../services/report-deployment-status";
+import { checkCallbackToken, reportDeploymentStatus } from "../deploy/report-deployment-status";
 import { rollbackEnvironment } from "../services/rollback-environment";
 import { authorizeForProjectId, authorizeRequest } from "./authorize";
 import { parse, readObject, respond } from "./respond";
@@ -28,7 +28,7 @@ async function accepted(app: App, deploymentId: number): Promise<Response> {
   return Response.json(await getDeployment(app, deploymentId, { tailLines: 200 }), { status: 202, headers: { Location: `/api/v1/deployments/${deploymentId}` } });
 }
 
-export function listReleasesHandler(slug: string, req: Request, appSource: AppSource = getApp) {
+export function listReleasesHandler(slug: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);
@@ -38,7 +38,7 @@ export function listReleasesHandler(slug: string, req: Request, appSource: AppSo
   });
 }
 
-export function listEnvironmentsHandler(slug: string, req: Request, appSource: AppSource = getApp) {
+export function listEnvironmentsHandler(slug: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);
@@ -47,7 +47,7 @@ export function listEnvironmentsHandler(slug: string, req: Request, appSource: A
   });
 }
 
-export function deployHandler(rawId: string, req: Request, appSource: AppSource = getApp) {
+export function deployHandler(rawId: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
     const release = await requireRelease(app.database, parse(idParam, rawId));
@@ -57,7 +57,7 @@ export function deployHandler(rawId: string, req: Request, appSource: AppSource 
   });
 }
 
-export function promoteHandler(rawId: string, req: Request, appSource: AppSource = getApp) {
+export function promoteHandler(rawId: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
     const release = await requireRelease(app.database, parse(idParam, rawId));
@@ -67,7 +67,7 @@ export function promoteHandler(rawId: string, req: Request, appSource: AppSource
   });
 }
 
-export function rollbackHandler(slug: string, environment: string, req: Request, appSource: AppSource = getApp) {
+export function rollbackHandler(slug: string, environment: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);
@@ -77,7 +77,7 @@ export function rollbackHandler(slug: string, environment: string, req: Request,
   });
 }
 
-export function getDeploymentHandler(rawId: string, req: Request, appSource: AppSource = getApp) {
+export function getDeploymentHandler(rawId: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
     const deployment = await requireDeployment(app.database, parse(idParam, rawId));
@@ -86,7 +86,7 @@ export function getDeploymentHandler(rawId: string, req: Request, appSource: App
   });
 }
 
-export function cancelDeploymentHandler(rawId: string, req: Request, appSource: AppSource = getApp) {
+export function cancelDeploymentHandler(rawId: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
     const deployment = await requireDeployment(app.database, parse(idParam, rawId));
@@ -97,7 +97,7 @@ export function cancelDeploymentHandler(rawId: string, req: Request, appSource: 
 }
 
 /** The webhook deployer's callback: authenticated by the deployment's own token, not a project token. */
-export function deploymentStatusHandler(rawId: string, req: Request, appSource: AppSource = getApp) {
+export function deploymentStatusHandler(rawId: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
     const id = parse(idParam, rawId);

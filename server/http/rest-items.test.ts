@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, expect, it } from "vitest";
 import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
-import { LOCAL_OPERATOR } from "../app";
+import { LOCAL_OPERATOR } from "../../domain/access/actor";
 import { createToken } from "../services/tokens";
 import { testApp } from "../testing/fixtures";
 import { createItemHandler, getItemHandler, listItemsHandler, listProjectsHandler, moveItemHandler } from "./rest-items";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getApp, type App } from "../app";
+import type { App } from "../app";
 import { authorizeForProjectId, authorizeRequest, readableProjects } from "./authorize";
 import { createItem } from "../services/create-item";
 import { getBoard } from "../services/get-board";
@@ -34,14 +34,14 @@ async function itemResponse(app: App, card: BoardCard, init?: ResponseInit) {
 /** Handlers use the process's app; tests pass their own. */
 type AppSource = () => Promise<App>;
 
-export function listProjectsHandler(req: Request, appSource: AppSource = getApp) {
+export function listProjectsHandler(req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
     return Response.json({ projects: await readableProjects(app, req) });
   });
 }
 
-export function listItemsHandler(project: string, req: Request, appSource: AppSource = getApp) {
+export function listItemsHandler(project: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
     await authorizeRequest(app, req, await requireProject(app.database, project), "items:read");
@@ -53,7 +53,7 @@ export function listItemsHandler(project: string, req: Request, appSource: AppSo
   });
 }
 
-export function createItemHandler(project: string, req: Request, appSource: AppSource = getApp) {
+export function createItemHandler(project: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
     const actor = await authorizeRequest(app, req, await requireProject(app.database, project), "items:write");
@@ -63,7 +63,7 @@ export function createItemHandler(project: string, req: Request, appSource: AppS
   });
 }
 
-export function getItemHandler(id: string, req: Request, appSource: AppSource = getApp) {
+export function getItemHandler(id: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
     const item = await requireItem(app.database, parse(idParam, id));
@@ -72,7 +72,7 @@ export function getItemHandler(id: string, req: Request, appSource: AppSource = 
   });
 }
 
-export function moveItemHandler(id: string, req: Request, appSource: AppSource = getApp) {
+export function moveItemHandler(id: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
     const itemId = parse(idParam, id);

@@ -1,12 +1,12 @@
 import { DomainError } from "../../domain/errors";
-import { getApp, type App } from "../app";
+import type { App } from "../app";
 import { METRICS, type MetricName } from "../services/get-metrics";
 import { requireProject } from "../services/lookups";
 import { authorizeRequest } from "./authorize";
 import { respond } from "./respond";
 
 /** GET /api/v1/projects/{project}/metrics/{funnel|flow|lead-time|dora|pipeline}?from=&to=&windowHours= (items:read). */
-export function metricsHandler(slug: string, metric: string, req: Request, appSource: () => Promise<App> = getApp) {
+export function metricsHandler(slug: string, metric: string, req: Request, appSource: () => Promise<App>) {
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeEach, expect, it } from "vitest";
 import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
-import { LOCAL_OPERATOR } from "../app";
+import { LOCAL_OPERATOR } from "../../domain/access/actor";
 import { createToken } from "../services/tokens";
 import { testApp } from "../testing/fixtures";
 import { reportBuildHandler } from "./rest-builds";

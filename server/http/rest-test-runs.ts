@@ -1,5 +1,5 @@
 import { DomainError } from "../../domain/errors";
-import { getApp, type App } from "../app";
+import type { App } from "../app";
 import { regressionReported } from "../deploy/pipeline";
 import { createJUnitReader } from "../integrations/junit/parse";
 import { requireProject } from "../services/lookups";
@@ -13,7 +13,7 @@ export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
  * POST /api/v1/projects/{project}/test-runs?suite=NAME&build=ID | &commit=SHA | &deployment=ID
  * with a JUnit XML body (up to 50 MB, parsed as it streams in) and a tests:write token.
  */
-export function reportTestRunHandler(slug: string, req: Request, appSource: () => Promise<App> = getApp) {
+export function reportTestRunHandler(slug: string, req: Request, appSource: () => Promise<App>) {
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);

@@ -1,6 +1,7 @@
 import { findUserByEmail } from "../../db/repositories/access";
 import { ROLES } from "../../domain/access/roles";
-import { LOCAL_OPERATOR, type App } from "../app";
+import { LOCAL_OPERATOR } from "../../domain/access/actor";
+import type { App } from "../app";
 import { setMemberRole } from "../services/members";
 import { createUser } from "../services/users";
 

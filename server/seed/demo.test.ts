@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { closeTestDatabases, describeOnEveryDatabase, registerCleanup } from "../../db/testing";
-import { createApp, LOCAL_OPERATOR } from "../app";
+import { createApp } from "../compose";
+import { LOCAL_OPERATOR } from "../../domain/access/actor";
 import { createCaller } from "../trpc/root";
 import { seedDemo } from "./demo";
 

@@ -4,7 +4,8 @@ import type { Database } from "../../db/client";
 import { insertMany } from "../../db/repositories/bulk";
 import { listEnvironments, updateEnvironment } from "../../db/repositories/environments";
 import { takeItemNumbers } from "../../db/repositories/projects";
-import { createApp, LOCAL_OPERATOR } from "../app";
+import { createApp } from "../compose";
+import { LOCAL_OPERATOR } from "../../domain/access/actor";
 import { createProject } from "../services/create-project";
 
 const HOUR = 3_600_000;

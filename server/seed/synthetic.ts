@@ -2,7 +2,9 @@ import { positionsFor } from "../../domain/funnel/ordering";
 import { STAGE_KEYS } from "../../domain/funnel/stages";
 import { insertItemsBulk, type NewItem } from "../../db/repositories/items";
 import { takeItemNumbers } from "../../db/repositories/projects";
-import { changeProject, createApp, LOCAL_OPERATOR } from "../app";
+import { changeProject } from "../unit-of-work";
+import { createApp } from "../compose";
+import { LOCAL_OPERATOR } from "../../domain/access/actor";
 import type { Database } from "../../db/client";
 import { createProject } from "../services/create-project";
 

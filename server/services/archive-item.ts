@@ -3,7 +3,9 @@ import { positionBetween } from "../../domain/funnel/ordering";
 import { isStageKey } from "../../domain/funnel/stages";
 import type { BoardCard } from "../../domain/funnel/card";
 import { closeInterval, lastPosition, openInterval, updateItemVersioned } from "../../db/repositories/items";
-import { changeProject, type Actor, type App } from "../app";
+import { changeProject } from "../unit-of-work";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import { loadCard } from "./cards";
 import { checkVersion, requireActiveItem, requireItem } from "./lookups";
 

@@ -1,7 +1,8 @@
 import { isDomainError } from "../../domain/errors";
 import { isStageKey, stageIndex, STAGE_NAMES, type StageKey } from "../../domain/funnel/stages";
 import { findItem } from "../../db/repositories/items";
-import type { Actor, App } from "../app";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import { moveItem } from "./move-item";
 import { updateItem } from "./update-item";
 

@@ -5,7 +5,9 @@ import { isStageKey, STAGE_NAMES } from "../../domain/funnel/stages";
 import type { BoardCard } from "../../domain/funnel/card";
 import { insertItem, lastPosition, openInterval } from "../../db/repositories/items";
 import { takeItemNumber } from "../../db/repositories/projects";
-import { changeProject, type Actor, type App } from "../app";
+import { changeProject } from "../unit-of-work";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import { loadCard } from "./cards";
 import { requireProject } from "./lookups";
 

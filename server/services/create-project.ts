@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { DomainError } from "../../domain/errors";
 import { defaultStages } from "../../domain/funnel/stages";
 import { findProjectBySlug, insertProject, type ProjectRecord } from "../../db/repositories/projects";
-import type { Actor, App } from "../app";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import { appendEvent } from "../../db/repositories/events";
 import { insertEnvironmentRow } from "../../db/repositories/environments";
 

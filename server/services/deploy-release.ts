@@ -4,8 +4,10 @@ import { enqueueDeployment, unfinishedOnSlot } from "../../db/repositories/deplo
 import { findEnvironment, type EnvironmentRecord } from "../../db/repositories/environments";
 import type { ReleaseRecord } from "../../db/repositories/releases";
 import type * as T from "../../db/schema/shared-types";
-import { changeProject, type Actor, type App } from "../app";
-import { readSettings } from "../deploy/settings";
+import { changeProject } from "../unit-of-work";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
+import { readSettings } from "./environment-config";
 import { requireEnvironment, requireRelease } from "./lookups";
 
 export interface DeployInput {

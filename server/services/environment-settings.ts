@@ -2,12 +2,13 @@ import { z } from "zod";
 import { DomainError } from "../../domain/errors";
 import { fromTemplate, type EnvironmentSettings } from "../../domain/release/environment";
 import { cronProblem } from "../../domain/release/calendar";
-import { appendProvisionLog, findEnvironmentByName, insertEnvironmentRow, updateEnvironment } from "../../db/repositories/environments";
+import { findEnvironmentByName, insertEnvironmentRow, updateEnvironment } from "../../db/repositories/environments";
 import { setAlertEnvironmentLabel, updateDeliveryPolicy } from "../../db/repositories/projects";
 import type * as T from "../../db/schema/shared-types";
-import { changeProject, type Actor, type App } from "../app";
-import { environmentSettings, readSettings, sealSettings } from "../deploy/settings";
-import { runStep } from "../deploy/steps";
+import { changeProject } from "../unit-of-work";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
+import { environmentSettings, readSettings, sealSettings } from "./environment-config";
 import { requireEnvironment, requireProject } from "./lookups";
 
 /** Replaces an environment's settings (deployer, verify, switch, schedule, addresses), validated. */
@@ -75,26 +76,7 @@ export async function createEnvironmentFromTemplate(app: App, actor: Actor, inpu
     return created;
   });
   if (!provision) return;
-  app.runner.track(provisionEnvironment(app, project.id, id, name, provision));
-}
-
-async function provisionEnvironment(app: App, projectId: number, id: number, name: string, step: NonNullable<EnvironmentSettings["provision"]>): Promise<void> {
-  let pending = Promise.resolve();
-  const log = (text: string) => {
-    pending = pending.then(() => app.database.transaction((store) => appendProvisionLog(store, id, text)));
-  };
-  const outcome = await runStep(step, "provision", {
-    env: { SHIPLANE_ENVIRONMENT: name, SHIPLANE_DATA_DIR: process.env.SHIPLANE_DATA_DIR ?? "./data" },
-    body: { step: "provision", environment: name },
-    log,
-    signal: new AbortController().signal,
-  });
-  log(`[Shiplane] ${outcome.summary}\n`);
-  await pending;
-  await changeProject(app, projectId, async (store, record) => {
-    await updateEnvironment(store, id, { status: outcome.ok ? "ready" : "failed" });
-    await record({ itemId: null, type: outcome.ok ? "environment.ready" : "environment.failed", actor: "system", payload: { name, summary: outcome.summary } });
-  });
+  app.runner.provision({ projectId: project.id, id, name }, provision);
 }
 
 export const policyInput = z.object({

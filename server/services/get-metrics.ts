@@ -9,7 +9,7 @@ import { flakiestTests } from "../../db/repositories/pipeline";
 import { listEnvironments } from "../../db/repositories/environments";
 import { criticalAlerts, finishedItems, firstCommits, flowDeltas, funnelCounts, liveChanges, pipelineActivity, stageDurationPercentiles, transitions, type Range } from "../../db/repositories/metrics";
 import type { App } from "../app";
-import { liveEnvironment } from "../deploy/promotion-facts";
+import { liveEnvironment } from "./promotion-facts";
 import { requireProject } from "./lookups";
 
 export interface MetricsInput {

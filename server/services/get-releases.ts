@@ -14,8 +14,8 @@ import { findAlertEnvironmentLabel, findDeliveryPolicy } from "../../db/reposito
 import { itemsOfReleases, listReleases } from "../../db/repositories/releases";
 import { regressionTotals } from "../../db/repositories/test-runs";
 import type { App } from "../app";
-import { liveEnvironment, projectGateFacts, promotionFacts, type ProjectGateFacts } from "../deploy/promotion-facts";
-import { readSettings, redactSettings } from "../deploy/settings";
+import { liveEnvironment, projectGateFacts, promotionFacts, type ProjectGateFacts } from "./promotion-facts";
+import { readSettings, redactSettings } from "./environment-config";
 import { requireProject } from "./lookups";
 
 /** How many of the newest releases get their promotion gates evaluated on the overview. */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import {
   closeInvite,
   deleteMembership,
@@ -14,14 +14,16 @@ import {
 import { findProjectById } from "../../db/repositories/projects";
 import { isRole, type Role } from "../../domain/access/roles";
 import { DomainError } from "../../domain/errors";
-import { changeProject, type Actor, type App } from "../app";
+import { changeProject } from "../unit-of-work";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
+import { hashToken } from "../auth/tokens";
 import { requireProject } from "./lookups";
 import { createUser, normaliseEmail } from "./users";
 
 /** Who may do what in a project: members, their roles, and invitations by link (no mail server needed). */
 
 const INVITE_DAYS = 7;
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 function checkRole(role: string): Role {
   if (!isRole(role)) throw new DomainError("VALIDATION", `"${role}" is not a role: viewer, member, release-manager or admin.`, { field: "role" });
@@ -67,7 +69,7 @@ export async function createInvite(app: App, actor: Actor, input: { project: str
   const token = randomBytes(24).toString("base64url");
   const now = app.now();
   const invite = await changeProject(app, project.id, async (store, record) => {
-    const row = await insertInvite(store, { projectId: project.id, email, role, hash: hash(token), createdBy: actor.id, expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) });
+    const row = await insertInvite(store, { projectId: project.id, email, role, hash: hashToken(token), createdBy: actor.id, expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) });
     await record({ itemId: null, type: "invite.created", actor: actor.id, payload: { id: row.id, email, role } });
     return row;
   });
@@ -85,7 +87,7 @@ export async function revokeInvite(app: App, actor: Actor, input: { project: str
 }
 
 async function openInvite(app: App, token: string) {
-  const invite = await findInviteByHash(app.database, hash(token));
+  const invite = await findInviteByHash(app.database, hashToken(token));
   if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt <= app.now()) {
     throw new DomainError("INVITE.INVALID", "This invitation link was already used, revoked or has expired. Ask the project's admin for a new one.");
   }

@@ -5,7 +5,7 @@ import { insertBuild, insertPullRequest, insertRelease, insertTestRun } from "..
 import { enqueueDeployment, updateDeployment } from "../../db/repositories/deployments";
 import { listEnvironments } from "../../db/repositories/environments";
 import { insertCommitOnce, linkItemToCommit, linkItemToPullRequest } from "../../db/repositories/github";
-import { changeProject } from "../app";
+import { changeProject } from "../unit-of-work";
 import { testApp } from "../testing/fixtures";
 import { doraMetric, flowMetric, funnelMetric, leadTimeMetric, pipelineMetric } from "./get-metrics";
 

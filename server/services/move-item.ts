@@ -17,7 +17,9 @@ import {
   type ItemRecord,
 } from "../../db/repositories/items";
 import { findProjectById } from "../../db/repositories/projects";
-import { changeProject, type Actor, type App } from "../app";
+import { changeProject } from "../unit-of-work";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import { loadCard } from "./cards";
 import { checkVersion, requireActiveItem } from "./lookups";
 

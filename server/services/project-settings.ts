@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { listDeliveries } from "../../db/repositories/deliveries";
 import { findGithubAccess, findWebhookSecret, setGithubToken, setWebhookSecret } from "../../db/repositories/github";
 import { listTokens } from "../../db/repositories/tokens";
-import { changeProject, type Actor, type App } from "../app";
+import { changeProject } from "../unit-of-work";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import { forgetWebhookProject, SUPPORTED_EVENTS } from "../integrations/github/receive";
 import { requireProject } from "./lookups";
 

@@ -3,9 +3,11 @@ import { targetSlot } from "../../domain/release/environment";
 import { evaluatePromotion, type PromotionDecision, type PromotionFacts } from "../../domain/release/promotion";
 import { newestSucceededBefore } from "../../db/repositories/deployments";
 import { listEnvironments } from "../../db/repositories/environments";
-import { changeProject, type Actor, type App } from "../app";
-import { liveEnvironment, promotionFacts } from "../deploy/promotion-facts";
-import { readSettings } from "../deploy/settings";
+import { changeProject } from "../unit-of-work";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
+import { liveEnvironment, promotionFacts } from "./promotion-facts";
+import { readSettings } from "./environment-config";
 import { enqueue } from "./deploy-release";
 import { requireRelease } from "./lookups";
 

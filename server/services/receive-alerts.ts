@@ -2,8 +2,9 @@ import { normaliseAlert, type AlertInput } from "../../domain/monitoring/alerts"
 import { findAlert, insertAlertRow, updateAlertRow } from "../../db/repositories/alerts";
 import { listEnvironments } from "../../db/repositories/environments";
 import { findAlertEnvironmentLabel } from "../../db/repositories/projects";
-import { changeProject, type App } from "../app";
-import { considerAutoRollback } from "../deploy/auto-rollback";
+import { changeProject } from "../unit-of-work";
+import type { App } from "../app";
+import { considerAutoRollback } from "./auto-rollback";
 import { requireProject } from "./lookups";
 
 export interface AlertNotification {

@@ -1,6 +1,8 @@
 import { DomainError } from "../../domain/errors";
 import { earlierOutcomes, findBuildByExternalId, findDeploymentInProject, insertTestRunWithCases } from "../../db/repositories/test-runs";
-import { changeProject, type Actor, type App } from "../app";
+import { changeProject } from "../unit-of-work";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import type { JUnitReport } from "../integrations/junit/parse";
 import { requireProject } from "./lookups";
 

@@ -2,7 +2,8 @@ import { DomainError } from "../../domain/errors";
 import { isSlot, otherSlot } from "../../domain/release/environment";
 import { newestSucceededBefore } from "../../db/repositories/deployments";
 import { findRelease } from "../../db/repositories/releases";
-import type { Actor, App } from "../app";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import { enqueue } from "./deploy-release";
 import { requireEnvironment, requireProject } from "./lookups";
 

@@ -3,7 +3,7 @@ import { listEnvironmentConfigs, updateEnvironment } from "../../db/repositories
 import { listProjectSecrets, sealProjectSecrets } from "../../db/repositories/projects";
 import type * as T from "../../db/schema/shared-types";
 import type { Database } from "../../db/client";
-import { sealSettings } from "../deploy/settings";
+import { sealSettings } from "./environment-config";
 
 /** At start: secrets stored before they were encrypted at rest are encrypted now. Returns how many rows changed. */
 export async function sealStoredSecrets(database: Database): Promise<number> {

@@ -3,7 +3,7 @@ import { isSealed, seal, unseal } from "../../db/secrets";
 import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
 import { listEnvironments, updateEnvironment } from "../../db/repositories/environments";
 import { listProjectSecrets, sealProjectSecrets } from "../../db/repositories/projects";
-import { readSettings } from "../deploy/settings";
+import { readSettings } from "./environment-config";
 import { testApp } from "../testing/fixtures";
 import { sealStoredSecrets } from "./seal-secrets";
 

@@ -1,6 +1,8 @@
 import { DomainError } from "../../domain/errors";
 import { setQaSignOff } from "../../db/repositories/items";
-import { changeProject, type Actor, type App } from "../app";
+import { changeProject } from "../unit-of-work";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import { requireActiveItem } from "./lookups";
 
 /** A release manager signs off a card's manual QA (who, when, a note); promotion waits for it. */

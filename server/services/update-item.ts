@@ -2,7 +2,9 @@ import { DomainError } from "../../domain/errors";
 import { DESCRIPTION_MAX, normaliseLabels, normaliseOwner, normaliseTitle } from "../../domain/funnel/item";
 import type { BoardCard } from "../../domain/funnel/card";
 import { updateItemVersioned, type ItemPatch } from "../../db/repositories/items";
-import { changeProject, type Actor, type App } from "../app";
+import { changeProject } from "../unit-of-work";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import { loadCard } from "./cards";
 import { checkVersion, requireActiveItem } from "./lookups";
 

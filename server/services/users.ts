@@ -1,6 +1,7 @@
 import { countUsers, deleteSessionsOf, findUserByEmail, listMemberships, listUsers, setUserBanned, setUserRole, type UserRecord } from "../../db/repositories/access";
 import { DomainError } from "../../domain/errors";
-import type { Actor, App } from "../app";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import { authOf } from "../auth/auth";
 import { recordAccess } from "../auth/access-log";
 

@@ -1,6 +1,8 @@
 import type { Database } from "../../db/client";
 import { registerCleanup } from "../../db/testing";
-import { createApp, LOCAL_OPERATOR, type Actor, type App } from "../app";
+import { createApp } from "../compose";
+import { LOCAL_OPERATOR, type Actor } from "../../domain/access/actor";
+import type { App } from "../app";
 import { createCaller } from "../trpc/root";
 
 /** A test clock that only moves when told to. */

@@ -1,6 +1,7 @@
 import { findUserByEmail } from "../../db/repositories/access";
 import type { Role } from "../../domain/access/roles";
-import { LOCAL_OPERATOR, type App } from "../app";
+import { LOCAL_OPERATOR } from "../../domain/access/actor";
+import type { App } from "../app";
 import { authOf } from "../auth/auth";
 import type { SignedInUser } from "../auth/session";
 import { setMemberRole } from "../services/members";

@@ -3,7 +3,9 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { isDomainError } from "../../domain/errors";
 import { atLeast, forbidden } from "../../domain/access/roles";
-import { getApp, type Actor, type App, type Role } from "../app";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
+import type { Role } from "../../domain/access/roles";
 import { sameOrigin } from "../auth/csrf";
 import { currentUser, roleIn, userActor, type SignedInUser } from "../auth/session";
 import { projectOf, type Subject } from "../auth/subject";
@@ -24,8 +26,9 @@ export interface Context {
 
 const NOBODY: Actor = { id: "anonymous", role: "viewer" };
 
-export async function createContext({ req }: { req: Request }): Promise<Context> {
-  const app = await getApp();
+/** A request's context: the app (from the entry point that serves it) and who is signed in. */
+export async function createContext(req: Request, appSource: () => Promise<App>): Promise<Context> {
+  const app = await appSource();
   const user = await currentUser(app, req.headers);
   return { app, actor: user ? userActor(user, "viewer") : NOBODY, user, sameOrigin: sameOrigin(req) };
 }

@@ -1,8 +1,9 @@
+import { getApp } from "@/server/compose";
 import { health } from "@/server/http/health";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  return health();
+  return health(getApp);
 }

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { InviteForm } from "@/components/access/invite-form";
 import { isDomainError } from "@/domain/errors";
-import { getApp } from "@/server/app";
+import { getApp } from "@/server/compose";
 import { currentUser } from "@/server/auth/session";
 import { describeInvite } from "@/server/services/members";
 

@@ -2,20 +2,17 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { AccessProvider } from "@/components/access/access";
 import { UserMenu } from "@/components/access/user-menu";
-import { findProjectBySlug } from "@/db/repositories/projects";
-import { getApp } from "@/server/app";
-import { requireSignedIn } from "@/server/auth/page";
-import { roleIn } from "@/server/auth/session";
+import { getApp } from "@/server/compose";
+import { membershipForPage, requireSignedIn } from "@/server/auth/page";
 
 export const dynamic = "force-dynamic";
 
 /** Every project page: signed in, a member (or an instance admin), and told the role it acts with. */
 export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ project: string }> }) {
   const { project: slug } = await params;
-  const user = await requireSignedIn(`/p/${slug}`);
   const app = await getApp();
-  const project = await findProjectBySlug(app.database, slug);
-  const role = project ? await roleIn(app, user, project.id) : null;
+  const user = await requireSignedIn(app, `/p/${slug}`);
+  const { project, role } = await membershipForPage(app, user, slug);
   if (!project || !role) {
     return (
       <main className="mx-auto max-w-xl p-10">

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { listAlerts } from "../../../db/repositories/alerts";
 import { listEnvironments } from "../../../db/repositories/environments";
-import { getApp, type App } from "../../app";
+import type { App } from "../../app";
 import { parse, readObject, respond } from "../../http/respond";
 import { requireProject } from "../../services/lookups";
 import { receiveAlerts } from "../../services/receive-alerts";
 import { authorizeRequest } from "../../http/authorize";
-import { authenticate } from "../../services/tokens";
+import { authenticate } from "../../auth/tokens";
 
 const labels = z.record(z.string(), z.string());
 
@@ -37,7 +37,7 @@ export const alertmanagerNotification = z.object({
 });
 
 /** POST /api/webhooks/alertmanager/{project}, with a bearer token of scope alerts:write (Alertmanager's http_config.authorization). */
-export function alertmanagerWebhookHandler(slug: string, req: Request, appSource: () => Promise<App> = getApp) {
+export function alertmanagerWebhookHandler(slug: string, req: Request, appSource: () => Promise<App>) {
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);
@@ -48,7 +48,7 @@ export function alertmanagerWebhookHandler(slug: string, req: Request, appSource
 }
 
 /** GET /api/v1/projects/{project}/alerts?status=firing|resolved&environment=NAME (items:read). */
-export function listAlertsHandler(slug: string, req: Request, appSource: () => Promise<App> = getApp) {
+export function listAlertsHandler(slug: string, req: Request, appSource: () => Promise<App>) {
   return respond(async () => {
     const app = await appSource();
     const project = await requireProject(app.database, slug);

@@ -2,7 +2,7 @@ import { sign } from "@octokit/webhooks-methods";
 import { afterAll, beforeEach, expect, it } from "vitest";
 import { listDeliveries } from "../../../db/repositories/deliveries";
 import { closeTestDatabases, describeOnEveryDatabase } from "../../../db/testing";
-import { LOCAL_OPERATOR } from "../../app";
+import { LOCAL_OPERATOR } from "../../../domain/access/actor";
 import { createProject } from "../../services/create-project";
 import { testApp } from "../../testing/fixtures";
 import { approvedReview, closedPullRequest, examplesOf, mergedPullRequest, openedPullRequest, successfulCheckSuite } from "./fixtures";

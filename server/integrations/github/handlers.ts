@@ -14,7 +14,7 @@ import type { ProjectRecord } from "../../../db/repositories/projects";
 import { findItemReferences } from "../../../domain/delivery/references";
 import type { ChecksState } from "../../../domain/funnel/gates";
 import type { StageKey } from "../../../domain/funnel/stages";
-import type { RecordEvent } from "../../app";
+import type { RecordEvent } from "../../unit-of-work";
 import type { CheckRunEvent, CheckSuiteEvent, PullRequestEvent, PullRequestReviewEvent, PushEvent, StatusEvent, WorkflowRunEvent } from "@octokit/webhooks-types";
 
 /** What processing asks for after its writes commit: cards to move through their gates, cards to flag. */

@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { closeTestDatabases, describeOnEveryDatabase } from "../../../db/testing";
-import { LOCAL_OPERATOR } from "../../app";
+import { LOCAL_OPERATOR } from "../../../domain/access/actor";
 import { createProject } from "../../services/create-project";
 import { setProjectGithubToken } from "../../services/project-settings";
 import { testApp } from "../../testing/fixtures";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { newestReleaseOfItem } from "../../../db/repositories/releases";
 import { projectRef } from "../../http/schemas";
-import { cancelDeployment } from "../../services/cancel-deployment";
+import { cancelDeployment } from "../../deploy/cancel-deployment";
 import { deployRelease } from "../../services/deploy-release";
 import { createEnvironmentFromTemplate, policyInput, updateDeliveryPolicyService, updateEnvironmentSettings } from "../../services/environment-settings";
 import { getDeployment } from "../../services/get-deployment";

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, expect, it } from "vitest";
 import { closeTestDatabases, describeOnEveryDatabase } from "../../../db/testing";
-import { LOCAL_OPERATOR } from "../../app";
+import { LOCAL_OPERATOR } from "../../../domain/access/actor";
 import { parseJUnit } from "../../integrations/junit/parse";
 import { recordTestRun } from "../../services/record-test-run";
 import { reportBuild } from "../../services/report-build";

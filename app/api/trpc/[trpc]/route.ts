@@ -1,4 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getApp } from "@/server/compose";
 import { createContext } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
 
@@ -6,7 +7,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 function handler(req: Request) {
-  return fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext });
+  return fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: ({ req }) => createContext(req, getApp) });
 }
 
 export { handler as GET, handler as POST };

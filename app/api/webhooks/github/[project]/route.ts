@@ -1,5 +1,5 @@
 import { after } from "next/server";
-import { getApp } from "@/server/app";
+import { getApp } from "@/server/compose";
 import { drainDeliveries } from "@/server/integrations/github/process";
 import { receiveGithubDelivery } from "@/server/integrations/github/receive";
 import { respond } from "@/server/http/respond";

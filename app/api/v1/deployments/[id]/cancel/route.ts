@@ -1,7 +1,8 @@
+import { getApp } from "@/server/compose";
 import { cancelDeploymentHandler } from "@/server/http/rest-deployments";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return cancelDeploymentHandler((await params).id, req);
+  return cancelDeploymentHandler((await params).id, req, getApp);
 }

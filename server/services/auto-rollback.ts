@@ -3,9 +3,9 @@ import { lastSwitch } from "../../db/repositories/deployments";
 import { findEnvironment } from "../../db/repositories/environments";
 import { findRelease } from "../../db/repositories/releases";
 import type { App } from "../app";
-import { rollbackEnvironment } from "../services/rollback-environment";
-import { readSettings } from "./settings";
-import { SYSTEM } from "./system";
+import { rollbackEnvironment } from "./rollback-environment";
+import { readSettings } from "./environment-config";
+import { SYSTEM } from "../../domain/access/actor";
 
 /**
  * A blue-green environment whose policy says so switches back on its own when a critical alert

@@ -2,9 +2,9 @@ import { timingSafeEqual } from "node:crypto";
 import { DomainError } from "../../domain/errors";
 import { appendLog } from "../../db/repositories/deployments";
 import type { App } from "../app";
-import { completeDeploy } from "../deploy/pipeline";
-import { requireDeployment } from "./lookups";
-import { hashToken } from "./tokens";
+import { completeDeploy } from "./pipeline";
+import { requireDeployment } from "../services/lookups";
+import { hashToken } from "../auth/tokens";
 
 export interface DeploymentStatusInput {
   status: "running" | "succeeded" | "failed";

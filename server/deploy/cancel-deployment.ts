@@ -1,9 +1,10 @@
 import { DomainError } from "../../domain/errors";
 import { updateDeployment } from "../../db/repositories/deployments";
-import type { Actor, App } from "../app";
-import { loadDeploymentContext } from "../deploy/context";
-import { finish } from "../deploy/pipeline";
-import { requireDeployment } from "./lookups";
+import type { Actor } from "../../domain/access/actor";
+import type { App } from "../app";
+import { loadDeploymentContext } from "./context";
+import { finish } from "./pipeline";
+import { requireDeployment } from "../services/lookups";
 
 /**
  * Cancels a deployment: a queued one, or one waiting on an external tool, ends at once; a
