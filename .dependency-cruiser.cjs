@@ -76,7 +76,11 @@ module.exports = {
       from: { path: path("domain") },
       to: { path: packages(IMPURE), dependencyTypes: ["npm", "npm-dev", "core", "unknown", "undetermined"] },
     },
-    only("db", ["db", "domain"], "db/ holds the SQL; it imports only db/ and domain/, and takes its settings as parameters."),
+    only(
+      "db",
+      ["db", "domain"],
+      "db/ holds the SQL; it imports only db/ and domain/, and takes its settings as parameters.",
+    ),
     only("server", ["server", "db", "domain"], "server/ imports server/, db/ and domain/ — never pages or components."),
     only("app", ["app", "server", "components", "domain"], "app/ reaches data through server/, never db/."),
     only("components", ["components", "domain", "server"], "components/ get data by props or the tRPC client."),
@@ -96,14 +100,16 @@ module.exports = {
     },
     {
       name: "services-stay-below-transport-and-runner",
-      comment: "A service is one use case: it never imports the deployment runner, the transports or the composition. Reach the runner through App.runner.",
+      comment:
+        "A service is one use case: it never imports the deployment runner, the transports or the composition. Reach the runner through App.runner.",
       severity: "error",
       from: { path: "^server/services/" },
       to: { path: "^server/(deploy|trpc|http|cli|seed)/|^server/compose\\.ts$" },
     },
     {
       name: "composition-only-in-entry-points",
-      comment: "Only entry points (routes, pages, the CLI, the start script, background duties, seeds, tests) compose the app; pass `app` to everything else.",
+      comment:
+        "Only entry points (routes, pages, the CLI, the start script, background duties, seeds, tests) compose the app; pass `app` to everything else.",
       severity: "error",
       from: { pathNot: ENTRY_POINTS.join("|") },
       to: { path: "^server/compose\\.ts$" },
@@ -114,6 +120,9 @@ module.exports = {
     exclude: { path: "(^|/)(\\.next|node_modules|data|test-results|playwright-report|db/migrations)/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+    },
   },
 };

@@ -27,7 +27,15 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   webServer: {
@@ -36,6 +44,12 @@ export default defineConfig({
     url: `http://localhost:${port}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), SHIPLANE_DATA_DIR: dataDir, SHIPLANE_SEED: "none", SHIPLANE_ADMIN_EMAIL: ADMIN.email, SHIPLANE_ADMIN_PASSWORD: ADMIN.password },
+    env: {
+      PORT: String(port),
+      SHIPLANE_DATA_DIR: dataDir,
+      SHIPLANE_SEED: "none",
+      SHIPLANE_ADMIN_EMAIL: ADMIN.email,
+      SHIPLANE_ADMIN_PASSWORD: ADMIN.password,
+    },
   },
 });

@@ -21,11 +21,19 @@ export default async function Home() {
       {user.siteAdmin ? (
         <>
           <p className="muted mt-2">There is no project yet. Create one from the command line:</p>
-          <pre className="panel mt-3 rounded p-3 font-mono text-xs">npx shiplane project create --name &quot;Storefront&quot; --repo acme/storefront --prefix SF</pre>
-          <p className="muted mt-3">or load the demo project with <code className="font-mono">npx shiplane seed demo</code>, then reload this page.</p>
+          <pre className="panel mt-3 rounded p-3 font-mono text-xs">
+            npx shiplane project create --name &quot;Storefront&quot; --repo acme/storefront --prefix SF
+          </pre>
+          <p className="muted mt-3">
+            or load the demo project with <code className="font-mono">npx shiplane seed demo</code>, then reload this
+            page.
+          </p>
         </>
       ) : (
-        <p className="muted mt-2">You are not a member of any project yet. Ask a project admin to invite you: the invitation is a link they can copy for you.</p>
+        <p className="muted mt-2">
+          You are not a member of any project yet. Ask a project admin to invite you: the invitation is a link they can
+          copy for you.
+        </p>
       )}
     </main>
   );

@@ -10,8 +10,12 @@ const [file, port, secret] = process.argv.slice(2);
 const db = new BetterSqlite3(file);
 db.pragma("journal_mode = WAL");
 db.pragma("synchronous = NORMAL");
-db.exec("create table if not exists deliveries (id integer primary key, delivery_id text unique not null, event text not null, body text not null, received_at integer not null)");
-const insert = db.prepare("insert into deliveries (delivery_id, event, body, received_at) values (?, ?, ?, ?) on conflict do nothing");
+db.exec(
+  "create table if not exists deliveries (id integer primary key, delivery_id text unique not null, event text not null, body text not null, received_at integer not null)",
+);
+const insert = db.prepare(
+  "insert into deliveries (delivery_id, event, body, received_at) values (?, ?, ?, ?) on conflict do nothing",
+);
 
 http
   .createServer((req, res) => {
@@ -25,7 +29,12 @@ http
         res.writeHead(401).end();
         return;
       }
-      insert.run(String(req.headers["x-github-delivery"]), String(req.headers["x-github-event"]), body.toString("utf8"), Date.now());
+      insert.run(
+        String(req.headers["x-github-delivery"]),
+        String(req.headers["x-github-event"]),
+        body.toString("utf8"),
+        Date.now(),
+      );
       res.writeHead(202, { "content-type": "application/json" }).end('{"status":"accepted"}');
     });
   })

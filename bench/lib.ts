@@ -42,7 +42,8 @@ export function sqliteTarget(): BenchTarget {
 
 /** A fresh PostgreSQL database, or null when no server answers. */
 export async function postgresTarget(): Promise<BenchTarget | null> {
-  const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+  const base =
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
   const name = `shiplane_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: base });
   try {
@@ -84,7 +85,14 @@ export interface Server {
 export async function startServer(root: string, target: BenchTarget, port: number): Promise<Server> {
   const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
     cwd: root,
-    env: { ...process.env, ...target.env, PORT: String(port), SHIPLANE_SEED: "none", SHIPLANE_ADMIN_EMAIL: BENCH_ADMIN.email, SHIPLANE_ADMIN_PASSWORD: BENCH_ADMIN.password },
+    env: {
+      ...process.env,
+      ...target.env,
+      PORT: String(port),
+      SHIPLANE_SEED: "none",
+      SHIPLANE_ADMIN_EMAIL: BENCH_ADMIN.email,
+      SHIPLANE_ADMIN_PASSWORD: BENCH_ADMIN.password,
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -103,8 +111,13 @@ export async function startServer(root: string, target: BenchTarget, port: numbe
     if (Date.now() > deadline) throw new Error(`The server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 300));
   }
-  const signedIn = await fetch(`${url}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: url }, body: JSON.stringify(BENCH_ADMIN) });
-  if (!signedIn.ok) throw new Error(`Could not sign in to the bench server: ${signedIn.status} ${await signedIn.text()}`);
+  const signedIn = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: JSON.stringify(BENCH_ADMIN),
+  });
+  if (!signedIn.ok)
+    throw new Error(`Could not sign in to the bench server: ${signedIn.status} ${await signedIn.text()}`);
   const cookie = signedIn.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
@@ -117,7 +130,13 @@ export async function startServer(root: string, target: BenchTarget, port: numbe
       try {
         const pids = execSync(`ps -o pid= --ppid ${child.pid}; echo ${child.pid}`).toString().trim().split(/\s+/);
         const all = new Set(pids);
-        for (const pid of pids) execSync(`ps -o pid= --ppid ${pid} || true`).toString().trim().split(/\s+/).filter(Boolean).forEach((p) => all.add(p));
+        for (const pid of pids)
+          execSync(`ps -o pid= --ppid ${pid} || true`)
+            .toString()
+            .trim()
+            .split(/\s+/)
+            .filter(Boolean)
+            .forEach((p) => all.add(p));
         let kb = 0;
         for (const pid of all) {
           const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
@@ -140,7 +159,11 @@ export async function startServer(root: string, target: BenchTarget, port: numbe
 }
 
 /** A browser page signed in as the bench's admin. */
-export async function signedInPage(browser: Browser, server: Server, viewport = { width: 1440, height: 900 }): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  server: Server,
+  viewport = { width: 1440, height: 900 },
+): Promise<Page> {
   const context = await browser.newContext({ viewport });
   await context.addCookies(
     server.cookie.split("; ").map((pair) => {

@@ -17,7 +17,9 @@ it("explains a data folder that is not a folder", async () => {
 it("explains a file that is not a database", async () => {
   const dir = tmp();
   fs.writeFileSync(path.join(dir, "shiplane.db"), "this is not a database, just text that fills the header".repeat(20));
-  expect(() => openDatabase({ dataDir: dir })).toThrow(/Cannot open the SQLite database at .*shiplane\.db: file is not a database/);
+  expect(() => openDatabase({ dataDir: dir })).toThrow(
+    /Cannot open the SQLite database at .*shiplane\.db: file is not a database/,
+  );
 });
 
 it("explains a database locked by another writer", async () => {
@@ -39,6 +41,8 @@ it("explains a database locked by another writer", async () => {
 
 it("explains an unreachable PostgreSQL server", async () => {
   const database = openDatabase({ url: "postgres://nobody@127.0.0.1:1/none" });
-  await expect(database.migrate()).rejects.toThrow(/Cannot connect to PostgreSQL at postgres:\/\/nobody@127\.0\.0\.1:1\/none: .* Check DATABASE_URL/);
+  await expect(database.migrate()).rejects.toThrow(
+    /Cannot connect to PostgreSQL at postgres:\/\/nobody@127\.0\.0\.1:1\/none: .* Check DATABASE_URL/,
+  );
   await database.close();
 });

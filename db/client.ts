@@ -191,9 +191,12 @@ function openPostgres(url: string, poolSize?: number): Database {
         await client.query("select pg_advisory_lock(724100)");
         await migratePg(drizzlePg(client), { migrationsFolder: migrationsDir("postgres") });
       } catch (error) {
-        throw new DatabaseOpenError(`Cannot apply migrations to PostgreSQL at ${location}: ${(error as Error).message}.`, {
-          cause: error,
-        });
+        throw new DatabaseOpenError(
+          `Cannot apply migrations to PostgreSQL at ${location}: ${(error as Error).message}.`,
+          {
+            cause: error,
+          },
+        );
       } finally {
         await client.query("select pg_advisory_unlock(724100)").catch(() => undefined);
         client.release();

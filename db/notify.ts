@@ -111,4 +111,3 @@ function postgresNotifier(url: string, database: Database): Notifier {
     },
   };
 }
-

@@ -11,7 +11,10 @@ interface Runnable<R> {
  * call, which cost twenty times more than running the query. On PostgreSQL it is built per call
  * on the connection in use (a transaction's own), as a named prepared statement.
  */
-export function prepared<R>(name: string, build: (db: Db, t: Tables, dialect: Dialect) => { prepare(name: string): Runnable<R> }) {
+export function prepared<R>(
+  name: string,
+  build: (db: Db, t: Tables, dialect: Dialect) => { prepare(name: string): Runnable<R> },
+) {
   const compiled = new WeakMap<object, Runnable<R>>();
   return async (store: Store, values: Record<string, unknown>): Promise<R> => {
     if (store.dialect !== "sqlite") return build(store.db, store.t, store.dialect).prepare(name).execute(values);

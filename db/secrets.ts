@@ -19,7 +19,9 @@ function key(): Buffer {
     if (!fs.existsSync(source)) {
       fs.mkdirSync(path.dirname(source), { recursive: true });
       fs.writeFileSync(source, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
-      console.warn(`SHIPLANE_SECRET is not set: generated a key at ${source} to encrypt stored secrets. In production, set SHIPLANE_SECRET (the same on every instance) and keep it safe.`);
+      console.warn(
+        `SHIPLANE_SECRET is not set: generated a key at ${source} to encrypt stored secrets. In production, set SHIPLANE_SECRET (the same on every instance) and keep it safe.`,
+      );
     }
     secret = fs.readFileSync(source, "utf8").trim();
   }
@@ -52,7 +54,9 @@ export function unseal(value: string | null): string | null {
     decipher.setAuthTag(data.subarray(12, 28));
     return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString("utf8");
   } catch {
-    throw new Error("A stored secret cannot be decrypted: SHIPLANE_SECRET (or data/secret.key) is not the one it was sealed with. Restore that secret, or set the webhook and deploy secrets again.");
+    throw new Error(
+      "A stored secret cannot be decrypted: SHIPLANE_SECRET (or data/secret.key) is not the one it was sealed with. Restore that secret, or set the webhook and deploy secrets again.",
+    );
   }
 }
 

@@ -8,7 +8,10 @@ import { openDatabase, type Database, type Dialect } from "./client";
  * from TEST_DATABASE_URL, dropped afterwards). With SHIPLANE_REQUIRE_POSTGRES=1 (CI), a
  * missing or unreachable PostgreSQL fails the run instead of skipping its half.
  */
-export function describeOnEveryDatabase(name: string, suite: (fresh: () => Promise<Database>, dialect: Dialect) => void): void {
+export function describeOnEveryDatabase(
+  name: string,
+  suite: (fresh: () => Promise<Database>, dialect: Dialect) => void,
+): void {
   const url = process.env.TEST_DATABASE_URL;
   const required = process.env.SHIPLANE_REQUIRE_POSTGRES === "1";
   describe(`${name} [sqlite]`, () => suite(async () => freshSqlite(), "sqlite"));

@@ -8,7 +8,11 @@ test.describe.configure({ timeout: 90_000 });
 const [MEMBER, RELEASE_MANAGER] = PEOPLE;
 
 async function signedInAs(browser: Browser, key: string, baseURL: string) {
-  const context = await browser.newContext({ storageState: storageOf(key), baseURL, extraHTTPHeaders: { Origin: baseURL } });
+  const context = await browser.newContext({
+    storageState: storageOf(key),
+    baseURL,
+    extraHTTPHeaders: { Origin: baseURL },
+  });
   return { context, page: await context.newPage() };
 }
 
@@ -18,17 +22,26 @@ test("a member cannot promote to live, and a release manager can", async ({ page
   const token = await ciToken(page.request, project);
   const version = `${Math.floor(Date.now() / 1000) % 100000}.1.0`;
   const { releaseId } = await releasedStory(page, project, token, "Saved carts", version);
-  for (const person of [MEMBER, RELEASE_MANAGER]) await trpc(page.request, "member.setRole", { project, email: person.email, role: person.role });
-  const deployed = await page.request.post(`/api/v1/releases/${releaseId}/deploy`, { headers: { authorization: `Bearer ${token}` }, data: { environment: "test" } });
+  for (const person of [MEMBER, RELEASE_MANAGER])
+    await trpc(page.request, "member.setRole", { project, email: person.email, role: person.role });
+  const deployed = await page.request.post(`/api/v1/releases/${releaseId}/deploy`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { environment: "test" },
+  });
   expect(deployed.status()).toBe(202);
 
   const member = await signedInAs(browser, MEMBER.key, baseURL!);
   await member.page.goto(`/p/${project}/releases`);
   const row = (p: typeof page) => p.getByRole("row", { name: `Release ${version}` });
-  await expect(row(member.page).getByRole("link", { name: `${version} on test: verified` })).toBeVisible({ timeout: 30_000 });
+  await expect(row(member.page).getByRole("link", { name: `${version} on test: verified` })).toBeVisible({
+    timeout: 30_000,
+  });
   const memberPromote = row(member.page).getByRole("button", { name: "Promote…" });
   await expect(memberPromote).toBeDisabled();
-  await expect(memberPromote).toHaveAttribute("title", "Only release managers and above can do this; your role here is member.");
+  await expect(memberPromote).toHaveAttribute(
+    "title",
+    "Only release managers and above can do this; your role here is member.",
+  );
   await expect(member.page.getByRole("button", { name: "Account menu" })).toContainText("member");
   // The API says the same to the member's session.
   const refused = await member.page.request.post(`/api/v1/releases/${releaseId}/promote`, { data: {} });
@@ -41,14 +54,20 @@ test("a member cannot promote to live, and a release manager can", async ({ page
   await row(manager.page).getByRole("button", { name: "Promote…" }).click();
   const dialog = manager.page.getByRole("dialog", { name: `Promote ${version} to live?` });
   await dialog.getByRole("button", { name: `Promote ${version}` }).click();
-  await expect(row(manager.page).getByRole("link", { name: `${version} on live: live` })).toBeVisible({ timeout: 30_000 });
+  await expect(row(manager.page).getByRole("link", { name: `${version} on live: live` })).toBeVisible({
+    timeout: 30_000,
+  });
   await manager.context.close();
 
   await page.goto(`/p/${project}/audit?action=promotion.requested`);
   await expect(page.getByRole("row", { name: new RegExp(`${RELEASE_MANAGER.email}.*Promotion`) })).toBeVisible();
 });
 
-test("an admin invites someone by link; they choose a password and land in the project with their role", async ({ page, browser, baseURL }) => {
+test("an admin invites someone by link; they choose a password and land in the project with their role", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const project = await createProject(page.request);
   const email = `guest-${Date.now()}@e2e.test`;
   await page.goto(`/p/${project}/members`);
@@ -76,7 +95,10 @@ test("an admin invites someone by link; they choose a password and land in the p
   await expect(page.getByRole("row", { name: new RegExp(email) })).toBeVisible();
 });
 
-test("the sign-in page refuses a wrong password without saying whether the email exists, and signing out ends the session", async ({ browser, baseURL }) => {
+test("the sign-in page refuses a wrong password without saying whether the email exists, and signing out ends the session", async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto("/p/anything");
@@ -96,11 +118,18 @@ test("the sign-in page refuses a wrong password without saying whether the email
   await context.close();
 });
 
-test("a session that ends while a page is open sends the person to sign in, and back after", async ({ page, browser, baseURL }) => {
+test("a session that ends while a page is open sends the person to sign in, and back after", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const project = await createProject(page.request);
   await trpc(page.request, "member.setRole", { project, email: MEMBER.email, role: "member" });
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
-  const signedIn = await context.request.post("/api/auth/sign-in/email", { headers: { origin: baseURL! }, data: { email: MEMBER.email, password: MEMBER.password } });
+  const signedIn = await context.request.post("/api/auth/sign-in/email", {
+    headers: { origin: baseURL! },
+    data: { email: MEMBER.email, password: MEMBER.password },
+  });
   expect(signedIn.ok()).toBe(true);
   const member = await context.newPage();
   await member.goto(`/p/${project}/members`);

@@ -15,9 +15,12 @@ setup("sign in as the admin, and as a member and a release manager", async ({ pa
 
   const existing = await trpc<{ email: string }[]>(page.request, "user.list", undefined, "query");
   for (const person of PEOPLE) {
-    if (!existing.some((u) => u.email === person.email)) await trpc(page.request, "user.create", { email: person.email, password: person.password, name: person.name });
+    if (!existing.some((u) => u.email === person.email))
+      await trpc(page.request, "user.create", { email: person.email, password: person.password, name: person.name });
     const context = await newRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
-    const signedIn = await context.post("/api/auth/sign-in/email", { data: { email: person.email, password: person.password } });
+    const signedIn = await context.post("/api/auth/sign-in/email", {
+      data: { email: person.email, password: person.password },
+    });
     expect(signedIn.ok(), await signedIn.text()).toBe(true);
     await context.storageState({ path: storageOf(person.key) });
     await context.dispose();

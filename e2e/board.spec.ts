@@ -58,7 +58,10 @@ test("a second page sees a move live, without reloading", async ({ page, browser
   await other.close();
 });
 
-test("capture an idea, accept it into Story, reject another and restore it from the archive", async ({ page, request }) => {
+test("capture an idea, accept it into Story, reject another and restore it from the archive", async ({
+  page,
+  request,
+}) => {
   const project = await createProject(request);
   await page.goto(`/p/${project}`);
   await expect(column(page, "Idea")).toContainText("No ideas yet");
@@ -102,7 +105,12 @@ test("filters by text, owner and label, and the URL keeps them", async ({ page, 
   const project = await createProject(request);
   await createItem(request, project, { title: "Checkout redesign", kind: "story", owner: "ana", labels: ["checkout"] });
   await createItem(request, project, { title: "Search ranking", kind: "story", owner: "ben", labels: ["search"] });
-  await createItem(request, project, { title: "Checkout analytics", kind: "story", owner: "ben", labels: ["checkout", "data"] });
+  await createItem(request, project, {
+    title: "Checkout analytics",
+    kind: "story",
+    owner: "ben",
+    labels: ["checkout", "data"],
+  });
   await page.goto(`/p/${project}`);
   await page.getByLabel("Search cards").fill("checkout");
   await expect(page.locator("article")).toHaveCount(2);
@@ -139,7 +147,9 @@ test("the Move to… menu moves a card, and a move back asks for a reason", asyn
   await dialog.getByRole("button", { name: "Send back" }).click();
   await expect(column(page, "Story").getByText("Menu story")).toBeVisible();
   await column(page, "Story").getByText("Menu story").click();
-  await expect(page.getByRole("list", { name: "History" })).toContainText("moved Code → Story: “Acceptance criteria unclear”");
+  await expect(page.getByRole("list", { name: "History" })).toContainText(
+    "moved Code → Story: “Acceptance criteria unclear”",
+  );
 });
 
 test("cards reorder within a column by dragging", async ({ page, request }) => {
@@ -154,7 +164,10 @@ test("cards reorder within a column by dragging", async ({ page, request }) => {
   await expect(story.locator("article").nth(1)).toContainText("First");
 });
 
-test("settings show the webhook and create a token shown once; the pipeline lists reported builds", async ({ page, request }) => {
+test("settings show the webhook and create a token shown once; the pipeline lists reported builds", async ({
+  page,
+  request,
+}) => {
   const project = await createProject(request);
   await page.goto(`/p/${project}/settings`);
   await expect(page.getByLabel("Payload URL")).toContainText(`/api/webhooks/github/${project}`);
@@ -167,7 +180,13 @@ test("settings show the webhook and create a token shown once; the pipeline list
 
   const build = await request.post(`/api/v1/projects/${project}/builds`, {
     headers: { authorization: `Bearer ${token}` },
-    data: { buildId: "77", commitSha: "a".repeat(40), branch: "main", status: "failed", tests: { passed: 10, failed: 2, skipped: 0 } },
+    data: {
+      buildId: "77",
+      commitSha: "a".repeat(40),
+      branch: "main",
+      status: "failed",
+      tests: { passed: 10, failed: 2, skipped: 0 },
+    },
   });
   expect(build.status()).toBe(201);
   await page.getByRole("link", { name: "Pipeline" }).click();
@@ -175,14 +194,24 @@ test("settings show the webhook and create a token shown once; the pipeline list
   await expect(page.getByText("0%")).toBeVisible();
 });
 
-test("a card that needs manual QA is signed off from its panel, with a note kept in its history", async ({ page, request }) => {
+test("a card that needs manual QA is signed off from its panel, with a note kept in its history", async ({
+  page,
+  request,
+}) => {
   const project = await createProject(request);
-  const card = await createItem(request, project, { title: "Gift cards", kind: "story", owner: "dana", needsManualQa: true });
+  const card = await createItem(request, project, {
+    title: "Gift cards",
+    kind: "story",
+    owner: "dana",
+    needsManualQa: true,
+  });
   await page.goto(`/p/${project}?item=${card.id}`);
   const qa = page.getByRole("region", { name: "Manual QA" });
   await expect(qa.getByText("Needed before this card can go live.")).toBeVisible();
   await qa.getByLabel("QA note").fill("Checked on an iPhone and in Firefox");
   await qa.getByRole("button", { name: "Sign off QA" }).click();
   await expect(qa.getByText(/Signed off by you.*Checked on an iPhone and in Firefox/)).toBeVisible();
-  await expect(page.getByRole("list", { name: "History" })).toContainText("manual QA signed off: “Checked on an iPhone and in Firefox”");
+  await expect(page.getByRole("list", { name: "History" })).toContainText(
+    "manual QA signed off: “Checked on an iPhone and in Firefox”",
+  );
 });

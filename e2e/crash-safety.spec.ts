@@ -33,7 +33,8 @@ test("SIGKILL during a burst of deliveries loses none that were answered 2xx", a
 
   const answered: string[] = [];
   let sent = 0;
-  const body = (n: number) => JSON.stringify({ zen: `delivery ${n}`, hook_id: n, repository: { full_name: "acme/crash" } });
+  const body = (n: number) =>
+    JSON.stringify({ zen: `delivery ${n}`, hook_id: n, repository: { full_name: "acme/crash" } });
   const send = async (n: number) => {
     const id = randomUUID();
     const payload = body(n);
@@ -41,7 +42,12 @@ test("SIGKILL during a burst of deliveries loses none that were answered 2xx", a
     try {
       const response = await fetch(`http://localhost:${PORT}/api/webhooks/github/crash`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-github-event": "ping", "x-github-delivery": id, "x-hub-signature-256": signature },
+        headers: {
+          "content-type": "application/json",
+          "x-github-event": "ping",
+          "x-github-delivery": id,
+          "x-hub-signature-256": signature,
+        },
         body: payload,
       });
       if (response.ok) answered.push(id);
@@ -61,13 +67,20 @@ test("SIGKILL during a burst of deliveries loses none that were answered 2xx", a
   expect(answered.length).toBeGreaterThan(100);
   expect(answered.length).toBeLessThan(400);
 
-  const stored = new Set((JSON.parse(cli("webhooks", "list", "--project", "crash", "--limit", "1000", "--json")) as { deliveryId: string }[]).map((d) => d.deliveryId));
+  const stored = new Set(
+    (
+      JSON.parse(cli("webhooks", "list", "--project", "crash", "--limit", "1000", "--json")) as { deliveryId: string }[]
+    ).map((d) => d.deliveryId),
+  );
   expect(answered.filter((id) => !stored.has(id))).toEqual([]);
 
   // The next start processes what was stored but not processed.
   server = await startApp(PORT, env, "start.mjs");
   kill(server, "SIGTERM");
-  const after = JSON.parse(cli("webhooks", "list", "--project", "crash", "--limit", "1000", "--json")) as { deliveryId: string; status: string }[];
+  const after = JSON.parse(cli("webhooks", "list", "--project", "crash", "--limit", "1000", "--json")) as {
+    deliveryId: string;
+    status: string;
+  }[];
   expect(after.filter((d) => d.status === "pending")).toEqual([]);
   expect(after.filter((d) => d.status === "processed").length).toBeGreaterThanOrEqual(answered.length);
 });
@@ -76,35 +89,64 @@ test("a deployment running when the app is killed is marked failed, with the cau
   test.setTimeout(120_000);
   cli("project", "create", "--name", "Crash deploy", "--slug", "crashdeploy", "--prefix", "CD");
   cli("user", "create", "--email", ADMIN.email, "--password", ADMIN.password, "--role", "admin");
-  const token = (JSON.parse(cli("token", "create", "--project", "crashdeploy", "--scopes", "builds:write,deploy", "--json")) as { token: string }).token;
+  const token = (
+    JSON.parse(cli("token", "create", "--project", "crashdeploy", "--scopes", "builds:write,deploy", "--json")) as {
+      token: string;
+    }
+  ).token;
   const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
   let server = await startApp(PORT, env, "server.mjs");
-  const api = (url: string, init: RequestInit = {}) => fetch(`http://localhost:${PORT}${url}`, { ...init, headers: { ...auth, ...(init.headers ?? {}) } });
+  const api = (url: string, init: RequestInit = {}) =>
+    fetch(`http://localhost:${PORT}${url}`, { ...init, headers: { ...auth, ...(init.headers ?? {}) } });
   const signIn = await fetch(`http://localhost:${PORT}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: `http://localhost:${PORT}` },
     body: JSON.stringify(ADMIN),
   });
-  const session = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const session = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const configure = await fetch(`http://localhost:${PORT}/api/trpc/release.configureEnvironment`, {
     method: "POST",
     headers: { cookie: session, origin: `http://localhost:${PORT}`, "content-type": "application/json" },
-    body: JSON.stringify({ json: { project: "crashdeploy", environment: "test", settings: { deployer: { type: "command", command: "echo started; sleep 20", timeoutSeconds: 60 } } } }),
+    body: JSON.stringify({
+      json: {
+        project: "crashdeploy",
+        environment: "test",
+        settings: { deployer: { type: "command", command: "echo started; sleep 20", timeoutSeconds: 60 } },
+      },
+    }),
   });
   expect(configure.ok, await configure.text()).toBe(true);
   const build = await api("/api/v1/projects/crashdeploy/builds", {
     method: "POST",
-    body: JSON.stringify({ buildId: "1", commitSha: "c".repeat(40), branch: "main", status: "passed", artifacts: [{ name: "web", version: "9.9.9" }] }),
+    body: JSON.stringify({
+      buildId: "1",
+      commitSha: "c".repeat(40),
+      branch: "main",
+      status: "passed",
+      artifacts: [{ name: "web", version: "9.9.9" }],
+    }),
   });
   const releaseId = ((await build.json()) as { release: { id: number } }).release.id;
-  const deploy = await api(`/api/v1/releases/${releaseId}/deploy`, { method: "POST", body: JSON.stringify({ environment: "test" }) });
+  const deploy = await api(`/api/v1/releases/${releaseId}/deploy`, {
+    method: "POST",
+    body: JSON.stringify({ environment: "test" }),
+  });
   expect(deploy.status).toBe(202);
   const { id } = (await deploy.json()) as { id: number };
-  await expect.poll(async () => ((await (await api(`/api/v1/deployments/${id}`)).json()) as { log: string }).log).toContain("started");
+  await expect
+    .poll(async () => ((await (await api(`/api/v1/deployments/${id}`)).json()) as { log: string }).log)
+    .toContain("started");
 
   kill(server, "SIGKILL");
   server = await startApp(PORT, env, "server.mjs");
-  const after = (await (await api(`/api/v1/deployments/${id}`)).json()) as { status: string; error: string; events: { type: string }[] };
+  const after = (await (await api(`/api/v1/deployments/${id}`)).json()) as {
+    status: string;
+    error: string;
+    events: { type: string }[];
+  };
   kill(server, "SIGTERM");
   expect(after.status).toBe("failed");
   expect(after.error).toMatch(/Shiplane stopped while this deployment was running/);

@@ -1,10 +1,20 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { createItem } from "./fixtures";
 import { createHmac, randomUUID } from "node:crypto";
-import { approvedReview, mergedPullRequest, openedPullRequest, successfulCheckSuite } from "../server/integrations/github/fixtures";
+import {
+  approvedReview,
+  mergedPullRequest,
+  openedPullRequest,
+  successfulCheckSuite,
+} from "../server/integrations/github/fixtures";
 
 /** Calls a tRPC procedure the way the UI does (superjson envelope). */
-export async function trpc<T = unknown>(request: APIRequestContext, path: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<T> {
+export async function trpc<T = unknown>(
+  request: APIRequestContext,
+  path: string,
+  input: unknown,
+  kind: "query" | "mutation" = "mutation",
+): Promise<T> {
   const response =
     kind === "mutation"
       ? await request.post(`/api/trpc/${path}`, { data: { json: input } })
@@ -26,7 +36,13 @@ export async function useDemoSteps(request: APIRequestContext, project: string) 
     project,
     environment: "live",
     strategy: "blue-green",
-    settings: { url: "/demo/live/", slots: { blue: "/demo/live/blue/", green: "/demo/live/green/" }, deployer: step("deploy.mjs"), verify: step("regression.mjs"), switch: step("switch.mjs") },
+    settings: {
+      url: "/demo/live/",
+      slots: { blue: "/demo/live/blue/", green: "/demo/live/green/" },
+      deployer: step("deploy.mjs"),
+      verify: step("regression.mjs"),
+      switch: step("switch.mjs"),
+    },
   });
 }
 
@@ -60,26 +76,59 @@ export async function mergeThroughGithub(request: APIRequestContext, project: st
 }
 
 /** CI reports a green main build with an artifact: Shiplane makes a release of what was merged. */
-export async function greenMainBuild(request: APIRequestContext, project: string, token: string, commitSha: string, version: string, extraArtifacts: { name: string; version: string }[] = []) {
+export async function greenMainBuild(
+  request: APIRequestContext,
+  project: string,
+  token: string,
+  commitSha: string,
+  version: string,
+  extraArtifacts: { name: string; version: string }[] = [],
+) {
   const response = await request.post(`/api/v1/projects/${project}/builds`, {
     headers: { authorization: `Bearer ${token}` },
-    data: { buildId: `main-${version}`, commitSha, branch: "main", status: "passed", artifacts: [{ name: "storefront-web", version }, ...extraArtifacts] },
+    data: {
+      buildId: `main-${version}`,
+      commitSha,
+      branch: "main",
+      status: "passed",
+      artifacts: [{ name: "storefront-web", version }, ...extraArtifacts],
+    },
   });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as { release: { id: number; version: string; items: number[] } | null };
 }
 
 export async function ciToken(request: APIRequestContext, project: string) {
-  return (await trpc<{ token: string }>(request, "settings.createToken", { project, name: "CI", scopes: ["builds:write", "deploy"] })).token;
+  return (
+    await trpc<{ token: string }>(request, "settings.createToken", {
+      project,
+      name: "CI",
+      scopes: ["builds:write", "deploy"],
+    })
+  ).token;
 }
 
 /** A story merged through GitHub and released by a green main build: the release's id. */
-export async function releasedStory(page: Page, project: string, token: string, title: string, v: string, artifacts: { name: string; version: string }[] = []) {
-  const item = await createItem(page.request, project, { title, kind: "story", owner: "ana", description: "Why and what" });
+export async function releasedStory(
+  page: Page,
+  project: string,
+  token: string,
+  title: string,
+  v: string,
+  artifacts: { name: string; version: string }[] = [],
+) {
+  const item = await createItem(page.request, project, {
+    title,
+    kind: "story",
+    owner: "ana",
+    description: "Why and what",
+  });
   const moved = await page.request.post(`/api/v1/items/${item.id}/move`, { data: { toStage: "code" } });
   expect(moved.ok(), await moved.text()).toBe(true);
   const sha = await mergeThroughGithub(page.request, project, item.key, title);
-  await expect.poll(async () => (await (await page.request.get(`/api/v1/items/${item.id}`)).json()).stage).toBe("build");
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/v1/items/${item.id}`)).json()).stage)
+    .toBe("build");
   const build = await greenMainBuild(page.request, project, token, sha, v, artifacts);
   expect(build.release?.items).toEqual([item.id]);
   return { item, releaseId: build.release!.id };

@@ -13,7 +13,9 @@ test.beforeEach(() => {
   run = Math.floor(Date.now() / 1000) % 100000;
 });
 
-test("a merged story goes to test, passes the regression suite, and one click promotes it to live", async ({ page }) => {
+test("a merged story goes to test, passes the regression suite, and one click promotes it to live", async ({
+  page,
+}) => {
   const project = await createProject(page.request);
   await useDemoSteps(page.request, project);
   const token = await ciToken(page.request, project);
@@ -21,7 +23,9 @@ test("a merged story goes to test, passes the regression suite, and one click pr
 
   await page.goto(`/p/${project}/releases`);
   await page.getByRole("button", { name: `Deploy ${version(1)} to test` }).click();
-  await expect(row(page, version(1)).getByRole("link", { name: `${version(1)} on test: verified` })).toBeVisible({ timeout: 30_000 });
+  await expect(row(page, version(1)).getByRole("link", { name: `${version(1)} on test: verified` })).toBeVisible({
+    timeout: 30_000,
+  });
   await page.goto(`/p/${project}`);
   await expect(column(page, "Test").getByText("One-click checkout")).toBeVisible();
 
@@ -31,7 +35,9 @@ test("a merged story goes to test, passes the regression suite, and one click pr
   await expect(dialog.getByText("Passed the regression suite on test.")).toBeVisible();
   await expect(dialog.getByText(item.key)).toBeVisible();
   await dialog.getByRole("button", { name: `Promote ${version(1)}` }).click();
-  await expect(row(page, version(1)).getByRole("link", { name: `${version(1)} on live: live` })).toBeVisible({ timeout: 30_000 });
+  await expect(row(page, version(1)).getByRole("link", { name: `${version(1)} on live: live` })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByLabel(`live serves ${version(1)}`)).toBeVisible();
 
   const served = await (await page.request.get("/demo/live/version.json")).json();
@@ -44,20 +50,31 @@ test("a failing regression suite sends the cards back to Code with the failing t
   const project = await createProject(page.request);
   await useDemoSteps(page.request, project);
   const token = await ciToken(page.request, project);
-  const { releaseId } = await releasedStory(page, project, token, "Faulty search", version(2), [{ name: "fault-injection", version: "1" }]);
-  const deploy = await page.request.post(`/api/v1/releases/${releaseId}/deploy`, { headers: { authorization: `Bearer ${token}` }, data: { environment: "test" } });
+  const { releaseId } = await releasedStory(page, project, token, "Faulty search", version(2), [
+    { name: "fault-injection", version: "1" },
+  ]);
+  const deploy = await page.request.post(`/api/v1/releases/${releaseId}/deploy`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { environment: "test" },
+  });
   expect(deploy.status()).toBe(202);
   const { id } = await deploy.json();
   await page.goto(`/p/${project}/deployments/${id}`);
-  await expect(page.getByRole("status", { name: "Deployment state: regression failed" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("status", { name: "Deployment state: regression failed" })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByLabel("Deployment log")).toContainText("✗ checkout › health check reports ok");
   await expect(page.getByRole("listitem").filter({ hasText: "✗ checkout › health check reports ok" })).toBeVisible();
   await page.goto(`/p/${project}`);
   const card = column(page, "Code").locator("article", { hasText: "Faulty search" });
   await expect(card).toBeVisible();
-  const promote = await page.request.post(`/api/v1/releases/${releaseId}/promote`, { headers: { authorization: `Bearer ${token}` } });
+  const promote = await page.request.post(`/api/v1/releases/${releaseId}/promote`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(promote.status()).toBe(422);
-  expect((await promote.json()).error.reasons.join(" ")).toMatch(/Failed the regression suite on test: checkout › health check reports ok/);
+  expect((await promote.json()).error.reasons.join(" ")).toMatch(
+    /Failed the regression suite on test: checkout › health check reports ok/,
+  );
 });
 
 test("rolling back blue-green live restores the previous version in one click", async ({ page }) => {
@@ -71,9 +88,24 @@ test("rolling back blue-green live restores the previous version in one click", 
   ] as const) {
     const { releaseId } = await releasedStory(page, project, token, title, version(minor));
     await page.request.post(`/api/v1/releases/${releaseId}/deploy`, { headers: auth, data: { environment: "test" } });
-    await expect.poll(async () => (await trpc<{ releases: { id: number; promotion: { allowed: boolean } | null }[] }>(page.request, "release.overview", { project }, "query")).releases.find((r) => r.id === releaseId)?.promotion?.allowed, { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (
+            await trpc<{ releases: { id: number; promotion: { allowed: boolean } | null }[] }>(
+              page.request,
+              "release.overview",
+              { project },
+              "query",
+            )
+          ).releases.find((r) => r.id === releaseId)?.promotion?.allowed,
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     expect((await page.request.post(`/api/v1/releases/${releaseId}/promote`, { headers: auth })).status()).toBe(202);
-    await expect.poll(async () => (await (await page.request.get("/demo/live/version.json")).json()).version, { timeout: 30_000 }).toBe(version(minor));
+    await expect
+      .poll(async () => (await (await page.request.get("/demo/live/version.json")).json()).version, { timeout: 30_000 })
+      .toBe(version(minor));
   }
 
   await page.goto(`/p/${project}/releases`);
@@ -94,11 +126,21 @@ test("dragging a verified card from Test to Live asks to promote its release, an
   await useDemoSteps(page.request, project);
   const token = await ciToken(page.request, project);
   const { releaseId } = await releasedStory(page, project, token, "Wishlist sharing", version(5));
-  await page.request.post(`/api/v1/releases/${releaseId}/deploy`, { headers: { authorization: `Bearer ${token}` }, data: { environment: "test" } });
+  await page.request.post(`/api/v1/releases/${releaseId}/deploy`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { environment: "test" },
+  });
   await page.goto(`/p/${project}`);
   const card = column(page, "Test").locator("article", { hasText: "Wishlist sharing" });
   await expect(card).toBeVisible({ timeout: 30_000 });
-  await expect.poll(async () => (await trpc<{ decision: { allowed: boolean } }>(page.request, "release.checkPromotion", { releaseId }, "query")).decision.allowed, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(
+      async () =>
+        (await trpc<{ decision: { allowed: boolean } }>(page.request, "release.checkPromotion", { releaseId }, "query"))
+          .decision.allowed,
+      { timeout: 30_000 },
+    )
+    .toBe(true);
   await drag(page, card, column(page, "Live"));
   const dialog = page.getByRole("dialog", { name: `Promote ${version(5)} to live?` });
   await expect(dialog.getByText("Passed the regression suite on test.")).toBeVisible();

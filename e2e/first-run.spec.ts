@@ -8,10 +8,19 @@ import { kill, startApp } from "./second-server";
 const PORT = 3191;
 const base = `http://localhost:${PORT}`;
 
-test("on a fresh instance the first visit creates the admin account, and then only signing in is offered", async ({ browser }) => {
+test("on a fresh instance the first visit creates the admin account, and then only signing in is offered", async ({
+  browser,
+}) => {
   test.setTimeout(60_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shiplane-first-run-"));
-  const env = { ...process.env, NODE_ENV: "production" as const, SHIPLANE_DATA_DIR: dataDir, SHIPLANE_SEED: "none", PORT: String(PORT), DATABASE_URL: "" };
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    SHIPLANE_DATA_DIR: dataDir,
+    SHIPLANE_SEED: "none",
+    PORT: String(PORT),
+    DATABASE_URL: "",
+  };
   const server = await startApp(PORT, env, "start.mjs");
   // A stranger to this instance: no session, and none of the suite's default headers.
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: {} });
@@ -31,7 +40,9 @@ test("on a fresh instance the first visit creates the admin account, and then on
     // Setting up again is refused, in the browser and through the API.
     await page.goto(`${base}/setup`);
     await expect(page).toHaveURL(/\/login|\/$/);
-    const again = await page.request.post(`${base}/api/account/setup`, { data: { email: "mallory@evil.test", password: "whatever-password" } });
+    const again = await page.request.post(`${base}/api/account/setup`, {
+      data: { email: "mallory@evil.test", password: "whatever-password" },
+    });
     expect(again.status()).toBe(409);
   } finally {
     await context.close();

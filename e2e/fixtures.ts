@@ -7,13 +7,30 @@ export async function createProject(request: APIRequestContext, prefix = "E") {
   counter += 1;
   const slug = `e2e-${Date.now().toString(36)}-${counter}`;
   const response = await request.post("/api/trpc/project.create", {
-    data: { json: { name: `Journey ${counter}`, slug, keyPrefix: `${prefix}${(Date.now() % 1_000_000).toString(36).toUpperCase()}${counter}` } },
+    data: {
+      json: {
+        name: `Journey ${counter}`,
+        slug,
+        keyPrefix: `${prefix}${(Date.now() % 1_000_000).toString(36).toUpperCase()}${counter}`,
+      },
+    },
   });
   expect(response.ok(), await response.text()).toBe(true);
   return slug;
 }
 
-export async function createItem(request: APIRequestContext, project: string, item: { title: string; kind?: "idea" | "story"; description?: string; owner?: string; labels?: string[]; needsManualQa?: boolean }) {
+export async function createItem(
+  request: APIRequestContext,
+  project: string,
+  item: {
+    title: string;
+    kind?: "idea" | "story";
+    description?: string;
+    owner?: string;
+    labels?: string[];
+    needsManualQa?: boolean;
+  },
+) {
   const response = await request.post(`/api/v1/projects/${project}/items`, { data: item });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as { id: number; key: string; version: number; stage: string };

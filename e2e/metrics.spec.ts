@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { createItem, createProject } from "./fixtures";
 
-test("the metrics page charts the funnel from real moves, with a table view, CSV export and empty states", async ({ page }) => {
+test("the metrics page charts the funnel from real moves, with a table view, CSV export and empty states", async ({
+  page,
+}) => {
   const project = await createProject(page.request);
   const accepted = await createItem(page.request, project, { title: "Gift wrapping", description: "At checkout" });
   await createItem(page.request, project, { title: "Voice search", description: "Maybe" });
@@ -22,8 +24,12 @@ test("the metrics page charts the funnel from real moves, with a table view, CSV
   const file = await download;
   expect(file.suggestedFilename()).toBe("funnel.csv");
   const csv = await (await file.createReadStream()).toArray();
-  expect(Buffer.concat(csv).toString()).toMatch(/^Stage,Entered,Went on,Conversion,Rejected,Sent back\r\nIdea,2,1,50%,0,0\r\n/);
-  await expect(page.getByRole("region", { name: "Throughput" }).getByText("No card reached Live in this range.")).toBeVisible();
+  expect(Buffer.concat(csv).toString()).toMatch(
+    /^Stage,Entered,Went on,Conversion,Rejected,Sent back\r\nIdea,2,1,50%,0,0\r\n/,
+  );
+  await expect(
+    page.getByRole("region", { name: "Throughput" }).getByText("No card reached Live in this range."),
+  ).toBeVisible();
 
   // The range lives in the URL.
   await page.getByRole("button", { name: "7 d" }).click();

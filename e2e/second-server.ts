@@ -5,7 +5,11 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-export async function startApp(port: number, env: NodeJS.ProcessEnv, script: "server.mjs" | "start.mjs"): Promise<ChildProcess> {
+export async function startApp(
+  port: number,
+  env: NodeJS.ProcessEnv,
+  script: "server.mjs" | "start.mjs",
+): Promise<ChildProcess> {
   const health = `http://localhost:${port}/api/health`;
   // A server stopped just before may still be answering while it shuts down.
   for (let i = 0; i < 100; i++) {
@@ -16,7 +20,12 @@ export async function startApp(port: number, env: NodeJS.ProcessEnv, script: "se
       break;
     }
   }
-  const child = spawn(process.execPath, [path.join(root, "scripts", script)], { cwd: root, env, detached: true, stdio: "ignore" });
+  const child = spawn(process.execPath, [path.join(root, "scripts", script)], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: "ignore",
+  });
   for (let i = 0; i < 200; i++) {
     try {
       if ((await fetch(health)).ok) return child;

@@ -1,10 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { createItem, createProject } from "./fixtures";
 
-test("every answer carries the security headers, and the pages run under the content security policy", async ({ page, request }) => {
+test("every answer carries the security headers, and the pages run under the content security policy", async ({
+  page,
+  request,
+}) => {
   const project = await createProject(request);
   const item = await createItem(request, project, { title: "Headers", kind: "story", owner: "ana" });
-  const answers = [await request.get(`/p/${project}`), await request.get("/api/health"), await request.post(`/api/v1/items/${item.id}/move`, { data: { toStage: "code" } })];
+  const answers = [
+    await request.get(`/p/${project}`),
+    await request.get("/api/health"),
+    await request.post(`/api/v1/items/${item.id}/move`, { data: { toStage: "code" } }),
+  ];
   for (const answer of answers) {
     const headers = answer.headers();
     expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
@@ -25,16 +32,25 @@ test("every answer carries the security headers, and the pages run under the con
   expect(violations).toEqual([]);
 });
 
-test("the audit trail lists forced moves and token changes, filters them and exports CSV", async ({ page, request }) => {
+test("the audit trail lists forced moves and token changes, filters them and exports CSV", async ({
+  page,
+  request,
+}) => {
   const project = await createProject(request);
   const item = await createItem(request, project, { title: "Outage fix", kind: "story", owner: "ana" });
-  const forced = await request.post("/api/trpc/item.move", { data: { json: { id: item.id, toStage: "build", force: true, reason: "Merged by hand during the outage" } } });
+  const forced = await request.post("/api/trpc/item.move", {
+    data: { json: { id: item.id, toStage: "build", force: true, reason: "Merged by hand during the outage" } },
+  });
   expect(forced.ok(), await forced.text()).toBe(true);
-  const token = await request.post("/api/trpc/settings.createToken", { data: { json: { project, name: "Jenkins", scopes: ["builds:write"] } } });
+  const token = await request.post("/api/trpc/settings.createToken", {
+    data: { json: { project, name: "Jenkins", scopes: ["builds:write"] } },
+  });
   expect(token.ok()).toBe(true);
 
   await page.goto(`/p/${project}/audit`);
-  await expect(page.getByRole("row", { name: /Forced move story → build past the gate: “Merged by hand during the outage”/ })).toBeVisible();
+  await expect(
+    page.getByRole("row", { name: /Forced move story → build past the gate: “Merged by hand during the outage”/ }),
+  ).toBeVisible();
   await expect(page.getByRole("row", { name: /Token created “Jenkins” \(builds:write\)/ })).toBeVisible();
   await page.getByLabel("Action").selectOption("token.created");
   await expect(page).toHaveURL(/action=token.created/);
@@ -42,5 +58,7 @@ test("the audit trail lists forced moves and token changes, filters them and exp
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export CSV" }).click();
   const csv = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString();
-  expect(csv).toMatch(/^Time,Actor,Action,Details\r\n.*,user:admin@e2e.test,token.created,“Jenkins” \(builds:write\)\r\n$/);
+  expect(csv).toMatch(
+    /^Time,Actor,Action,Details\r\n.*,user:admin@e2e.test,token.created,“Jenkins” \(builds:write\)\r\n$/,
+  );
 });

@@ -12,9 +12,11 @@ const bin = path.join(root, "node_modules", ".bin", "depcruise");
 let dir: string;
 
 const files: Record<string, string> = {
-  "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] }, module: "esnext", moduleResolution: "bundler" } }),
+  "tsconfig.json": JSON.stringify({
+    compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] }, module: "esnext", moduleResolution: "bundler" },
+  }),
   "package.json": JSON.stringify({ name: "layers-fixture", type: "module", dependencies: { "drizzle-orm": "*" } }),
-  "domain/rule.ts": 'export const rule = 1;\n',
+  "domain/rule.ts": "export const rule = 1;\n",
   "domain/reaches-db.ts": 'import { row } from "../db/row";\nexport const x = row;\n',
   "domain/reads-files.ts": 'import fs from "node:fs";\nexport const x = fs;\n',
   "db/row.ts": 'import { rule } from "../domain/rule";\nexport const row = rule;\n',
@@ -30,7 +32,8 @@ const files: Record<string, string> = {
   "server/b.ts": 'import { a } from "./a";\nexport const b = () => a;\n',
   "app/page.ts": 'import { row } from "@/db/row";\nexport const x = row;\n',
   "app/deep/nested/page.ts": 'import { row } from "../../../db/row";\nexport const x = row;\n',
-  "app/route.ts": 'import { getApp } from "@/server/compose";\nimport { service } from "@/server/services/service";\nexport const x = [getApp, service];\n',
+  "app/route.ts":
+    'import { getApp } from "@/server/compose";\nimport { service } from "@/server/services/service";\nexport const x = [getApp, service];\n',
   "components/view.ts": 'import { service } from "../server/services/service";\nexport const x = service;\n',
   "components/typed.ts": 'import type { App } from "@/server/app";\nexport type X = App;\n',
 };
@@ -47,12 +50,28 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 function violations(): string[] {
   let output: string;
   try {
-    output = execFileSync(bin, ["app", "components", "server", "db", "domain", "--config", path.join(root, ".dependency-cruiser.cjs"), "--output-type", "json"], { cwd: dir, encoding: "utf8" });
+    output = execFileSync(
+      bin,
+      [
+        "app",
+        "components",
+        "server",
+        "db",
+        "domain",
+        "--config",
+        path.join(root, ".dependency-cruiser.cjs"),
+        "--output-type",
+        "json",
+      ],
+      { cwd: dir, encoding: "utf8" },
+    );
   } catch (error) {
     // depcruise exits non-zero when it finds violations; its report is still on stdout.
     output = (error as { stdout: string }).stdout;
   }
-  const report = JSON.parse(output) as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
+  const report = JSON.parse(output) as {
+    summary: { violations: { rule: { name: string }; from: string; to: string }[] };
+  };
   return report.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort();
 }
 

@@ -23,7 +23,11 @@ const server = http.createServer((req, res) => {
   // The same headers as next.config.js gives the pages, on the fast routes' answers too.
   for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
   // The caller's address, for the sign-in limit and the audit: set here, never taken from the client.
-  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
+  const forwarded = trustProxy
+    ? String(req.headers["x-forwarded-for"] ?? "")
+        .split(",")[0]
+        .trim()
+    : "";
   req.headers["x-shiplane-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
   if (!serveFast(req, res, getApp)) void handle(req, res);
 });

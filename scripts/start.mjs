@@ -21,12 +21,20 @@ function newestSource(dir) {
 }
 
 const buildId = path.join(root, ".next", "BUILD_ID");
-const sources = ["app", "components", "server", "domain", "db", "package.json", "next.config.js"].map((p) => path.join(root, p));
+const sources = ["app", "components", "server", "domain", "db", "package.json", "next.config.js"].map((p) =>
+  path.join(root, p),
+);
 const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-const newest = Math.max(...sources.map((p) => (fs.statSync(p).isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs)));
+const newest = Math.max(
+  ...sources.map((p) => (fs.statSync(p).isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs)),
+);
 if (newest > built) {
   console.log("Building the web app (once; about 30 s)…");
-  const result = spawnSync(next, ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(next, ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

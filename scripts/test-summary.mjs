@@ -21,7 +21,8 @@ for (const file of vitest?.testResults ?? []) {
     if (test.status === "passed") passed++;
     else if (test.status === "failed") failed++;
     else skipped++;
-    if (test.status === "passed" && (test.ancestorTitles ?? []).some((title) => title.includes("[postgres]"))) postgres++;
+    if (test.status === "passed" && (test.ancestorTitles ?? []).some((title) => title.includes("[postgres]")))
+      postgres++;
   }
 }
 if (!vitest) failed++;

@@ -9,7 +9,8 @@ const TICK_MS = 2000;
 /** One round of the server's periodic duties: heartbeats and recovery, schedules, automatic promotion. */
 export async function tick(app: App): Promise<void> {
   await app.runner.tick();
-  for (const run of await runDueSchedules(app)) console.log(`Schedule of ${run.environment} (${run.dueAt.toISOString()}): ${run.outcome}`);
+  for (const run of await runDueSchedules(app))
+    console.log(`Schedule of ${run.environment} (${run.dueAt.toISOString()}): ${run.outcome}`);
   for (const projectId of await autoPromotingProjects(app.database)) await autoPromote(app, projectId);
 }
 
@@ -17,7 +18,8 @@ export async function tick(app: App): Promise<void> {
 export async function startBackground(): Promise<void> {
   const app = await getApp();
   const recovered = await app.runner.recover();
-  if (recovered > 0) console.log(`Marked ${recovered} deployments failed that were running when Shiplane last stopped.`);
+  if (recovered > 0)
+    console.log(`Marked ${recovered} deployments failed that were running when Shiplane last stopped.`);
   app.runner.kick();
   let busy = false;
   setInterval(() => {

@@ -36,6 +36,9 @@ export function useAccess() {
   return {
     ...access,
     allows: (needed: Role) => atLeast(access.role, needed),
-    why: (needed: Role) => (atLeast(access.role, needed) ? undefined : `Only ${WHAT[needed]} and above can do this; your role here is ${access.role}.`),
+    why: (needed: Role) =>
+      atLeast(access.role, needed)
+        ? undefined
+        : `Only ${WHAT[needed]} and above can do this; your role here is ${access.role}.`,
   };
 }

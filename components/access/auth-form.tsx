@@ -5,7 +5,11 @@ import { Field, TextInput } from "../ui/field";
 
 /** Posts JSON and returns the error message of a refused answer (or null when it went through). */
 export async function postJson(url: string, body: unknown): Promise<string | null> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (response.ok) return null;
   const data = (await response.json().catch(() => ({}))) as { message?: string; error?: { message?: string } };
   if (response.status === 401 && url.endsWith("/sign-in/email")) return "Wrong email or password.";
@@ -43,23 +47,39 @@ export function AuthForm({
     const values = Object.fromEntries(new FormData(event.currentTarget).entries()) as Record<string, string>;
     setBusy(true);
     setError(null);
-    const failed = await onSubmit(values).catch((e: Error) => `Shiplane could not be reached (${e.message}). Try again.`);
+    const failed = await onSubmit(values).catch(
+      (e: Error) => `Shiplane could not be reached (${e.message}). Try again.`,
+    );
     setBusy(false);
     if (failed) setError(failed);
   }
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
-      <form method="post" onSubmit={handle} className="panel w-full max-w-sm space-y-3 rounded-lg border border-[var(--border)] p-6 shadow-sm">
+      <form
+        method="post"
+        onSubmit={handle}
+        className="panel w-full max-w-sm space-y-3 rounded-lg border border-[var(--border)] p-6 shadow-sm"
+      >
         <div className="text-sm font-semibold tracking-tight">Shiplane</div>
         <h1 className="text-lg font-semibold">{title}</h1>
         {intro ? <div className="muted text-[13px]">{intro}</div> : null}
         {fields.map((field) => (
           <Field key={field.name} label={field.label} hint={field.hint}>
-            <TextInput name={field.name} type={field.type ?? "text"} autoComplete={field.autoComplete} defaultValue={field.value} required={field.name !== "name"} readOnly={field.value !== undefined && field.name === "email"} />
+            <TextInput
+              name={field.name}
+              type={field.type ?? "text"}
+              autoComplete={field.autoComplete}
+              defaultValue={field.value}
+              required={field.name !== "name"}
+              readOnly={field.value !== undefined && field.name === "email"}
+            />
           </Field>
         ))}
         {error ? (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 px-2 py-1.5 text-[13px] text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          <p
+            role="alert"
+            className="rounded border border-red-300 bg-red-50 px-2 py-1.5 text-[13px] text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+          >
             {error}
           </p>
         ) : null}

@@ -11,7 +11,15 @@ interface Invite {
 }
 
 /** Accepting an invitation: a new person chooses a password; someone signed in as the invited email accepts with one click. */
-export function InviteForm({ token, invite, signedInAs }: { token: string; invite: Invite; signedInAs: string | null }) {
+export function InviteForm({
+  token,
+  invite,
+  signedInAs,
+}: {
+  token: string;
+  invite: Invite;
+  signedInAs: string | null;
+}) {
   const [error, setError] = useState<string | null>(null);
   const intro = `You are invited to ${invite.project.name} as ${invite.role}.`;
   const url = `/api/account/invites/${encodeURIComponent(token)}`;
@@ -23,7 +31,13 @@ export function InviteForm({ token, invite, signedInAs }: { token: string; invit
         fields={[
           { name: "email", label: "Email", type: "email", value: invite.email },
           { name: "name", label: "Name", autoComplete: "name" },
-          { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: "At least 8 characters." },
+          {
+            name: "password",
+            label: "Password",
+            type: "password",
+            autoComplete: "new-password",
+            hint: "At least 8 characters.",
+          },
         ]}
         submit="Create account and join"
         onSubmit={async ({ name, password }) => {
@@ -55,7 +69,11 @@ export function InviteForm({ token, invite, signedInAs }: { token: string; invit
             Sign in as {invite.email} to accept
           </a>
         )}
-        {error ? <p role="alert" className="text-[13px] text-red-700">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="text-[13px] text-red-700">
+            {error}
+          </p>
+        ) : null}
       </div>
     </main>
   );

@@ -23,11 +23,21 @@ export function PasswordForm({ email }: { email: string }) {
       intro={`Signed in as ${email}.`}
       fields={[
         { name: "currentPassword", label: "Current password", type: "password", autoComplete: "current-password" },
-        { name: "newPassword", label: "New password", type: "password", autoComplete: "new-password", hint: "At least 8 characters." },
+        {
+          name: "newPassword",
+          label: "New password",
+          type: "password",
+          autoComplete: "new-password",
+          hint: "At least 8 characters.",
+        },
       ]}
       submit="Change password"
       onSubmit={async ({ currentPassword, newPassword }) => {
-        const failed = await postJson("/api/auth/change-password", { currentPassword, newPassword, revokeOtherSessions: true });
+        const failed = await postJson("/api/auth/change-password", {
+          currentPassword,
+          newPassword,
+          revokeOtherSessions: true,
+        });
         if (!failed) setDone(true);
         return failed;
       }}

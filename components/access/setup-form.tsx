@@ -10,11 +10,18 @@ export function SetupForm() {
       fields={[
         { name: "name", label: "Name", autoComplete: "name" },
         { name: "email", label: "Email", type: "email", autoComplete: "username" },
-        { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: "At least 8 characters." },
+        {
+          name: "password",
+          label: "Password",
+          type: "password",
+          autoComplete: "new-password",
+          hint: "At least 8 characters.",
+        },
       ]}
       submit="Create admin and sign in"
       onSubmit={async ({ name, email, password }) => {
-        const failed = (await postJson("/api/account/setup", { name, email, password })) ?? (await signIn(email, password));
+        const failed =
+          (await postJson("/api/account/setup", { name, email, password })) ?? (await signIn(email, password));
         if (!failed) window.location.replace("/");
         return failed;
       }}

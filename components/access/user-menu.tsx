@@ -25,7 +25,10 @@ export function UserMenu({ user, role }: { user: AccessUser; role?: string }) {
         {user.name}
         {role ? <span className="ml-1 rounded bg-black/5 px-1 text-[11px] dark:bg-white/10">{role}</span> : null}
       </button>
-      <div hidden={!open} className="panel absolute right-0 z-30 mt-1 flex w-56 flex-col rounded-md border border-[var(--border)] p-1 shadow-lg">
+      <div
+        hidden={!open}
+        className="panel absolute right-0 z-30 mt-1 flex w-56 flex-col rounded-md border border-[var(--border)] p-1 shadow-lg"
+      >
         <div className="muted truncate px-2 py-1 text-xs">{user.email}</div>
         <Link className="rounded px-2 py-1 hover:bg-black/5 dark:hover:bg-white/10" href="/account">
           Account and password
@@ -35,7 +38,12 @@ export function UserMenu({ user, role }: { user: AccessUser; role?: string }) {
             Users
           </Link>
         ) : null}
-        <button type="button" disabled={busy} onClick={signOut} className="rounded px-2 py-1 text-left hover:bg-black/5 dark:hover:bg-white/10">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={signOut}
+          className="rounded px-2 py-1 text-left hover:bg-black/5 dark:hover:bg-white/10"
+        >
           Sign out
         </button>
       </div>

@@ -30,43 +30,48 @@ export function ArchiveView({ project }: { project: string }) {
         />
       </PageHeader>
       <div className="mx-auto max-w-4xl p-6">
-      {archive.isError && <p role="alert">{archive.error.message}</p>}
-      {archive.data?.length === 0 && (
-        <p className="muted panel rounded-md p-6 text-center">
-          {q ? `No rejected card matches “${q}”.` : "Nothing rejected yet. Rejected ideas and stories land here with their reason, and can be restored."}
-        </p>
-      )}
-      <ul className="space-y-2">
-        {archive.data?.map((card) => (
-          <li key={card.id} className="panel flex items-start gap-3 rounded-md p-3">
-            <div className="min-w-0 flex-1">
-              <p>
-                <span className="muted mr-2 font-mono text-xs">{card.key}</span>
-                <span className="font-medium">{card.title}</span>
-              </p>
-              <p className="muted mt-1 text-[13px]">
-                Rejected from {card.rejectedFromStage && isStageKey(card.rejectedFromStage) ? STAGE_NAMES[card.rejectedFromStage] : "Idea"} <RelativeTime date={card.rejectedAt} />:{" "}
-                <q>{card.rejectedReason}</q>
-              </p>
-            </div>
-            <Button
-              needs="member"
-              onClick={async () => {
-                try {
-                  await restore.mutateAsync({ id: card.id });
-                  toast.success(`${card.key} restored to the board`);
-                  await queryClient.invalidateQueries({ queryKey: trpc.item.archive.pathKey() });
-                  await queryClient.invalidateQueries({ queryKey: trpc.board.get.queryKey({ project }) });
-                } catch (error) {
-                  toast.error(`${card.key} could not be restored`, [errorDetails(error).message]);
-                }
-              }}
-            >
-              Restore
-            </Button>
-          </li>
-        ))}
-      </ul>
+        {archive.isError && <p role="alert">{archive.error.message}</p>}
+        {archive.data?.length === 0 && (
+          <p className="muted panel rounded-md p-6 text-center">
+            {q
+              ? `No rejected card matches “${q}”.`
+              : "Nothing rejected yet. Rejected ideas and stories land here with their reason, and can be restored."}
+          </p>
+        )}
+        <ul className="space-y-2">
+          {archive.data?.map((card) => (
+            <li key={card.id} className="panel flex items-start gap-3 rounded-md p-3">
+              <div className="min-w-0 flex-1">
+                <p>
+                  <span className="muted mr-2 font-mono text-xs">{card.key}</span>
+                  <span className="font-medium">{card.title}</span>
+                </p>
+                <p className="muted mt-1 text-[13px]">
+                  Rejected from{" "}
+                  {card.rejectedFromStage && isStageKey(card.rejectedFromStage)
+                    ? STAGE_NAMES[card.rejectedFromStage]
+                    : "Idea"}{" "}
+                  <RelativeTime date={card.rejectedAt} />: <q>{card.rejectedReason}</q>
+                </p>
+              </div>
+              <Button
+                needs="member"
+                onClick={async () => {
+                  try {
+                    await restore.mutateAsync({ id: card.id });
+                    toast.success(`${card.key} restored to the board`);
+                    await queryClient.invalidateQueries({ queryKey: trpc.item.archive.pathKey() });
+                    await queryClient.invalidateQueries({ queryKey: trpc.board.get.queryKey({ project }) });
+                  } catch (error) {
+                    toast.error(`${card.key} could not be restored`, [errorDetails(error).message]);
+                  }
+                }}
+              >
+                Restore
+              </Button>
+            </li>
+          ))}
+        </ul>
       </div>
     </div>
   );

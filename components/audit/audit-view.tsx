@@ -22,10 +22,18 @@ export function AuditView({ project }: { project: string }) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const filter = { action: params.get("action") || null, actor: params.get("actor") || null, from: params.get("from") || null, to: params.get("to") || null };
+  const filter = {
+    action: params.get("action") || null,
+    actor: params.get("actor") || null,
+    from: params.get("from") || null,
+    to: params.get("to") || null,
+  };
   const [limit, setLimit] = useState(100);
   const input = { project, ...filter };
-  const first = useQuery({ ...trpc.audit.list.queryOptions({ ...input, limit }), placeholderData: (previous) => previous });
+  const first = useQuery({
+    ...trpc.audit.list.queryOptions({ ...input, limit }),
+    placeholderData: (previous) => previous,
+  });
   const entries = first.data?.entries ?? [];
   const set = (name: string, value: string) => {
     const next = new URLSearchParams(params.toString());
@@ -47,15 +55,29 @@ export function AuditView({ project }: { project: string }) {
   return (
     <div>
       <PageHeader slug={project} title="Audit" current="/audit">
-        <Button variant="ghost" className="h-7 text-xs" onClick={() => void exportCsv()} disabled={entries.length === 0}>
+        <Button
+          variant="ghost"
+          className="h-7 text-xs"
+          onClick={() => void exportCsv()}
+          disabled={entries.length === 0}
+        >
           Export CSV
         </Button>
       </PageHeader>
       <main className="mx-auto max-w-5xl space-y-4 p-6 text-[13px]">
-        <form aria-label="Filter the audit trail" className="flex flex-wrap items-center gap-2" onSubmit={(e) => e.preventDefault()}>
+        <form
+          aria-label="Filter the audit trail"
+          className="flex flex-wrap items-center gap-2"
+          onSubmit={(e) => e.preventDefault()}
+        >
           <label className="flex items-center gap-1">
             <span className="muted text-xs">Action</span>
-            <select aria-label="Action" className={CONTROL} value={filter.action ?? ""} onChange={(e) => set("action", e.target.value)}>
+            <select
+              aria-label="Action"
+              className={CONTROL}
+              value={filter.action ?? ""}
+              onChange={(e) => set("action", e.target.value)}
+            >
               <option value="">All</option>
               {(first.data?.actions ?? []).map((a) => (
                 <option key={a.action} value={a.action}>
@@ -66,15 +88,34 @@ export function AuditView({ project }: { project: string }) {
           </label>
           <label className="flex items-center gap-1">
             <span className="muted text-xs">Actor</span>
-            <input aria-label="Actor" className={CONTROL} defaultValue={filter.actor ?? ""} placeholder="user:ana, token:3, system…" onBlur={(e) => set("actor", e.target.value.trim())} onKeyDown={(e) => e.key === "Enter" && set("actor", e.currentTarget.value.trim())} />
+            <input
+              aria-label="Actor"
+              className={CONTROL}
+              defaultValue={filter.actor ?? ""}
+              placeholder="user:ana, token:3, system…"
+              onBlur={(e) => set("actor", e.target.value.trim())}
+              onKeyDown={(e) => e.key === "Enter" && set("actor", e.currentTarget.value.trim())}
+            />
           </label>
           <label className="flex items-center gap-1">
             <span className="muted text-xs">From</span>
-            <input type="date" aria-label="From" className={CONTROL} value={filter.from ?? ""} onChange={(e) => set("from", e.target.value)} />
+            <input
+              type="date"
+              aria-label="From"
+              className={CONTROL}
+              value={filter.from ?? ""}
+              onChange={(e) => set("from", e.target.value)}
+            />
           </label>
           <label className="flex items-center gap-1">
             <span className="muted text-xs">To</span>
-            <input type="date" aria-label="To" className={CONTROL} value={filter.to ?? ""} onChange={(e) => set("to", e.target.value)} />
+            <input
+              type="date"
+              aria-label="To"
+              className={CONTROL}
+              value={filter.to ?? ""}
+              onChange={(e) => set("to", e.target.value)}
+            />
           </label>
         </form>
         {first.isError && (
@@ -83,7 +124,10 @@ export function AuditView({ project }: { project: string }) {
           </p>
         )}
         {first.data && entries.length === 0 ? (
-          <p className="muted panel rounded-md p-4">Nothing audited matches: sign-ins, roles, settings, tokens, forced moves, deploys, promotions and rollbacks show here.</p>
+          <p className="muted panel rounded-md p-4">
+            Nothing audited matches: sign-ins, roles, settings, tokens, forced moves, deploys, promotions and rollbacks
+            show here.
+          </p>
         ) : (
           <table className="panel w-full rounded-md">
             <caption className="sr-only">Audit trail</caption>

@@ -12,7 +12,10 @@ export const TONE_CLASS: Record<Tone, string> = {
 
 export function Pill({ tone, label, title }: { tone: Tone; label: string; title: string }) {
   return (
-    <span title={title} className={`inline-flex items-center rounded px-1.5 py-px text-[11px] font-medium ring-1 ring-inset ${TONE_CLASS[tone]}`}>
+    <span
+      title={title}
+      className={`inline-flex items-center rounded px-1.5 py-px text-[11px] font-medium ring-1 ring-inset ${TONE_CLASS[tone]}`}
+    >
       {label}
     </span>
   );
@@ -45,7 +48,9 @@ export function CardBadgeRow({ badges }: { badges: CardBadges }) {
     <div className="mt-2 flex flex-wrap gap-1">
       {pr && (
         <Pill
-          tone={pr.state === "closed" ? "grey" : pr.changesRequested ? "red" : pr.state === "merged" ? "green" : "amber"}
+          tone={
+            pr.state === "closed" ? "grey" : pr.changesRequested ? "red" : pr.state === "merged" ? "green" : "amber"
+          }
           label={`PR #${pr.number} ${pr.state}`}
           title={`Pull request #${pr.number}: ${pr.state}, checks ${pr.checks}`}
         />
@@ -54,21 +59,37 @@ export function CardBadgeRow({ badges }: { badges: CardBadges }) {
       {pr && !pr.goodToMerge && (
         <Pill
           tone={pr.changesRequested ? "red" : pr.approvals >= pr.required ? "green" : "amber"}
-          label={pr.changesRequested ? "changes requested" : pr.approvals >= pr.required ? `${pr.approvals} approval${pr.approvals === 1 ? "" : "s"}` : `${pr.approvals}/${pr.required} approvals`}
+          label={
+            pr.changesRequested
+              ? "changes requested"
+              : pr.approvals >= pr.required
+                ? `${pr.approvals} approval${pr.approvals === 1 ? "" : "s"}`
+                : `${pr.approvals}/${pr.required} approvals`
+          }
           title={`Reviews on PR #${pr.number}`}
         />
       )}
-      {build && <Pill tone={toneOf(build.status)} label={`build ${build.status}`} title={`Newest CI build: ${build.status}`} />}
+      {build && (
+        <Pill tone={toneOf(build.status)} label={`build ${build.status}`} title={`Newest CI build: ${build.status}`} />
+      )}
       {release && <Pill tone="grey" label={`v${release.version}`} title={`In release ${release.version}`} />}
       {tests && (
         <Pill
           tone={tests.failed > 0 ? "red" : "green"}
           label={`${tests.passed}/${tests.passed + tests.failed} tests`}
-          title={tests.source === "regression" ? "Regression suite on the newest deployment" : "Unit tests of the newest build"}
+          title={
+            tests.source === "regression"
+              ? "Regression suite on the newest deployment"
+              : "Unit tests of the newest build"
+          }
         />
       )}
       {deployment && (
-        <Pill tone={toneOf(deployment.status)} label={deploymentLabel(deployment.environment, deployment.status)} title={`Newest deployment: ${deployment.environment}, ${deployment.status}`} />
+        <Pill
+          tone={toneOf(deployment.status)}
+          label={deploymentLabel(deployment.environment, deployment.status)}
+          title={`Newest deployment: ${deployment.environment}, ${deployment.status}`}
+        />
       )}
     </div>
   );

@@ -23,7 +23,10 @@ const card = (id: number, stage: BoardCard["stage"], position: string, over: Par
   badges: { pr: null, build: null, release: null, tests: null, deployment: null },
   ...over,
 });
-const board = { cards: [card(1, "code", p1), card(2, "code", p2), card(3, "code", p3), card(4, "build", p1)], lastEventId: 10 };
+const board = {
+  cards: [card(1, "code", p1), card(2, "code", p2), card(3, "code", p3), card(4, "build", p1)],
+  lastEventId: 10,
+};
 const order = (b: typeof board, stage: string) => b.cards.filter((c) => c.stage === stage).map((c) => c.id);
 
 describe("board cache patches", () => {

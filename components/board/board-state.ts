@@ -19,12 +19,18 @@ export function upsertCard<B extends BoardData>(board: B, card: BoardCard, event
 }
 
 /** Moves a card locally, the way the server will: between its new neighbours. */
-export function moveCardLocally<B extends BoardData>(board: B, cardId: number, toStage: StageKey, afterId: number | null, beforeId: number | null): B {
+export function moveCardLocally<B extends BoardData>(
+  board: B,
+  cardId: number,
+  toStage: StageKey,
+  afterId: number | null,
+  beforeId: number | null,
+): B {
   const card = board.cards.find((c) => c.id === cardId);
   if (!card) return board;
   const column = board.cards.filter((c) => c.stage === toStage && c.id !== cardId);
-  const above = afterId === null ? null : column.find((c) => c.id === afterId) ?? null;
-  const below = beforeId === null ? null : column.find((c) => c.id === beforeId) ?? null;
+  const above = afterId === null ? null : (column.find((c) => c.id === afterId) ?? null);
+  const below = beforeId === null ? null : (column.find((c) => c.id === beforeId) ?? null);
   let position: string;
   if (above) {
     const next = column[column.indexOf(above) + 1];

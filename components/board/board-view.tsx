@@ -66,11 +66,17 @@ export function BoardView({ project }: { project: string }) {
   const columns = useMemo(() => groupByStage(visible), [visible]);
   const totals = useMemo(() => groupByStage(cards), [cards]);
   const total = (stage: string) =>
-    board.data?.complete === false ? (board.data.columns.find((c) => c.key === stage)?.count ?? 0) : (totals.get(stage)?.length ?? 0);
+    board.data?.complete === false
+      ? (board.data.columns.find((c) => c.key === stage)?.count ?? 0)
+      : (totals.get(stage)?.length ?? 0);
 
   const request = useCallback(
     (req: MoveRequest) => {
-      if (req.toStage !== req.card.stage && isStageKey(req.card.stage) && stageIndex(req.toStage) < stageIndex(req.card.stage)) {
+      if (
+        req.toStage !== req.card.stage &&
+        isStageKey(req.card.stage) &&
+        stageIndex(req.toStage) < stageIndex(req.card.stage)
+      ) {
         setPendingBack(req);
         return;
       }
@@ -144,7 +150,9 @@ export function BoardView({ project }: { project: string }) {
   const announcements: Announcements = {
     onDragStart: ({ active }) => {
       const card = byId(active.id);
-      return card ? `Picked up ${card.key}, ${card.title}, in ${STAGE_NAMES[card.stage as StageKey]}. Use the arrow keys to move it, Space to drop, Escape to cancel.` : "";
+      return card
+        ? `Picked up ${card.key}, ${card.title}, in ${STAGE_NAMES[card.stage as StageKey]}. Use the arrow keys to move it, Space to drop, Escape to cancel.`
+        : "";
     },
     onDragOver: ({ active, over }) => {
       const card = byId(active.id);
@@ -154,7 +162,11 @@ export function BoardView({ project }: { project: string }) {
     onDragEnd: ({ active, over }) => {
       const card = byId(active.id);
       const stage = over ? stageOf(over.data.current) : null;
-      return card ? (stage ? `${card.key} dropped in ${STAGE_NAMES[stage]}.` : `${card.key} dropped back where it was.`) : "";
+      return card
+        ? stage
+          ? `${card.key} dropped in ${STAGE_NAMES[stage]}.`
+          : `${card.key} dropped back where it was.`
+        : "";
     },
     onDragCancel: ({ active }) => {
       const card = byId(active.id);
@@ -165,7 +177,10 @@ export function BoardView({ project }: { project: string }) {
   if (board.isPending) return <p className="muted p-6">Loading the board…</p>;
   if (board.isError) {
     return (
-      <div role="alert" className="m-6 max-w-xl rounded-md border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+      <div
+        role="alert"
+        className="m-6 max-w-xl rounded-md border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+      >
         <p className="font-medium">The board could not be loaded.</p>
         <p className="mt-1 text-[13px]">{board.error.message}</p>
       </div>
@@ -195,7 +210,10 @@ export function BoardView({ project }: { project: string }) {
         collisionDetection={boardCollision}
         accessibility={{
           announcements,
-          screenReaderInstructions: { draggable: "To pick up a card, press Space. Use the arrow keys to move it between columns and within a column, Space to drop, Escape to cancel." },
+          screenReaderInstructions: {
+            draggable:
+              "To pick up a card, press Space. Use the arrow keys to move it between columns and within a column, Space to drop, Escape to cancel.",
+          },
         }}
         onDragStart={({ active }: DragStartEvent) => setDragging(byId(active.id))}
         onDragCancel={() => setDragging(null)}
@@ -203,7 +221,13 @@ export function BoardView({ project }: { project: string }) {
       >
         <main className="flex min-h-0 flex-1 gap-3 overflow-x-auto p-3">
           {data.columns.map((stage) => (
-            <Column key={stage.key} stage={stage} cards={columns.get(stage.key) ?? []} total={total(stage.key)} actions={actions} />
+            <Column
+              key={stage.key}
+              stage={stage}
+              cards={columns.get(stage.key) ?? []}
+              total={total(stage.key)}
+              actions={actions}
+            />
           ))}
         </main>
         <DragOverlay>

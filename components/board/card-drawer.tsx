@@ -20,7 +20,17 @@ import { errorDetails, useBoardCache, type MoveRequest } from "./use-board";
 import { QueryStatus } from "../ui/query-status";
 
 /** The card's detail panel: edit it, accept or reject it, see its linked work and its history. */
-export function CardDrawer({ project, id, onClose, onMove }: { project: string; id: number | null; onClose: () => void; onMove: (req: MoveRequest) => void }) {
+export function CardDrawer({
+  project,
+  id,
+  onClose,
+  onMove,
+}: {
+  project: string;
+  id: number | null;
+  onClose: () => void;
+  onMove: (req: MoveRequest) => void;
+}) {
   const trpc = useTRPC();
   const detail = useQuery({ ...trpc.item.get.queryOptions({ id: id ?? 0 }), enabled: id !== null });
   const card = detail.data?.card;
@@ -32,12 +42,20 @@ export function CardDrawer({ project, id, onClose, onMove }: { project: string; 
           <div className="flex flex-wrap items-center gap-2 text-[13px]">
             <span className="font-mono">{card.key}</span>
             <span className="rounded bg-black/5 px-1.5 py-0.5 dark:bg-white/10">{card.kind}</span>
-            <span className="rounded bg-black/5 px-1.5 py-0.5 dark:bg-white/10">{card.stage === "rejected" ? "Archived" : STAGE_NAMES[card.stage as StageKey]}</span>
+            <span className="rounded bg-black/5 px-1.5 py-0.5 dark:bg-white/10">
+              {card.stage === "rejected" ? "Archived" : STAGE_NAMES[card.stage as StageKey]}
+            </span>
             <CardBadgeRow badges={card.badges} />
           </div>
           <CardActionsPanel project={project} card={card} rejectedReason={detail.data.rejectedReason} onMove={onMove} />
           {card.needsManualQa && card.stage !== "rejected" && (
-            <QaSignOff id={card.id} cardKey={card.key} signedOffBy={detail.data.qaSignedOffBy} signedOffAt={detail.data.qaSignedOffAt} note={detail.data.qaSignOffNote} />
+            <QaSignOff
+              id={card.id}
+              cardKey={card.key}
+              signedOffBy={detail.data.qaSignedOffBy}
+              signedOffAt={detail.data.qaSignedOffAt}
+              note={detail.data.qaSignOffNote}
+            />
           )}
           <CardEditor project={project} card={card} description={detail.data.description} />
           <LinkedWork facts={detail.data.facts} requiredApprovals={card.badges.pr?.required ?? 1} />
@@ -48,7 +66,17 @@ export function CardDrawer({ project, id, onClose, onMove }: { project: string; 
   );
 }
 
-function CardActionsPanel({ project, card, rejectedReason, onMove }: { project: string; card: BoardCard; rejectedReason: string | null; onMove: (req: MoveRequest) => void }) {
+function CardActionsPanel({
+  project,
+  card,
+  rejectedReason,
+  onMove,
+}: {
+  project: string;
+  card: BoardCard;
+  rejectedReason: string | null;
+  onMove: (req: MoveRequest) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const patch = useBoardCache(project);
@@ -114,7 +142,12 @@ function CardActionsPanel({ project, card, rejectedReason, onMove }: { project: 
           </select>
         </label>
         {card.stage !== "live" && (
-          <Button needs="member" variant="ghost" className="ml-auto text-red-700 dark:text-red-400" onClick={() => setRejecting(true)}>
+          <Button
+            needs="member"
+            variant="ghost"
+            className="ml-auto text-red-700 dark:text-red-400"
+            onClick={() => setRejecting(true)}
+          >
             Reject…
           </Button>
         )}
@@ -148,4 +181,3 @@ function CardActionsPanel({ project, card, rejectedReason, onMove }: { project: 
     </section>
   );
 }
-

@@ -34,7 +34,8 @@ export function CardEditor({ project, card, description }: { project: string; ca
     setForm(initial);
   }
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
   const readOnly = card.stage === "rejected";
 
   return (
@@ -61,7 +62,8 @@ export function CardEditor({ project, card, description }: { project: string; ca
         } catch (error) {
           const details = errorDetails(error);
           toast.error(`${card.key} was not saved`, [details.message]);
-          if (details.code === "ITEM.STALE_VERSION") await queryClient.invalidateQueries({ queryKey: trpc.item.get.queryKey({ id: card.id }) });
+          if (details.code === "ITEM.STALE_VERSION")
+            await queryClient.invalidateQueries({ queryKey: trpc.item.get.queryKey({ id: card.id }) });
         }
       }}
     >
@@ -80,22 +82,42 @@ export function CardEditor({ project, card, description }: { project: string; ca
             <TextInput value={form.labels} onChange={(e) => set("labels", e.target.value)} placeholder="ux, checkout" />
           </Field>
           <Field label="Estimate (points)">
-            <TextInput type="number" min={0} max={1000} value={form.estimate} onChange={(e) => set("estimate", e.target.value)} />
+            <TextInput
+              type="number"
+              min={0}
+              max={1000}
+              value={form.estimate}
+              onChange={(e) => set("estimate", e.target.value)}
+            />
           </Field>
         </div>
         <div className="flex flex-wrap items-center gap-4 text-[13px]">
           <label className="flex items-center gap-2">
-            <input type="checkbox" className="h-4 w-4 accent-blue-600" checked={form.needsManualQa} onChange={(e) => set("needsManualQa", e.target.checked)} />
+            <input
+              type="checkbox"
+              className="h-4 w-4 accent-blue-600"
+              checked={form.needsManualQa}
+              onChange={(e) => set("needsManualQa", e.target.checked)}
+            />
             Needs manual QA before live
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" className="h-4 w-4 accent-red-600" checked={form.blocked} onChange={(e) => set("blocked", e.target.checked)} />
+            <input
+              type="checkbox"
+              className="h-4 w-4 accent-red-600"
+              checked={form.blocked}
+              onChange={(e) => set("blocked", e.target.checked)}
+            />
             Blocked
           </label>
         </div>
         {form.blocked && (
           <Field label="Blocked by">
-            <TextInput value={form.blockedReason} onChange={(e) => set("blockedReason", e.target.value)} placeholder="Waiting for the payment provider's sandbox" />
+            <TextInput
+              value={form.blockedReason}
+              onChange={(e) => set("blockedReason", e.target.value)}
+              placeholder="Waiting for the payment provider's sandbox"
+            />
           </Field>
         )}
         <div className="flex justify-end gap-2">

@@ -13,7 +13,13 @@ interface HistoryEvent {
 }
 
 /** Time spent in each stage, then every event on the card, newest first. */
-export function CardHistory({ history, intervals }: { history: HistoryEvent[]; intervals: { stage: string; enteredAt: Date; leftAt: Date | null }[] }) {
+export function CardHistory({
+  history,
+  intervals,
+}: {
+  history: HistoryEvent[];
+  intervals: { stage: string; enteredAt: Date; leftAt: Date | null }[];
+}) {
   const me = useAccess().user?.email;
   return (
     <section className="space-y-4">

@@ -26,14 +26,27 @@ export function CardBody({ card }: { card: BoardCard }) {
     <>
       <div className="flex items-center gap-1.5 text-[11px]">
         <span className="muted font-mono">{card.key}</span>
-        {card.blocked && <span className="rounded bg-red-600 px-1 text-[10px] font-semibold text-white" title={card.blockedReason ?? "Blocked"}>BLOCKED</span>}
+        {card.blocked && (
+          <span
+            className="rounded bg-red-600 px-1 text-[10px] font-semibold text-white"
+            title={card.blockedReason ?? "Blocked"}
+          >
+            BLOCKED
+          </span>
+        )}
         {card.needsManualQa && (
-          <span className="rounded border border-[var(--border)] px-1 text-[10px]" title="Needs manual QA sign-off before live">
+          <span
+            className="rounded border border-[var(--border)] px-1 text-[10px]"
+            title="Needs manual QA sign-off before live"
+          >
             needs QA
           </span>
         )}
         {card.ageing && (
-          <span className="ml-auto text-amber-700 dark:text-amber-400" title={`In ${STAGE_NAMES[card.stage as StageKey] ?? card.stage} for ${card.ageDays} days`}>
+          <span
+            className="ml-auto text-amber-700 dark:text-amber-400"
+            title={`In ${STAGE_NAMES[card.stage as StageKey] ?? card.stage} for ${card.ageDays} days`}
+          >
             ageing {card.ageDays} d
           </span>
         )}
@@ -41,13 +54,19 @@ export function CardBody({ card }: { card: BoardCard }) {
       <p className="mt-1 leading-snug font-medium">{card.title}</p>
       <div className="mt-1.5 flex items-center gap-1.5">
         {card.labels.map((label) => (
-          <span key={label} className="rounded-full bg-blue-50 px-1.5 text-[11px] text-blue-800 dark:bg-blue-500/15 dark:text-blue-300">
+          <span
+            key={label}
+            className="rounded-full bg-blue-50 px-1.5 text-[11px] text-blue-800 dark:bg-blue-500/15 dark:text-blue-300"
+          >
             {label}
           </span>
         ))}
         {card.estimate !== null && <span className="muted text-[11px]">{card.estimate} pt</span>}
         {card.owner ? (
-          <span title={`Owner: ${card.owner}`} className="ml-auto grid h-5 w-5 place-items-center rounded-full bg-zinc-200 text-[10px] font-semibold dark:bg-zinc-700">
+          <span
+            title={`Owner: ${card.owner}`}
+            className="ml-auto grid h-5 w-5 place-items-center rounded-full bg-zinc-200 text-[10px] font-semibold dark:bg-zinc-700"
+          >
             {initials(card.owner)}
           </span>
         ) : (
@@ -63,7 +82,11 @@ export function CardBody({ card }: { card: BoardCard }) {
 export const SortableCard = memo(function SortableCard({ card, actions }: { card: BoardCard; actions: CardActions }) {
   const access = useAccess();
   const canMove = access.allows("member");
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id, data: { stage: card.stage }, disabled: !canMove });
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: card.id,
+    data: { stage: card.stage },
+    disabled: !canMove,
+  });
   return (
     <article
       ref={setNodeRef}
@@ -92,14 +115,23 @@ export const SortableCard = memo(function SortableCard({ card, actions }: { card
 
 function MoveMenu({ card, onMove }: { card: BoardCard; onMove: (stage: StageKey) => void }) {
   return (
-    <details className="absolute top-1.5 right-1.5" onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()} onPointerDown={(event) => event.stopPropagation()}>
+    <details
+      className="absolute top-1.5 right-1.5"
+      onClick={(event) => event.stopPropagation()}
+      onKeyDown={(event) => event.stopPropagation()}
+      onPointerDown={(event) => event.stopPropagation()}
+    >
       <summary
         aria-label={`Move ${card.key} to…`}
         className="muted grid h-6 w-6 cursor-pointer list-none place-items-center rounded opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 hover:bg-black/5 focus:opacity-100 dark:hover:bg-white/10 [&::-webkit-details-marker]:hidden"
       >
         ⋯
       </summary>
-      <div role="menu" aria-label={`Move ${card.key} to`} className="panel absolute right-0 z-20 mt-1 w-40 rounded-md py-1 shadow-lg">
+      <div
+        role="menu"
+        aria-label={`Move ${card.key} to`}
+        className="panel absolute right-0 z-20 mt-1 w-40 rounded-md py-1 shadow-lg"
+      >
         <p className="muted px-3 py-1 text-[11px] font-medium uppercase">Move to…</p>
         {STAGE_KEYS.filter((stage) => stage !== card.stage).map((stage) => (
           <button

@@ -23,7 +23,17 @@ const EMPTY_HINT: Record<string, string> = {
   live: "Nothing live yet: promote a verified release.",
 };
 
-export function Column({ stage, cards, total, actions }: { stage: Stage; cards: BoardCard[]; total: number; actions: CardActions }) {
+export function Column({
+  stage,
+  cards,
+  total,
+  actions,
+}: {
+  stage: Stage;
+  cards: BoardCard[];
+  total: number;
+  actions: CardActions;
+}) {
   const { setNodeRef, isOver } = useDroppable({ id: `column:${stage.key}`, data: { stage: stage.key } });
   const wip = wipState(total, stage.wipLimit);
   const headingId = `column-${stage.key}-heading`;
@@ -48,14 +58,22 @@ export function Column({ stage, cards, total, actions }: { stage: Stage; cards: 
           <span
             title={wip === "over-limit" ? `Over the WIP limit of ${stage.wipLimit}` : `WIP limit ${stage.wipLimit}`}
             className={`ml-auto rounded px-1.5 text-[11px] font-medium ${
-              wip === "over-limit" ? "bg-red-600 text-white" : wip === "at-limit" ? "bg-amber-100 text-amber-900 dark:bg-amber-500/20 dark:text-amber-200" : "muted"
+              wip === "over-limit"
+                ? "bg-red-600 text-white"
+                : wip === "at-limit"
+                  ? "bg-amber-100 text-amber-900 dark:bg-amber-500/20 dark:text-amber-200"
+                  : "muted"
             }`}
           >
             {wip === "over-limit" ? `over limit ${total}/${stage.wipLimit}` : `limit ${stage.wipLimit}`}
           </span>
         )}
       </header>
-      {cards.length > VIRTUALIZE_FROM ? <VirtualCards cards={cards} actions={actions} /> : <AllCards stage={stage.key} cards={cards} actions={actions} />}
+      {cards.length > VIRTUALIZE_FROM ? (
+        <VirtualCards cards={cards} actions={actions} />
+      ) : (
+        <AllCards stage={stage.key} cards={cards} actions={actions} />
+      )}
     </section>
   );
 }
@@ -68,7 +86,11 @@ function AllCards({ stage, cards, actions }: { stage: string; cards: BoardCard[]
           {cards.map((card) => (
             <SortableCard key={card.id} card={card} actions={actions} />
           ))}
-          {cards.length === 0 && <p className="muted rounded-md border border-dashed border-[var(--border)] p-3 text-center text-xs">{EMPTY_HINT[stage]}</p>}
+          {cards.length === 0 && (
+            <p className="muted rounded-md border border-dashed border-[var(--border)] p-3 text-center text-xs">
+              {EMPTY_HINT[stage]}
+            </p>
+          )}
         </div>
       </SortableContext>
     </div>
@@ -97,7 +119,13 @@ function VirtualCards({ cards, actions }: { cards: BoardCard[]; actions: CardAct
       <SortableContext items={rows.map((row) => cards[row.index].id)} strategy={verticalListSortingStrategy}>
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {rows.map((row) => (
-            <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }} className="pb-2">
+            <div
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}
+              className="pb-2"
+            >
               <SortableCard card={cards[row.index]} actions={actions} />
             </div>
           ))}

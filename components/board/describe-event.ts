@@ -1,6 +1,7 @@
 import { isStageKey, STAGE_NAMES } from "../../domain/funnel/stages";
 
-const stageName = (value: unknown) => (typeof value === "string" && isStageKey(value) ? STAGE_NAMES[value] : String(value));
+const stageName = (value: unknown) =>
+  typeof value === "string" && isStageKey(value) ? STAGE_NAMES[value] : String(value);
 
 /** One line of a card's history, in words. */
 export function describeEvent(event: { type: string; payload: Record<string, unknown> }): string {
@@ -19,7 +20,11 @@ export function describeEvent(event: { type: string; payload: Record<string, unk
     case "item.restored":
       return `restored to ${stageName(p.to)}`;
     case "item.linked":
-      return p.pr ? `linked to PR #${String(p.pr)}` : p.release ? `added to release ${String(p.release)}` : `linked to commit ${String(p.commit ?? "").slice(0, 7)}`;
+      return p.pr
+        ? `linked to PR #${String(p.pr)}`
+        : p.release
+          ? `added to release ${String(p.release)}`
+          : `linked to commit ${String(p.commit ?? "").slice(0, 7)}`;
     case "pr.opened":
       return `PR #${String(p.number)} opened`;
     case "pr.reviewed":

@@ -6,11 +6,19 @@ import { Pill, toneOf } from "./badges";
 
 /** Pull requests, builds and releases linked to the card. */
 export function LinkedWork({ facts, requiredApprovals }: { facts: ItemFacts; requiredApprovals: number }) {
-  const empty = facts.pullRequests.length === 0 && facts.builds.length === 0 && facts.releases.length === 0 && facts.commits.length === 0;
+  const empty =
+    facts.pullRequests.length === 0 &&
+    facts.builds.length === 0 &&
+    facts.releases.length === 0 &&
+    facts.commits.length === 0;
   return (
     <section>
       <h3 className="mb-2 text-[13px] font-semibold">Linked work</h3>
-      {empty && <p className="muted text-[13px]">Nothing linked yet. Mention the card&apos;s key in a branch, PR title or commit message to link it.</p>}
+      {empty && (
+        <p className="muted text-[13px]">
+          Nothing linked yet. Mention the card&apos;s key in a branch, PR title or commit message to link it.
+        </p>
+      )}
       <ul className="space-y-1.5 text-[13px]">
         {facts.pullRequests.map((pr) => {
           const verdicts = reviewVerdicts(pr.reviews);
@@ -31,7 +39,9 @@ export function LinkedWork({ facts, requiredApprovals }: { facts: ItemFacts; req
                 {verdicts.changesRequested ? ", changes requested" : ""} · checks {pr.checks}
                 {pr.mergeable === false ? " · has conflicts" : ""}
               </span>
-              {goodToMerge(pr, requiredApprovals) && <Pill tone="green" label="good to merge" title="Mergeable, approved and green" />}
+              {goodToMerge(pr, requiredApprovals) && (
+                <Pill tone="green" label="good to merge" title="Mergeable, approved and green" />
+              )}
             </li>
           );
         })}
@@ -57,7 +67,9 @@ export function LinkedWork({ facts, requiredApprovals }: { facts: ItemFacts; req
                 {build.testsPassed} passed{build.testsFailed ? `, ${build.testsFailed} failed` : ""}
               </span>
             )}
-            {build.startedAt && build.finishedAt && <span className="muted">{formatDuration(build.finishedAt.getTime() - build.startedAt.getTime())}</span>}
+            {build.startedAt && build.finishedAt && (
+              <span className="muted">{formatDuration(build.finishedAt.getTime() - build.startedAt.getTime())}</span>
+            )}
             {build.url && (
               <a href={build.url} className="text-blue-700 hover:underline dark:text-blue-400">
                 build log
@@ -67,7 +79,10 @@ export function LinkedWork({ facts, requiredApprovals }: { facts: ItemFacts; req
               <RelativeTime date={build.at} />
             </span>
             {build.failingTests.length > 0 && (
-              <ul aria-label={`Failing tests of build ${build.buildId}`} className="w-full list-disc pl-6 text-xs text-red-700 dark:text-red-400">
+              <ul
+                aria-label={`Failing tests of build ${build.buildId}`}
+                className="w-full list-disc pl-6 text-xs text-red-700 dark:text-red-400"
+              >
                 {build.failingTests.map((name) => (
                   <li key={name}>{name}</li>
                 ))}

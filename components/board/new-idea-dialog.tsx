@@ -42,7 +42,14 @@ export function NewIdeaDialog({ project, open, onClose }: { project: string; ope
         }}
       >
         <Field label="Title">
-          <TextInput autoFocus required maxLength={500} value={title} onChange={(event) => setTitle(event.target.value)} placeholder="What could we build?" />
+          <TextInput
+            autoFocus
+            required
+            maxLength={500}
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+            placeholder="What could we build?"
+          />
         </Field>
         <Field label="Description" hint="Why it matters and for whom. An idea needs one to become a story.">
           <TextArea value={description} onChange={(event) => setDescription(event.target.value)} />

@@ -11,7 +11,19 @@ import { describeActor } from "./describe-event";
 import { errorDetails } from "./use-board";
 
 /** A card that needs manual QA: who signed it off, when and why, or a sign-off with a note. */
-export function QaSignOff({ id, cardKey, signedOffBy, signedOffAt, note }: { id: number; cardKey: string; signedOffBy: string | null; signedOffAt: Date | null; note: string | null }) {
+export function QaSignOff({
+  id,
+  cardKey,
+  signedOffBy,
+  signedOffAt,
+  note,
+}: {
+  id: number;
+  cardKey: string;
+  signedOffBy: string | null;
+  signedOffAt: Date | null;
+  note: string | null;
+}) {
   const me = useAccess().user?.email;
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -8,7 +8,15 @@ import { Field, TextArea } from "../ui/field";
 import type { MoveRequest } from "./use-board";
 
 /** A backward move is rework: ask why before sending it. */
-export function ReasonDialog({ request, onCancel, onConfirm }: { request: MoveRequest | null; onCancel: () => void; onConfirm: (reason: string) => void }) {
+export function ReasonDialog({
+  request,
+  onCancel,
+  onConfirm,
+}: {
+  request: MoveRequest | null;
+  onCancel: () => void;
+  onConfirm: (reason: string) => void;
+}) {
   const [reason, setReason] = useState("");
   const close = () => {
     setReason("");
@@ -26,10 +34,17 @@ export function ReasonDialog({ request, onCancel, onConfirm }: { request: MoveRe
           className="space-y-3"
         >
           <p className="text-[13px]">
-            {request.card.key} goes back from {STAGE_NAMES[request.card.stage as StageKey]} to {STAGE_NAMES[request.toStage]}. The reason stays in its history.
+            {request.card.key} goes back from {STAGE_NAMES[request.card.stage as StageKey]} to{" "}
+            {STAGE_NAMES[request.toStage]}. The reason stays in its history.
           </p>
           <Field label="Reason">
-            <TextArea autoFocus required value={reason} onChange={(event) => setReason(event.target.value)} placeholder="e.g. Acceptance criteria unclear" />
+            <TextArea
+              autoFocus
+              required
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              placeholder="e.g. Acceptance criteria unclear"
+            />
           </Field>
           <div className="flex justify-end gap-2">
             <Button onClick={close}>Cancel</Button>

@@ -54,7 +54,12 @@ export function BoardToolbar({
           onChange={(event) => onFilter("q", event.target.value || null)}
           className={`${SELECT} w-56 placeholder:text-[var(--muted)]`}
         />
-        <select aria-label="Owner" className={SELECT} value={filter.owner} onChange={(event) => onFilter("owner", event.target.value || null)}>
+        <select
+          aria-label="Owner"
+          className={SELECT}
+          value={filter.owner}
+          onChange={(event) => onFilter("owner", event.target.value || null)}
+        >
           <option value="">Any owner</option>
           <option value="none">No owner</option>
           {owners.map((owner) => (
@@ -63,7 +68,12 @@ export function BoardToolbar({
             </option>
           ))}
         </select>
-        <select aria-label="Label" className={SELECT} value={filter.label} onChange={(event) => onFilter("label", event.target.value || null)}>
+        <select
+          aria-label="Label"
+          className={SELECT}
+          value={filter.label}
+          onChange={(event) => onFilter("label", event.target.value || null)}
+        >
           <option value="">Any label</option>
           {labels.map((label) => (
             <option key={label} value={label}>
@@ -85,7 +95,12 @@ export function BoardToolbar({
           <span className={`h-2 w-2 rounded-full ${live === "pending" ? "bg-emerald-500" : "bg-zinc-400"}`} />
           {live === "pending" ? "Live" : live === "connecting" ? "Connecting" : "Offline"}
         </span>
-        <Button variant="primary" onClick={onNewIdea} disabled={!access.allows("member")} title={access.why("member") ?? "New idea (N)"}>
+        <Button
+          variant="primary"
+          onClick={onNewIdea}
+          disabled={!access.allows("member")}
+          title={access.why("member") ?? "New idea (N)"}
+        >
           New idea
         </Button>
         <Button variant="ghost" onClick={onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">

@@ -17,10 +17,23 @@ function subscribeVisibility(callback: () => void) {
 }
 
 /** Details a server error carries: the domain code, the gate's reasons, the current card on a conflict. */
-export function errorDetails(error: unknown): { code: string | null; message: string; reasons: string[]; current: BoardCard | null } {
+export function errorDetails(error: unknown): {
+  code: string | null;
+  message: string;
+  reasons: string[];
+  current: BoardCard | null;
+} {
   if (error instanceof TRPCClientError) {
-    const data = (error.data ?? {}) as { domainCode?: string | null; details?: { reasons?: string[]; current?: BoardCard } | null };
-    return { code: data.domainCode ?? null, message: error.message, reasons: data.details?.reasons ?? [], current: data.details?.current ?? null };
+    const data = (error.data ?? {}) as {
+      domainCode?: string | null;
+      details?: { reasons?: string[]; current?: BoardCard } | null;
+    };
+    return {
+      code: data.domainCode ?? null,
+      message: error.message,
+      reasons: data.details?.reasons ?? [],
+      current: data.details?.current ?? null,
+    };
   }
   return { code: null, message: error instanceof Error ? error.message : String(error), reasons: [], current: null };
 }
@@ -61,7 +74,11 @@ export function useBoard(project: string) {
   const patch = useBoardCache(project);
   const board = full.data ? full : head;
   const whole = board.data?.complete === false ? undefined : board.data;
-  const visible = useSyncExternalStore(subscribeVisibility, () => document.visibilityState === "visible", () => true);
+  const visible = useSyncExternalStore(
+    subscribeVisibility,
+    () => document.visibilityState === "visible",
+    () => true,
+  );
   // The subscription starts after the newest event the whole board reflects: when it first
   // loads, and again each time the tab becomes visible.
   const [resumeFrom, setResumeFrom] = useState<string | null>(null);
@@ -77,7 +94,11 @@ export function useBoard(project: string) {
       {
         enabled: whole !== undefined && visible && resumeFrom !== null,
         onData: ({ data: change }) =>
-          patch((current) => (change.card ? upsertCard(current, change.card, change.eventId) : { ...current, lastEventId: Math.max(current.lastEventId, change.eventId) })),
+          patch((current) =>
+            change.card
+              ? upsertCard(current, change.card, change.eventId)
+              : { ...current, lastEventId: Math.max(current.lastEventId, change.eventId) },
+          ),
       },
     ),
   );
@@ -103,7 +124,15 @@ export function useMoveCard(project: string) {
     async ({ card, toStage, afterId, beforeId, reason, force }: MoveRequest) => {
       patch((b) => moveCardLocally(b, card.id, toStage, afterId, beforeId));
       try {
-        const moved = await mutation.mutateAsync({ id: card.id, toStage, expectedVersion: card.version, afterId, beforeId, reason, force });
+        const moved = await mutation.mutateAsync({
+          id: card.id,
+          toStage,
+          expectedVersion: card.version,
+          afterId,
+          beforeId,
+          reason,
+          force,
+        });
         patch((b) => upsertCard(b, moved));
         if (toStage !== card.stage) toast.success(`${card.key} moved to ${STAGE_NAMES[toStage]}`);
         return true;
@@ -114,7 +143,10 @@ export function useMoveCard(project: string) {
           details.code === "ITEM.STALE_VERSION"
             ? `${card.key} changed meanwhile: the board now shows its latest state. Try again.`
             : `${card.key} cannot move to ${STAGE_NAMES[toStage]}`;
-        toast.error(title, details.reasons.length ? details.reasons : details.code === "ITEM.STALE_VERSION" ? [] : [details.message]);
+        toast.error(
+          title,
+          details.reasons.length ? details.reasons : details.code === "ITEM.STALE_VERSION" ? [] : [details.message],
+        );
         return false;
       }
     },

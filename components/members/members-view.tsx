@@ -23,16 +23,26 @@ export function MembersView({ project }: { project: string }) {
   const members = useQuery(trpc.member.list.queryOptions({ project }));
   const refresh = () => client.invalidateQueries({ queryKey: trpc.member.list.queryKey({ project }) });
   const fail = (title: string) => (error: unknown) => toast.error(title, [errorDetails(error).message]);
-  const setRole = useMutation(trpc.member.setRole.mutationOptions({ onSuccess: refresh, onError: fail("The role was not changed") }));
-  const remove = useMutation(trpc.member.remove.mutationOptions({ onSuccess: refresh, onError: fail("The member was not removed") }));
-  const revoke = useMutation(trpc.member.revokeInvite.mutationOptions({ onSuccess: refresh, onError: fail("The invitation was not revoked") }));
-  const invite = useMutation(trpc.member.invite.mutationOptions({ onSuccess: refresh, onError: fail("No invitation was made") }));
+  const setRole = useMutation(
+    trpc.member.setRole.mutationOptions({ onSuccess: refresh, onError: fail("The role was not changed") }),
+  );
+  const remove = useMutation(
+    trpc.member.remove.mutationOptions({ onSuccess: refresh, onError: fail("The member was not removed") }),
+  );
+  const revoke = useMutation(
+    trpc.member.revokeInvite.mutationOptions({ onSuccess: refresh, onError: fail("The invitation was not revoked") }),
+  );
+  const invite = useMutation(
+    trpc.member.invite.mutationOptions({ onSuccess: refresh, onError: fail("No invitation was made") }),
+  );
   const [link, setLink] = useState<string | null>(null);
 
   async function submitInvite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const created = await invite.mutateAsync({ project, email: String(form.get("email")), role: String(form.get("role")) as Role }).catch(() => null);
+    const created = await invite
+      .mutateAsync({ project, email: String(form.get("email")), role: String(form.get("role")) as Role })
+      .catch(() => null);
     if (created) setLink(`${window.location.origin}${created.path}`);
   }
 
@@ -79,7 +89,12 @@ export function MembersView({ project }: { project: string }) {
                     <RelativeTime date={m.createdAt} />
                   </td>
                   <td className="px-3 py-2 text-right">
-                    <Button variant="ghost" disabled={!admin} title={access.why("admin")} onClick={() => remove.mutate({ project, email: m.email })}>
+                    <Button
+                      variant="ghost"
+                      disabled={!admin}
+                      title={access.why("admin")}
+                      onClick={() => remove.mutate({ project, email: m.email })}
+                    >
                       Remove
                     </Button>
                   </td>
@@ -100,7 +115,10 @@ export function MembersView({ project }: { project: string }) {
           <h2 id="invite-title" className="font-medium">
             Invite someone
           </h2>
-          <p className="muted text-xs">No mail is sent: copy the link and pass it on. It works once, for 7 days. People with an account get the role when they open it.</p>
+          <p className="muted text-xs">
+            No mail is sent: copy the link and pass it on. It works once, for 7 days. People with an account get the
+            role when they open it.
+          </p>
           <form className="flex flex-wrap items-end gap-2" onSubmit={submitInvite}>
             <label className="flex flex-col gap-1">
               <span className="text-xs font-medium">Email</span>
@@ -124,8 +142,18 @@ export function MembersView({ project }: { project: string }) {
             <div role="status" className="space-y-1">
               <div className="text-xs font-medium">Invitation link (shown once)</div>
               <div className="flex gap-2">
-                <input readOnly aria-label="Invitation link" value={link} className={`${CONTROL} flex-1 font-mono text-xs`} onFocus={(e) => e.currentTarget.select()} />
-                <Button onClick={() => void navigator.clipboard?.writeText(link).then(() => toast.success("Link copied"))}>Copy</Button>
+                <input
+                  readOnly
+                  aria-label="Invitation link"
+                  value={link}
+                  className={`${CONTROL} flex-1 font-mono text-xs`}
+                  onFocus={(e) => e.currentTarget.select()}
+                />
+                <Button
+                  onClick={() => void navigator.clipboard?.writeText(link).then(() => toast.success("Link copied"))}
+                >
+                  Copy
+                </Button>
               </div>
             </div>
           )}
@@ -137,7 +165,12 @@ export function MembersView({ project }: { project: string }) {
                   <span className="muted text-xs">
                     as {i.role}, expires <RelativeTime date={i.expiresAt} />
                   </span>
-                  <Button variant="ghost" className="h-6 text-xs" disabled={!admin} onClick={() => revoke.mutate({ project, id: i.id })}>
+                  <Button
+                    variant="ghost"
+                    className="h-6 text-xs"
+                    disabled={!admin}
+                    onClick={() => revoke.mutate({ project, id: i.id })}
+                  >
                     Revoke
                   </Button>
                 </li>

@@ -35,10 +35,21 @@ export function ChartCard<R>({
           {title}
         </h3>
         <div className="ml-auto flex gap-1">
-          <Button variant="ghost" className="h-6 px-1.5 text-xs" aria-pressed={table} onClick={() => setTable(!table)} disabled={rows.length === 0}>
+          <Button
+            variant="ghost"
+            className="h-6 px-1.5 text-xs"
+            aria-pressed={table}
+            onClick={() => setTable(!table)}
+            disabled={rows.length === 0}
+          >
             {table ? "Chart" : "Table"}
           </Button>
-          <Button variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => downloadCsv(`${file}.csv`, toCsv(rows, columns))} disabled={rows.length === 0}>
+          <Button
+            variant="ghost"
+            className="h-6 px-1.5 text-xs"
+            onClick={() => downloadCsv(`${file}.csv`, toCsv(rows, columns))}
+            disabled={rows.length === 0}
+          >
             CSV
           </Button>
         </div>

@@ -7,9 +7,24 @@ import type { MetricsInput } from "./section";
 import { Stat } from "../ui/stat";
 import { Section } from "./section";
 
-const BAND_TONE: Record<string, string> = { elite: "text-emerald-700 dark:text-emerald-400", high: "text-blue-700 dark:text-blue-400", medium: "text-amber-700 dark:text-amber-400", low: "text-red-700 dark:text-red-400" };
+const BAND_TONE: Record<string, string> = {
+  elite: "text-emerald-700 dark:text-emerald-400",
+  high: "text-blue-700 dark:text-blue-400",
+  medium: "text-amber-700 dark:text-amber-400",
+  low: "text-red-700 dark:text-red-400",
+};
 
-function Trend({ now, before, better, format }: { now: number | null; before: number | null; better: "up" | "down"; format: (v: number) => string }) {
+function Trend({
+  now,
+  before,
+  better,
+  format,
+}: {
+  now: number | null;
+  before: number | null;
+  better: "up" | "down";
+  format: (v: number) => string;
+}) {
   if (now === null || before === null) return <span>no earlier figure to compare</span>;
   if (now === before) return <span>same as the previous period</span>;
   const up = now > before;
@@ -46,7 +61,12 @@ export function DoraSection({ input }: { input: MetricsInput }) {
                 hint={
                   <>
                     {now.deployments} promotion{now.deployments === 1 ? "" : "s"} · {band("deploymentFrequency")} <br />
-                    <Trend now={now.deploymentsPerDay} before={before?.deploymentsPerDay ?? null} better="up" format={perWeek} />
+                    <Trend
+                      now={now.deploymentsPerDay}
+                      before={before?.deploymentsPerDay ?? null}
+                      better="up"
+                      format={perWeek}
+                    />
                   </>
                 }
               />
@@ -68,7 +88,12 @@ export function DoraSection({ input }: { input: MetricsInput }) {
                 hint={
                   <>
                     {now.failed.length} of the promotions · {band("changeFailureRate") ?? "no promotion"} <br />
-                    <Trend now={now.changeFailureRate} before={before?.changeFailureRate ?? null} better="down" format={percent} />
+                    <Trend
+                      now={now.changeFailureRate}
+                      before={before?.changeFailureRate ?? null}
+                      better="down"
+                      format={percent}
+                    />
                   </>
                 }
               />
@@ -92,13 +117,29 @@ export function DoraSection({ input }: { input: MetricsInput }) {
             <details className="panel rounded-md p-3 text-xs">
               <summary className="cursor-pointer font-medium">Definitions and bands</summary>
               <ul className="mt-2 list-disc space-y-1 pl-4">
-                <li>Deployment frequency: successful promotions to live in the range, per week. {data.bandDefinitions.deploymentFrequency}.</li>
-                <li>Lead time for changes: median time from a card&apos;s first commit (or first pull request) to the first time its release went live; only a release&apos;s own cards count, so a first deployment does not claim the whole history. {data.bandDefinitions.leadTime}.</li>
                 <li>
-                  Change failure rate: promotions in the range that failed, were rolled back, or were followed by a critical alert within {data.windowHours} h — an alert counts only against the deployment that was live when it started — over all promotions. {data.bandDefinitions.changeFailureRate}.
+                  Deployment frequency: successful promotions to live in the range, per week.{" "}
+                  {data.bandDefinitions.deploymentFrequency}.
                 </li>
-                <li>Failed deployment recovery time: median time from the failure (the bad release going live, the alert, or the failed step) to the next successful live deployment or rollback. {data.bandDefinitions.recovery}.</li>
-                <li>Trends compare with the period of the same length just before. Bands follow the State of DevOps 2023 report.</li>
+                <li>
+                  Lead time for changes: median time from a card&apos;s first commit (or first pull request) to the
+                  first time its release went live; only a release&apos;s own cards count, so a first deployment does
+                  not claim the whole history. {data.bandDefinitions.leadTime}.
+                </li>
+                <li>
+                  Change failure rate: promotions in the range that failed, were rolled back, or were followed by a
+                  critical alert within {data.windowHours} h — an alert counts only against the deployment that was live
+                  when it started — over all promotions. {data.bandDefinitions.changeFailureRate}.
+                </li>
+                <li>
+                  Failed deployment recovery time: median time from the failure (the bad release going live, the alert,
+                  or the failed step) to the next successful live deployment or rollback.{" "}
+                  {data.bandDefinitions.recovery}.
+                </li>
+                <li>
+                  Trends compare with the period of the same length just before. Bands follow the State of DevOps 2023
+                  report.
+                </li>
               </ul>
             </details>
           </>

@@ -1,7 +1,18 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { STAGE_KEYS, STAGE_NAMES } from "../../domain/funnel/stages";
 import { useTRPC } from "../trpc/client";
 import { ChartCard } from "./chart-card";
@@ -24,7 +35,10 @@ export function FlowSection({ input }: { input: MetricsInput }) {
           rows={cfd.some((d) => STAGE_KEYS.some((s) => d[s] > 0)) ? cfd : []}
           file="cumulative-flow"
           empty="No cards on the board in this range."
-          columns={[{ key: "date", label: "Day", value: (r) => r.date }, ...STAGE_KEYS.map((s) => ({ key: s, label: STAGE_NAMES[s], value: (r: (typeof cfd)[number]) => r[s] }))]}
+          columns={[
+            { key: "date", label: "Day", value: (r) => r.date },
+            ...STAGE_KEYS.map((s) => ({ key: s, label: STAGE_NAMES[s], value: (r: (typeof cfd)[number]) => r[s] })),
+          ]}
         >
           <ResponsiveContainer width="100%" height="100%">
             <AreaChart data={cfd}>
@@ -34,7 +48,17 @@ export function FlowSection({ input }: { input: MetricsInput }) {
               <Tooltip />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               {stages.map((s) => (
-                <Area key={s} type="stepAfter" dataKey={s} name={STAGE_NAMES[s]} stackId="flow" stroke={STAGE_COLOURS[s]} fill={STAGE_COLOURS[s]} fillOpacity={0.6} isAnimationActive={false} />
+                <Area
+                  key={s}
+                  type="stepAfter"
+                  dataKey={s}
+                  name={STAGE_NAMES[s]}
+                  stackId="flow"
+                  stroke={STAGE_COLOURS[s]}
+                  fill={STAGE_COLOURS[s]}
+                  fillOpacity={0.6}
+                  isAnimationActive={false}
+                />
               ))}
             </AreaChart>
           </ResponsiveContainer>

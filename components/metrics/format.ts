@@ -1,8 +1,10 @@
 import { formatDuration } from "../../domain/time/relative";
 
-export const percent = (value: number | null | undefined) => (value === null || value === undefined ? "–" : `${Math.round(value * 100)}%`);
+export const percent = (value: number | null | undefined) =>
+  value === null || value === undefined ? "–" : `${Math.round(value * 100)}%`;
 export const duration = (ms: number | null | undefined) => (ms === null || ms === undefined ? "–" : formatDuration(ms));
-export const hours = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : Math.round((ms / 3_600_000) * 10) / 10);
+export const hours = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? null : Math.round((ms / 3_600_000) * 10) / 10;
 
 /** The stage colours of the charts, idea to live. */
 export const STAGE_COLOURS: Record<string, string> = {

@@ -19,10 +19,22 @@ export function FunnelSection({ input }: { input: MetricsInput }) {
   return (
     <Section title="Funnel" id="funnel" query={query}>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Stat label="Ideas accepted as stories" value={percent(data?.ideaToStory)} hint="of the ideas captured in the range" />
-        <Stat label="Stories that reached Live" value={percent(data?.storyToLive)} hint="of the stories started in the range" />
+        <Stat
+          label="Ideas accepted as stories"
+          value={percent(data?.ideaToStory)}
+          hint="of the ideas captured in the range"
+        />
+        <Stat
+          label="Stories that reached Live"
+          value={percent(data?.storyToLive)}
+          hint="of the stories started in the range"
+        />
         <Stat label="Rejected" value={String(rows.reduce((n, r) => n + r.rejected, 0))} />
-        <Stat label="Sent back" value={String(rows.reduce((n, r) => n + r.sentBack, 0))} hint="moves to an earlier stage" />
+        <Stat
+          label="Sent back"
+          value={String(rows.reduce((n, r) => n + r.sentBack, 0))}
+          hint="moves to an earlier stage"
+        />
       </div>
       <ChartCard
         title="Items per stage"

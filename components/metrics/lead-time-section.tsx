@@ -22,14 +22,35 @@ export function LeadTimeSection({ input }: { input: MetricsInput }) {
         { label: "Cycle time (code → live)", f: data.cycleTime },
       ]
     : [];
-  const buckets = data ? data.leadTime.distribution.map((b, i) => ({ bucket: b.bucket, lead: b.count, story: data.storyLeadTime.distribution[i].count, cycle: data.cycleTime.distribution[i].count })) : [];
-  const stages = (data?.timeInStage ?? []).map((s) => ({ ...s, name: STAGE_NAMES[s.stage as StageKey], p50h: hours(s.p50), p85h: hours(s.p85), p95h: hours(s.p95) }));
+  const buckets = data
+    ? data.leadTime.distribution.map((b, i) => ({
+        bucket: b.bucket,
+        lead: b.count,
+        story: data.storyLeadTime.distribution[i].count,
+        cycle: data.cycleTime.distribution[i].count,
+      }))
+    : [];
+  const stages = (data?.timeInStage ?? []).map((s) => ({
+    ...s,
+    name: STAGE_NAMES[s.stage as StageKey],
+    p50h: hours(s.p50),
+    p85h: hours(s.p85),
+    p95h: hours(s.p95),
+  }));
   return (
     <Section title="Lead time and cycle time" id="lead-time" query={query}>
-      <p className="muted text-xs">Over the {data?.finished ?? 0} items that reached Live in the range: lead time from the capture of the idea (or the creation of the story) to Live; cycle time from entering Code to Live.</p>
+      <p className="muted text-xs">
+        Over the {data?.finished ?? 0} items that reached Live in the range: lead time from the capture of the idea (or
+        the creation of the story) to Live; cycle time from entering Code to Live.
+      </p>
       <div className="grid gap-3 sm:grid-cols-3">
         {figures.map(({ label, f }) => (
-          <Stat key={label} label={label} value={`p50 ${duration(f.p50)}`} hint={`p85 ${duration(f.p85)} · p95 ${duration(f.p95)}`} />
+          <Stat
+            key={label}
+            label={label}
+            value={`p50 ${duration(f.p50)}`}
+            hint={`p85 ${duration(f.p85)} · p95 ${duration(f.p95)}`}
+          />
         ))}
       </div>
       <div className="grid gap-3 lg:grid-cols-2">
@@ -92,7 +113,10 @@ export function LeadTimeSection({ input }: { input: MetricsInput }) {
           <ol className="space-y-0.5 text-[13px]">
             {data.longest.map((item) => (
               <li key={item.id} className="flex gap-2">
-                <Link href={`/p/${input.project}?item=${item.id}`} className="font-mono text-blue-700 hover:underline dark:text-blue-400">
+                <Link
+                  href={`/p/${input.project}?item=${item.id}`}
+                  className="font-mono text-blue-700 hover:underline dark:text-blue-400"
+                >
                   {item.key}
                 </Link>
                 <span className="min-w-0 flex-1 truncate">{item.title}</span>

@@ -1,5 +1,9 @@
 /** The flakiest test cases: name (and class), suite, and how often they flaked. */
-export function FlakyTests({ tests }: { tests: { name: string; className: string | null; suite: string; flaky: number; runs: number }[] }) {
+export function FlakyTests({
+  tests,
+}: {
+  tests: { name: string; className: string | null; suite: string; flaky: number; runs: number }[];
+}) {
   return (
     <ol className="panel divide-y divide-[var(--border)] rounded-md text-[13px]">
       {tests.map((t) => (

@@ -25,9 +25,18 @@ export function PipelineView({ project }: { project: string }) {
         {data && (
           <>
             <section aria-label="Pass rates" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-              <Stat label="Build pass rate" value={percent(data.buildPassRate)} hint={`last ${data.builds.length} builds`} />
+              <Stat
+                label="Build pass rate"
+                value={percent(data.buildPassRate)}
+                hint={`last ${data.builds.length} builds`}
+              />
               {data.suites.map((s) => (
-                <Stat key={s.suite} label={`${s.suite} suite`} value={percent(s.passRate)} hint={`${s.runs} run${s.runs === 1 ? "" : "s"} without a failing test`} />
+                <Stat
+                  key={s.suite}
+                  label={`${s.suite} suite`}
+                  value={percent(s.passRate)}
+                  hint={`${s.runs} run${s.runs === 1 ? "" : "s"} without a failing test`}
+                />
               ))}
             </section>
             <section aria-labelledby="builds-heading">
@@ -36,7 +45,8 @@ export function PipelineView({ project }: { project: string }) {
               </h2>
               {data.builds.length === 0 ? (
                 <p className="muted panel rounded-md p-4 text-[13px]">
-                  No build reported yet. Have your CI server POST to /api/v1/projects/{project}/builds with a builds:write token (see Settings).
+                  No build reported yet. Have your CI server POST to /api/v1/projects/{project}/builds with a
+                  builds:write token (see Settings).
                 </p>
               ) : (
                 <table className="panel w-full rounded-md text-[13px]">
@@ -67,8 +77,16 @@ export function PipelineView({ project }: { project: string }) {
                           <span className="muted font-mono text-xs">{b.commitSha.slice(0, 7)}</span>
                         </td>
                         <td className="px-3 py-2">{b.branch}</td>
-                        <td className="px-3 py-2">{b.testsPassed === null ? "–" : `${b.testsPassed} passed${b.testsFailed ? `, ${b.testsFailed} failed` : ""}`}</td>
-                        <td className="muted px-3 py-2">{b.startedAt && b.finishedAt ? formatDuration(b.finishedAt.getTime() - b.startedAt.getTime()) : "–"}</td>
+                        <td className="px-3 py-2">
+                          {b.testsPassed === null
+                            ? "–"
+                            : `${b.testsPassed} passed${b.testsFailed ? `, ${b.testsFailed} failed` : ""}`}
+                        </td>
+                        <td className="muted px-3 py-2">
+                          {b.startedAt && b.finishedAt
+                            ? formatDuration(b.finishedAt.getTime() - b.startedAt.getTime())
+                            : "–"}
+                        </td>
                         <td className="muted px-3 py-2 text-xs">
                           <RelativeTime date={b.createdAt} />
                         </td>
@@ -83,7 +101,10 @@ export function PipelineView({ project }: { project: string }) {
                 Recent test runs
               </h2>
               {data.runs.length === 0 ? (
-                <p className="muted panel rounded-md p-4 text-[13px]">No test run yet. Send JUnit XML to /api/v1/projects/{project}/test-runs?suite=unit&amp;build=ID with a tests:write token.</p>
+                <p className="muted panel rounded-md p-4 text-[13px]">
+                  No test run yet. Send JUnit XML to /api/v1/projects/{project}/test-runs?suite=unit&amp;build=ID with a
+                  tests:write token.
+                </p>
               ) : (
                 <table className="panel w-full rounded-md text-[13px]">
                   <thead className="muted text-left text-xs">
@@ -101,9 +122,21 @@ export function PipelineView({ project }: { project: string }) {
                     {data.runs.map((r) => (
                       <tr key={r.id} className="border-t border-[var(--border)]">
                         <td className="px-3 py-2">
-                          <Pill tone={r.failed ? "red" : "green"} label={r.suite} title={r.failed ? "Failing tests" : "All tests passed"} />
+                          <Pill
+                            tone={r.failed ? "red" : "green"}
+                            label={r.suite}
+                            title={r.failed ? "Failing tests" : "All tests passed"}
+                          />
                         </td>
-                        <td className="px-3 py-2 text-xs">{r.buildId ? `build ${r.buildId}` : r.deploymentId ? `deployment ${r.deploymentId}` : <span className="font-mono">{r.commitSha?.slice(0, 7)}</span>}</td>
+                        <td className="px-3 py-2 text-xs">
+                          {r.buildId ? (
+                            `build ${r.buildId}`
+                          ) : r.deploymentId ? (
+                            `deployment ${r.deploymentId}`
+                          ) : (
+                            <span className="font-mono">{r.commitSha?.slice(0, 7)}</span>
+                          )}
+                        </td>
                         <td className="px-3 py-2">{r.passed}</td>
                         <td className="px-3 py-2">{r.failed}</td>
                         <td className="px-3 py-2">{r.skipped}</td>
@@ -122,7 +155,9 @@ export function PipelineView({ project }: { project: string }) {
                 Flakiest tests (30 days)
               </h2>
               {data.flaky.length === 0 ? (
-                <p className="muted panel rounded-md p-4 text-[13px]">No flaky test: none failed and passed for the same commit.</p>
+                <p className="muted panel rounded-md p-4 text-[13px]">
+                  No flaky test: none failed and passed for the same commit.
+                </p>
               ) : (
                 <FlakyTests tests={data.flaky} />
               )}

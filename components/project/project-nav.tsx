@@ -15,7 +15,8 @@ const PAGES: readonly (readonly [string, string, Role])[] = [
   ["/settings", "Settings", "admin"],
 ] as const;
 
-type Page = "" | "/releases" | "/metrics" | "/pipeline" | "/archive" | "/members" | "/audit" | "/settings" | "/deployments";
+type Page =
+  "" | "/releases" | "/metrics" | "/pipeline" | "/archive" | "/members" | "/audit" | "/settings" | "/deployments";
 
 /** The project's pages, the current one marked; pages the role cannot open are shown disabled with the reason. */
 export function ProjectNav({ slug, current }: { slug: string; current: Page }) {
@@ -33,7 +34,12 @@ export function ProjectNav({ slug, current }: { slug: string; current: Page }) {
             {label}
           </Link>
         ) : (
-          <span key={path} aria-disabled="true" title={access.why(needed)} className="muted cursor-not-allowed rounded px-2 py-1 opacity-50">
+          <span
+            key={path}
+            aria-disabled="true"
+            title={access.why(needed)}
+            className="muted cursor-not-allowed rounded px-2 py-1 opacity-50"
+          >
             {label}
           </span>
         ),
@@ -49,7 +55,17 @@ export function AccountMenu() {
 }
 
 /** The header of a project page that is not the board. */
-export function PageHeader({ slug, title, current, children }: { slug: string; title: string; current: Exclude<Page, "">; children?: React.ReactNode }) {
+export function PageHeader({
+  slug,
+  title,
+  current,
+  children,
+}: {
+  slug: string;
+  title: string;
+  current: Exclude<Page, "">;
+  children?: React.ReactNode;
+}) {
   return (
     <header className="flex flex-wrap items-center gap-3 border-b border-[var(--border)] bg-[var(--panel)] px-4 py-2">
       <Link href="/" className="font-semibold tracking-tight">

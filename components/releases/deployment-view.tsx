@@ -37,7 +37,8 @@ export function DeploymentView({ project, id }: { project: string; id: number })
           <>
             <section className="flex flex-wrap items-center gap-3">
               <h2 className="text-lg font-semibold">
-                {d.purpose === "deploy" ? "Deploy" : d.purpose === "promote" ? "Promote" : "Roll back to"} {d.release.version} → {d.environment}
+                {d.purpose === "deploy" ? "Deploy" : d.purpose === "promote" ? "Promote" : "Roll back to"}{" "}
+                {d.release.version} → {d.environment}
                 {d.slot ? ` (${d.slot})` : ""}
               </h2>
               <span role="status" aria-label={`Deployment state: ${state.label}`}>
@@ -53,7 +54,12 @@ export function DeploymentView({ project, id }: { project: string; id: number })
                 )}
               </span>
               {d.finishedAt === null && (
-                <Button needs="release-manager" variant="danger" className="ml-auto h-7 text-xs" onClick={() => actions.cancel.mutate({ id: d.id })}>
+                <Button
+                  needs="release-manager"
+                  variant="danger"
+                  className="ml-auto h-7 text-xs"
+                  onClick={() => actions.cancel.mutate({ id: d.id })}
+                >
                   Cancel
                 </Button>
               )}
@@ -62,7 +68,10 @@ export function DeploymentView({ project, id }: { project: string; id: number })
               </Link>
             </section>
             {d.error && (
-              <p role="alert" className="rounded-md border border-red-600/30 bg-red-50 p-3 text-red-800 dark:bg-red-500/10 dark:text-red-300">
+              <p
+                role="alert"
+                className="rounded-md border border-red-600/30 bg-red-50 p-3 text-red-800 dark:bg-red-500/10 dark:text-red-300"
+              >
                 {d.error}
               </p>
             )}
@@ -70,8 +79,13 @@ export function DeploymentView({ project, id }: { project: string; id: number })
               <h3 id="log-heading" className="mb-1 font-semibold">
                 Log
               </h3>
-              <pre ref={logRef} aria-label="Deployment log" className="panel max-h-[420px] overflow-auto rounded-md p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap">
-                {d.log || (d.status === "queued" ? "Waiting for the deployment before it on this slot…" : "No output yet.")}
+              <pre
+                ref={logRef}
+                aria-label="Deployment log"
+                className="panel max-h-[420px] overflow-auto rounded-md p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap"
+              >
+                {d.log ||
+                  (d.status === "queued" ? "Waiting for the deployment before it on this slot…" : "No output yet.")}
               </pre>
             </section>
             <section aria-labelledby="tests-heading">
@@ -79,12 +93,19 @@ export function DeploymentView({ project, id }: { project: string; id: number })
                 Regression
               </h3>
               {d.testRuns.length === 0 ? (
-                <p className="muted">No regression results{d.verifyStatus === "running" ? " yet: the suite is running" : ""}.</p>
+                <p className="muted">
+                  No regression results{d.verifyStatus === "running" ? " yet: the suite is running" : ""}.
+                </p>
               ) : (
                 <ul className="space-y-1">
                   {d.testRuns.map((run) => (
                     <li key={run.id}>
-                      <Pill tone={run.failed ? "red" : "green"} label={run.suite} title={`${run.passed} passed, ${run.failed} failed`} /> {run.passed} passed, {run.failed} failed, {run.skipped} skipped
+                      <Pill
+                        tone={run.failed ? "red" : "green"}
+                        label={run.suite}
+                        title={`${run.passed} passed, ${run.failed} failed`}
+                      />{" "}
+                      {run.passed} passed, {run.failed} failed, {run.skipped} skipped
                     </li>
                   ))}
                   {d.failingTests.map((name) => (
@@ -102,7 +123,10 @@ export function DeploymentView({ project, id }: { project: string; id: number })
               <ul className="space-y-0.5">
                 {d.items.map((item) => (
                   <li key={item.id}>
-                    <Link href={`/p/${project}?item=${item.id}`} className="font-mono text-blue-700 hover:underline dark:text-blue-400">
+                    <Link
+                      href={`/p/${project}?item=${item.id}`}
+                      className="font-mono text-blue-700 hover:underline dark:text-blue-400"
+                    >
                       {item.key}
                     </Link>{" "}
                     {item.title} <span className="muted">({item.stage})</span>

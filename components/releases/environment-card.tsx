@@ -31,19 +31,32 @@ export function EnvironmentCard({
         <span className="muted text-xs">
           {environment.kind} · {environment.strategy}
         </span>
-        {environment.status !== "ready" && <Pill tone={environment.status === "failed" ? "red" : "amber"} label={environment.status} title={environment.provisionLog || environment.status} />}
+        {environment.status !== "ready" && (
+          <Pill
+            tone={environment.status === "failed" ? "red" : "amber"}
+            label={environment.status}
+            title={environment.provisionLog || environment.status}
+          />
+        )}
       </header>
       <p>
         Serving{" "}
         {environment.serving ? (
-          <strong aria-label={`${environment.name} serves ${environment.serving.version}`}>{environment.serving.version}</strong>
+          <strong aria-label={`${environment.name} serves ${environment.serving.version}`}>
+            {environment.serving.version}
+          </strong>
         ) : (
           <span className="muted">nothing yet</span>
         )}
         {site && (
           <>
             {" · "}
-            <a className="text-blue-700 hover:underline dark:text-blue-400" href={site} target="_blank" rel="noreferrer">
+            <a
+              className="text-blue-700 hover:underline dark:text-blue-400"
+              href={site}
+              target="_blank"
+              rel="noreferrer"
+            >
               open
             </a>
           </>
@@ -57,8 +70,15 @@ export function EnvironmentCard({
               className={`flex-1 rounded border px-2 py-1 text-xs ${slot.active ? "border-emerald-600/50 bg-emerald-50 dark:bg-emerald-500/10" : "border-[var(--border)]"}`}
               aria-label={`Slot ${slot.slot}${slot.active ? " (active)" : " (idle)"}: ${slot.version ?? "empty"}`}
             >
-              <span className={slot.slot === "blue" ? "text-blue-700 dark:text-blue-400" : "text-emerald-700 dark:text-emerald-400"}>●</span> {slot.slot}{" "}
-              <strong>{slot.version ?? "—"}</strong> <span className="muted">{slot.active ? "active" : "idle"}</span>
+              <span
+                className={
+                  slot.slot === "blue" ? "text-blue-700 dark:text-blue-400" : "text-emerald-700 dark:text-emerald-400"
+                }
+              >
+                ●
+              </span>{" "}
+              {slot.slot} <strong>{slot.version ?? "—"}</strong>{" "}
+              <span className="muted">{slot.active ? "active" : "idle"}</span>
             </li>
           ))}
         </ul>
@@ -67,7 +87,12 @@ export function EnvironmentCard({
         <ul aria-label={`Alerts firing on ${environment.name}`} className="space-y-0.5 text-xs">
           {environment.firingAlerts.map((alert) => (
             <li key={alert.id} className="flex items-center gap-1">
-              <Pill tone={alert.severity === "critical" ? "red" : "amber"} label={alert.severity} title={alert.summary} /> <strong>{alert.name}</strong>
+              <Pill
+                tone={alert.severity === "critical" ? "red" : "amber"}
+                label={alert.severity}
+                title={alert.summary}
+              />{" "}
+              <strong>{alert.name}</strong>
               <span className="muted truncate">
                 {alert.summary !== alert.name ? `${alert.summary} · ` : ""}since <RelativeTime date={alert.startsAt} />
               </span>
@@ -80,7 +105,8 @@ export function EnvironmentCard({
       {environment.schedule && (
         <p className="muted text-xs">
           Deploys the newest release on <code>{environment.schedule.cron}</code>
-          {environment.schedule.timezone ? ` (${environment.schedule.timezone})` : ""}; next {environment.schedule.next ? environment.schedule.next.toLocaleString() : "never"}.
+          {environment.schedule.timezone ? ` (${environment.schedule.timezone})` : ""}; next{" "}
+          {environment.schedule.next ? environment.schedule.next.toLocaleString() : "never"}.
         </p>
       )}
       <div className="flex flex-wrap gap-1">
@@ -89,7 +115,13 @@ export function EnvironmentCard({
           variant="danger"
           className="h-7 text-xs"
           disabled={!canRollBack || actions.rollback.isPending}
-          title={canRollBack ? (blueGreen ? "Switch traffic back to the other slot" : "Redeploy the previous release") : "Nothing earlier to roll back to"}
+          title={
+            canRollBack
+              ? blueGreen
+                ? "Switch traffic back to the other slot"
+                : "Redeploy the previous release"
+              : "Nothing earlier to roll back to"
+          }
           onClick={() => {
             const reason = window.prompt(`Roll back ${environment.name}? Say why (recorded):`, "");
             if (reason !== null) actions.rollback.mutate({ project, environment: environment.name, reason });
@@ -97,15 +129,39 @@ export function EnvironmentCard({
         >
           Roll back
         </Button>
-        <Button needs="admin" variant="ghost" className="h-7 whitespace-nowrap px-2 text-xs" onClick={() => setEditing(true)}>
+        <Button
+          needs="admin"
+          variant="ghost"
+          className="h-7 whitespace-nowrap px-2 text-xs"
+          onClick={() => setEditing(true)}
+        >
           Settings
         </Button>
-        <Button needs="admin" variant="ghost" className="h-7 whitespace-nowrap px-2 text-xs" onClick={() => setCopying(true)} title="Copy this environment's settings under a new name">
+        <Button
+          needs="admin"
+          variant="ghost"
+          className="h-7 whitespace-nowrap px-2 text-xs"
+          onClick={() => setCopying(true)}
+          title="Copy this environment's settings under a new name"
+        >
           New from template
         </Button>
       </div>
-      <EnvironmentSettingsDialog project={project} environment={environment} open={editing} onClose={() => setEditing(false)} onSaved={actions.refresh} />
-      <NewEnvironmentDialog project={project} template={environment} taken={environments.map((e) => e.name)} open={copying} onClose={() => setCopying(false)} onSaved={actions.refresh} />
+      <EnvironmentSettingsDialog
+        project={project}
+        environment={environment}
+        open={editing}
+        onClose={() => setEditing(false)}
+        onSaved={actions.refresh}
+      />
+      <NewEnvironmentDialog
+        project={project}
+        template={environment}
+        taken={environments.map((e) => e.name)}
+        open={copying}
+        onClose={() => setCopying(false)}
+        onSaved={actions.refresh}
+      />
     </article>
   );
 }

@@ -41,12 +41,29 @@ function stepOf(draft: StepDraft): Record<string, unknown> | null {
 
 const SELECT = "h-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-[13px]";
 
-function StepEditor({ label, draft, onChange, kinds, hint }: { label: string; draft: StepDraft; onChange: (d: StepDraft) => void; kinds: StepKind[]; hint: string }) {
+function StepEditor({
+  label,
+  draft,
+  onChange,
+  kinds,
+  hint,
+}: {
+  label: string;
+  draft: StepDraft;
+  onChange: (d: StepDraft) => void;
+  kinds: StepKind[];
+  hint: string;
+}) {
   return (
     <fieldset className="space-y-2 rounded-md border border-[var(--border)] p-2">
       <legend className="px-1 text-xs font-medium">{label}</legend>
       <p className="muted text-xs">{hint}</p>
-      <select aria-label={`${label} type`} className={SELECT} value={draft.kind} onChange={(e) => onChange({ ...draft, kind: e.target.value as StepKind })}>
+      <select
+        aria-label={`${label} type`}
+        className={SELECT}
+        value={draft.kind}
+        onChange={(e) => onChange({ ...draft, kind: e.target.value as StepKind })}
+      >
         {kinds.map((k) => (
           <option key={k} value={k}>
             {k === "none" ? "None" : k === "command" ? "Command" : k === "webhook" ? "Webhook" : "External runner"}
@@ -54,23 +71,46 @@ function StepEditor({ label, draft, onChange, kinds, hint }: { label: string; dr
         ))}
       </select>
       {draft.kind === "command" && (
-        <Field label={`${label} command`} hint="Run through the shell from Shiplane's folder, with SHIPLANE_* variables set.">
-          <TextInput value={draft.command} onChange={(e) => onChange({ ...draft, command: e.target.value })} className="font-mono" />
+        <Field
+          label={`${label} command`}
+          hint="Run through the shell from Shiplane's folder, with SHIPLANE_* variables set."
+        >
+          <TextInput
+            value={draft.command}
+            onChange={(e) => onChange({ ...draft, command: e.target.value })}
+            className="font-mono"
+          />
         </Field>
       )}
       {draft.kind === "webhook" && (
         <>
           <Field label={`${label} URL`}>
-            <TextInput value={draft.url} onChange={(e) => onChange({ ...draft, url: e.target.value })} placeholder="https://deploy.example.com/hooks/shiplane" />
+            <TextInput
+              value={draft.url}
+              onChange={(e) => onChange({ ...draft, url: e.target.value })}
+              placeholder="https://deploy.example.com/hooks/shiplane"
+            />
           </Field>
-          <Field label={`${label} secret`} hint="Signs each request (X-Shiplane-Signature-256). Leave blank to keep the current one.">
-            <TextInput type="password" value={draft.secret} onChange={(e) => onChange({ ...draft, secret: e.target.value })} />
+          <Field
+            label={`${label} secret`}
+            hint="Signs each request (X-Shiplane-Signature-256). Leave blank to keep the current one."
+          >
+            <TextInput
+              type="password"
+              value={draft.secret}
+              onChange={(e) => onChange({ ...draft, secret: e.target.value })}
+            />
           </Field>
         </>
       )}
       {draft.kind !== "none" && (
         <Field label={`${label} timeout (seconds)`}>
-          <TextInput inputMode="numeric" value={draft.timeoutSeconds} onChange={(e) => onChange({ ...draft, timeoutSeconds: e.target.value })} placeholder="default" />
+          <TextInput
+            inputMode="numeric"
+            value={draft.timeoutSeconds}
+            onChange={(e) => onChange({ ...draft, timeoutSeconds: e.target.value })}
+            placeholder="default"
+          />
         </Field>
       )}
     </fieldset>
@@ -78,7 +118,19 @@ function StepEditor({ label, draft, onChange, kinds, hint }: { label: string; dr
 }
 
 /** An environment's settings: strategy, addresses, deployer, verify, switch and schedule. */
-export function EnvironmentSettingsDialog({ project, environment, open, onClose, onSaved }: { project: string; environment: EnvironmentView; open: boolean; onClose: () => void; onSaved: () => void }) {
+export function EnvironmentSettingsDialog({
+  project,
+  environment,
+  open,
+  onClose,
+  onSaved,
+}: {
+  project: string;
+  environment: EnvironmentView;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const trpc = useTRPC();
   const s = environment.settings as EnvironmentSettings;
   const [strategy, setStrategy] = useState(environment.strategy);
@@ -144,10 +196,36 @@ export function EnvironmentSettingsDialog({ project, environment, open, onClose,
             </Field>
           </div>
         )}
-        <StepEditor label="Deployer" draft={deployer} onChange={setDeployer} kinds={["none", "command", "webhook"]} hint="Exit 0 (or the tool's callback) is success." />
-        <StepEditor label="Verify" draft={verify} onChange={setVerify} kinds={["none", "command", "external"]} hint="The regression suite: a command writing JUnit XML to $SHIPLANE_JUNIT_FILE, or an external runner posting its results." />
-        {strategy === "blue-green" && <StepEditor label="Switch" draft={switchStep} onChange={setSwitchStep} kinds={["none", "command", "webhook"]} hint="Moves traffic to $SHIPLANE_TO_SLOT." />}
-        <StepEditor label="Provision" draft={provision} onChange={setProvision} kinds={["none", "command", "webhook"]} hint="Runs when a new environment is made from this one." />
+        <StepEditor
+          label="Deployer"
+          draft={deployer}
+          onChange={setDeployer}
+          kinds={["none", "command", "webhook"]}
+          hint="Exit 0 (or the tool's callback) is success."
+        />
+        <StepEditor
+          label="Verify"
+          draft={verify}
+          onChange={setVerify}
+          kinds={["none", "command", "external"]}
+          hint="The regression suite: a command writing JUnit XML to $SHIPLANE_JUNIT_FILE, or an external runner posting its results."
+        />
+        {strategy === "blue-green" && (
+          <StepEditor
+            label="Switch"
+            draft={switchStep}
+            onChange={setSwitchStep}
+            kinds={["none", "command", "webhook"]}
+            hint="Moves traffic to $SHIPLANE_TO_SLOT."
+          />
+        )}
+        <StepEditor
+          label="Provision"
+          draft={provision}
+          onChange={setProvision}
+          kinds={["none", "command", "webhook"]}
+          hint="Runs when a new environment is made from this one."
+        />
         <div className="grid grid-cols-2 gap-2">
           <Field label="Schedule (cron)" hint='Deploys the newest release, e.g. "0 2 * * *". Blank: none.'>
             <TextInput value={cron} onChange={(e) => setCron(e.target.value)} className="font-mono" />
@@ -168,7 +246,21 @@ export function EnvironmentSettingsDialog({ project, environment, open, onClose,
 }
 
 /** "New environment from template": one name, and the template's settings are copied. */
-export function NewEnvironmentDialog({ project, template, taken, open, onClose, onSaved }: { project: string; template: EnvironmentView; taken: string[]; open: boolean; onClose: () => void; onSaved: () => void }) {
+export function NewEnvironmentDialog({
+  project,
+  template,
+  taken,
+  open,
+  onClose,
+  onSaved,
+}: {
+  project: string;
+  template: EnvironmentView;
+  taken: string[];
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const trpc = useTRPC();
   const [name, setName] = useState("");
   const create = useMutation(
@@ -192,10 +284,15 @@ export function NewEnvironmentDialog({ project, template, taken, open, onClose, 
           create.mutate({ project, template: template.name, name });
         }}
       >
-        <Field label="Name" hint={`Copies ${template.name}'s deployer, verify and switch steps and runs its provisioning step.`}>
+        <Field
+          label="Name"
+          hint={`Copies ${template.name}'s deployer, verify and switch steps and runs its provisioning step.`}
+        >
           <TextInput value={name} onChange={(e) => setName(e.target.value)} placeholder="staging" autoFocus />
         </Field>
-        {clash && <p className="text-red-700 dark:text-red-400">There is already an environment named {name.trim()}.</p>}
+        {clash && (
+          <p className="text-red-700 dark:text-red-400">There is already an environment named {name.trim()}.</p>
+        )}
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={!name.trim() || clash || create.isPending}>

@@ -5,12 +5,28 @@ import { useAccess } from "../access/access";
 import { Button } from "../ui/button";
 
 /** The project's release policy: automatic promotion, stop the line, and the freeze in force. */
-export function PolicyBar({ project, policy, actions }: { project: string; policy: ReleasesData["policy"]; actions: ReturnType<typeof useReleaseActions> }) {
+export function PolicyBar({
+  project,
+  policy,
+  actions,
+}: {
+  project: string;
+  policy: ReleasesData["policy"];
+  actions: ReturnType<typeof useReleaseActions>;
+}) {
   const access = useAccess();
   return (
-    <section aria-label="Release policy" className="panel flex flex-wrap items-center gap-3 rounded-md px-3 py-2 text-[13px]">
+    <section
+      aria-label="Release policy"
+      className="panel flex flex-wrap items-center gap-3 rounded-md px-3 py-2 text-[13px]"
+    >
       <label className="flex items-center gap-2" title={access.why("admin")}>
-        <input type="checkbox" disabled={!access.allows("admin")} checked={policy.autoPromote} onChange={(e) => actions.setPolicy.mutate({ project, autoPromote: e.target.checked })} />
+        <input
+          type="checkbox"
+          disabled={!access.allows("admin")}
+          checked={policy.autoPromote}
+          onChange={(e) => actions.setPolicy.mutate({ project, autoPromote: e.target.checked })}
+        />
         Auto-promote when every gate is green
       </label>
       <span className="muted">·</span>
@@ -41,7 +57,9 @@ export function PolicyBar({ project, policy, actions }: { project: string; polic
         </span>
       ) : (
         <span className="muted">
-          {policy.freezeWindows.length ? `${policy.freezeWindows.length} freeze window${policy.freezeWindows.length > 1 ? "s" : ""}, none in force` : "No freeze windows"}
+          {policy.freezeWindows.length
+            ? `${policy.freezeWindows.length} freeze window${policy.freezeWindows.length > 1 ? "s" : ""}, none in force`
+            : "No freeze windows"}
         </span>
       )}
       <Button
@@ -49,14 +67,24 @@ export function PolicyBar({ project, policy, actions }: { project: string; polic
         variant="ghost"
         className="h-7 text-xs"
         onClick={() => {
-          const current = policy.freezeWindows.map((w) => `${w.cron} | ${w.durationMinutes} | ${w.timezone ?? ""} | ${w.note ?? ""}`).join("\n");
-          const text = window.prompt('Freeze windows, one per line: "cron | minutes | time zone | note", e.g. "0 16 * * 5 | 3840 | Europe/Berlin | weekend"', current);
+          const current = policy.freezeWindows
+            .map((w) => `${w.cron} | ${w.durationMinutes} | ${w.timezone ?? ""} | ${w.note ?? ""}`)
+            .join("\n");
+          const text = window.prompt(
+            'Freeze windows, one per line: "cron | minutes | time zone | note", e.g. "0 16 * * 5 | 3840 | Europe/Berlin | weekend"',
+            current,
+          );
           if (text === null) return;
           const freezeWindows = text
             .split(/\n|;/)
             .map((line) => line.split("|").map((part) => part.trim()))
             .filter((parts) => parts[0])
-            .map(([cron, minutes, timezone, note]) => ({ cron, durationMinutes: Number(minutes) || 60, timezone: timezone || null, note: note || null }));
+            .map(([cron, minutes, timezone, note]) => ({
+              cron,
+              durationMinutes: Number(minutes) || 60,
+              timezone: timezone || null,
+              note: note || null,
+            }));
           actions.setPolicy.mutate({ project, freezeWindows });
         }}
       >
@@ -69,7 +97,10 @@ export function PolicyBar({ project, policy, actions }: { project: string; polic
         className="h-7 text-xs"
         title="Which Alertmanager label names the environment of an alert"
         onClick={() => {
-          const label = window.prompt(`Alerts name their environment in the label (then "environment", then "env"):`, policy.alertEnvironmentLabels[0]);
+          const label = window.prompt(
+            `Alerts name their environment in the label (then "environment", then "env"):`,
+            policy.alertEnvironmentLabels[0],
+          );
           if (label !== null) actions.setPolicy.mutate({ project, alertEnvironmentLabel: label.trim() || null });
         }}
       >

@@ -16,7 +16,8 @@ export function PromoteCardDialog({ card, onClose }: { card: BoardCard | null; o
   const release = useQuery({ ...trpc.release.ofItem.queryOptions({ id: card?.id ?? 0 }), enabled: card !== null });
   const promote = useMutation(
     trpc.release.promote.mutationOptions({
-      onSuccess: () => toast.info(`Promoting ${release.data?.version}`, [`${card?.key} moves to Live when it is done.`]),
+      onSuccess: () =>
+        toast.info(`Promoting ${release.data?.version}`, [`${card?.key} moves to Live when it is done.`]),
       onError: (error) => {
         const details = errorDetails(error);
         toast.error(`${card?.key} cannot go live yet`, details.reasons.length ? details.reasons : [details.message]);
@@ -25,5 +26,12 @@ export function PromoteCardDialog({ card, onClose }: { card: BoardCard | null; o
     }),
   );
   const releaseId = card && release.data ? release.data.id : null;
-  return <PromoteDialog releaseId={releaseId} busy={promote.isPending} onClose={onClose} onConfirm={(reason) => releaseId && promote.mutate({ releaseId, reason })} />;
+  return (
+    <PromoteDialog
+      releaseId={releaseId}
+      busy={promote.isPending}
+      onClose={onClose}
+      onConfirm={(reason) => releaseId && promote.mutate({ releaseId, reason })}
+    />
+  );
 }

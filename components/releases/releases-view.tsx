@@ -29,7 +29,13 @@ export function ReleasesView({ project }: { project: string }) {
             <PolicyBar project={project} policy={data.policy} actions={actions} />
             <section aria-label="Environments" className="grid gap-3 md:grid-cols-2">
               {data.environments.map((environment) => (
-                <EnvironmentCard key={environment.id} project={project} environment={environment} environments={data.environments} actions={actions} />
+                <EnvironmentCard
+                  key={environment.id}
+                  project={project}
+                  environment={environment}
+                  environments={data.environments}
+                  actions={actions}
+                />
               ))}
             </section>
             <ReleasesTable project={project} data={data} actions={actions} onPromote={setPromoting} />
@@ -41,18 +47,30 @@ export function ReleasesView({ project }: { project: string }) {
         busy={actions.promote.isPending}
         onClose={() => setPromoting(null)}
         onConfirm={(reason) => {
-          if (promoting !== null) actions.promote.mutate({ releaseId: promoting, reason }, { onSettled: () => setPromoting(null) });
+          if (promoting !== null)
+            actions.promote.mutate({ releaseId: promoting, reason }, { onSettled: () => setPromoting(null) });
         }}
       />
     </div>
   );
 }
 
-function ReleasesTable({ project, data, actions, onPromote }: { project: string; data: ReleasesData; actions: ReturnType<typeof useReleaseActions>; onPromote: (id: number) => void }) {
+function ReleasesTable({
+  project,
+  data,
+  actions,
+  onPromote,
+}: {
+  project: string;
+  data: ReleasesData;
+  actions: ReturnType<typeof useReleaseActions>;
+  onPromote: (id: number) => void;
+}) {
   if (data.releases.length === 0) {
     return (
       <p className="muted panel rounded-md p-4 text-[13px]">
-        No release yet. A green build of main that reports artifacts (POST /api/v1/projects/{project}/builds) makes one of what was merged since the previous release.
+        No release yet. A green build of main that reports artifacts (POST /api/v1/projects/{project}/builds) makes one
+        of what was merged since the previous release.
       </p>
     );
   }
@@ -74,24 +92,37 @@ function ReleasesTable({ project, data, actions, onPromote }: { project: string;
       </thead>
       <tbody>
         {data.releases.map((release) => (
-          <tr key={release.id} className="border-t border-[var(--border)] align-top" aria-label={`Release ${release.version}`}>
+          <tr
+            key={release.id}
+            className="border-t border-[var(--border)] align-top"
+            aria-label={`Release ${release.version}`}
+          >
             <td className="px-3 py-2">
               <div className="font-semibold">{release.version}</div>
               <div className="muted text-xs">
-                <RelativeTime date={release.createdAt} /> · <span className="font-mono">{release.commitSha.slice(0, 7)}</span>
+                <RelativeTime date={release.createdAt} /> ·{" "}
+                <span className="font-mono">{release.commitSha.slice(0, 7)}</span>
               </div>
               <ReleaseItems project={project} release={release} actions={actions} />
               {release.alerts.length > 0 && (
                 <ul aria-label={`Alerts while ${release.version} was live`} className="mt-1 space-y-0.5 text-xs">
                   {release.alerts.map((alert) => (
                     <li key={alert.id}>
-                      <Pill tone={alert.severity === "critical" ? "red" : "amber"} label={`${alert.severity} ${alert.status}`} title={alert.summary} /> {alert.name} <RelativeTime date={alert.startsAt} />
+                      <Pill
+                        tone={alert.severity === "critical" ? "red" : "amber"}
+                        label={`${alert.severity} ${alert.status}`}
+                        title={alert.summary}
+                      />{" "}
+                      {alert.name} <RelativeTime date={alert.startsAt} />
                     </li>
                   ))}
                 </ul>
               )}
               {release.pinned && (
-                <p className="mt-1 text-xs text-red-700 dark:text-red-400" title="Automatic promotion leaves a rolled-back release alone.">
+                <p
+                  className="mt-1 text-xs text-red-700 dark:text-red-400"
+                  title="Automatic promotion leaves a rolled-back release alone."
+                >
                   Pinned: {release.pinned}
                 </p>
               )}
@@ -120,12 +151,23 @@ function ReleasesTable({ project, data, actions, onPromote }: { project: string;
   );
 }
 
-function ReleaseItems({ project, release, actions }: { project: string; release: ReleaseRow; actions: ReturnType<typeof useReleaseActions> }) {
+function ReleaseItems({
+  project,
+  release,
+  actions,
+}: {
+  project: string;
+  release: ReleaseRow;
+  actions: ReturnType<typeof useReleaseActions>;
+}) {
   return (
     <ul className="mt-1 space-y-0.5 text-xs">
       {release.items.map((item) => (
         <li key={item.id} className="flex flex-wrap items-center gap-1">
-          <Link href={`/p/${project}?item=${item.id}`} className="font-mono text-blue-700 hover:underline dark:text-blue-400">
+          <Link
+            href={`/p/${project}?item=${item.id}`}
+            className="font-mono text-blue-700 hover:underline dark:text-blue-400"
+          >
             {item.key}
           </Link>
           <span className="max-w-56 truncate" title={item.title}>
@@ -153,14 +195,28 @@ function ReleaseItems({ project, release, actions }: { project: string; release:
   );
 }
 
-function Cell({ project, release, cell, actions }: { project: string; release: ReleaseRow; cell: ReleaseRow["cells"][number]; actions: ReturnType<typeof useReleaseActions> }) {
+function Cell({
+  project,
+  release,
+  cell,
+  actions,
+}: {
+  project: string;
+  release: ReleaseRow;
+  cell: ReleaseRow["cells"][number];
+  actions: ReturnType<typeof useReleaseActions>;
+}) {
   const d = cell.deployment;
   const state = d ? deploymentState(d) : null;
   return (
     <div className="space-y-1">
       {d && state ? (
         <>
-          <Link href={`/p/${project}/deployments/${d.id}`} className="inline-flex items-center gap-1 hover:underline" aria-label={`${release.version} on ${cell.environment}: ${state.label}`}>
+          <Link
+            href={`/p/${project}/deployments/${d.id}`}
+            className="inline-flex items-center gap-1 hover:underline"
+            aria-label={`${release.version} on ${cell.environment}: ${state.label}`}
+          >
             <Pill tone={state.tone} label={state.label} title={state.title} />
             {d.regression && (
               <span className="muted text-xs">
@@ -179,12 +235,23 @@ function Cell({ project, release, cell, actions }: { project: string; release: R
       )}
       <div className="flex gap-1">
         {d?.active ? (
-          <Button needs="release-manager" variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => actions.cancel.mutate({ id: d.id })}>
+          <Button
+            needs="release-manager"
+            variant="ghost"
+            className="h-6 px-1.5 text-xs"
+            onClick={() => actions.cancel.mutate({ id: d.id })}
+          >
             Cancel
           </Button>
         ) : (
           !d?.serving && (
-            <Button needs="release-manager" variant="ghost" className="h-6 px-1.5 text-xs" onClick={() => actions.deploy.mutate({ releaseId: release.id, environment: cell.environment })} aria-label={`Deploy ${release.version} to ${cell.environment}`}>
+            <Button
+              needs="release-manager"
+              variant="ghost"
+              className="h-6 px-1.5 text-xs"
+              onClick={() => actions.deploy.mutate({ releaseId: release.id, environment: cell.environment })}
+              aria-label={`Deploy ${release.version} to ${cell.environment}`}
+            >
               Deploy
             </Button>
           )

@@ -12,7 +12,9 @@ export function useReleases(project: string) {
     ...trpc.release.overview.queryOptions({ project }),
     refetchInterval: (query) => {
       const data = query.state.data;
-      const busy = data?.releases.some((r) => r.cells.some((c) => c.deployment?.active)) || data?.environments.some((e) => e.status === "provisioning");
+      const busy =
+        data?.releases.some((r) => r.cells.some((c) => c.deployment?.active)) ||
+        data?.environments.some((e) => e.status === "provisioning");
       return busy ? 2000 : 10_000;
     },
   });
@@ -33,19 +35,42 @@ export function useReleaseActions(project: string) {
   };
   const deploy = useMutation(
     trpc.release.deploy.mutationOptions({
-      onSuccess: (_data, input) => toast.info(`Deploying to ${input.environment}`, ["Follow it in the release's cell or its deployment page."]),
+      onSuccess: (_data, input) =>
+        toast.info(`Deploying to ${input.environment}`, ["Follow it in the release's cell or its deployment page."]),
       onError: failed("Cannot deploy"),
       onSettled: refresh,
     }),
   );
   const promote = useMutation(
-    trpc.release.promote.mutationOptions({ onSuccess: () => toast.info("Promotion started", ["The cards move to Live when it is done."]), onError: failed("Cannot promote"), onSettled: refresh }),
+    trpc.release.promote.mutationOptions({
+      onSuccess: () => toast.info("Promotion started", ["The cards move to Live when it is done."]),
+      onError: failed("Cannot promote"),
+      onSettled: refresh,
+    }),
   );
   const rollback = useMutation(
-    trpc.release.rollback.mutationOptions({ onSuccess: (_d, input) => toast.info(`Rolling back ${input.environment}`), onError: failed("Cannot roll back"), onSettled: refresh }),
+    trpc.release.rollback.mutationOptions({
+      onSuccess: (_d, input) => toast.info(`Rolling back ${input.environment}`),
+      onError: failed("Cannot roll back"),
+      onSettled: refresh,
+    }),
   );
-  const cancel = useMutation(trpc.release.cancel.mutationOptions({ onSuccess: () => toast.info("Cancelling the deployment"), onError: failed("Cannot cancel"), onSettled: refresh }));
-  const signOff = useMutation(trpc.release.signOffQa.mutationOptions({ onSuccess: () => toast.success("QA signed off"), onError: failed("Cannot sign off"), onSettled: refresh }));
-  const setPolicy = useMutation(trpc.release.setPolicy.mutationOptions({ onError: failed("Cannot change the release policy"), onSettled: refresh }));
+  const cancel = useMutation(
+    trpc.release.cancel.mutationOptions({
+      onSuccess: () => toast.info("Cancelling the deployment"),
+      onError: failed("Cannot cancel"),
+      onSettled: refresh,
+    }),
+  );
+  const signOff = useMutation(
+    trpc.release.signOffQa.mutationOptions({
+      onSuccess: () => toast.success("QA signed off"),
+      onError: failed("Cannot sign off"),
+      onSettled: refresh,
+    }),
+  );
+  const setPolicy = useMutation(
+    trpc.release.setPolicy.mutationOptions({ onError: failed("Cannot change the release policy"), onSettled: refresh }),
+  );
   return { deploy, promote, rollback, cancel, signOff, setPolicy, refresh };
 }

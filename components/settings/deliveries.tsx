@@ -30,7 +30,9 @@ export function Deliveries({ deliveries, onReplayed }: { deliveries: Delivery[];
         Recent deliveries
       </h2>
       {deliveries.length === 0 ? (
-        <p className="muted panel rounded-md p-4 text-[13px]">No delivery yet. Once the webhook is added in GitHub, its ping and every event appear here.</p>
+        <p className="muted panel rounded-md p-4 text-[13px]">
+          No delivery yet. Once the webhook is added in GitHub, its ping and every event appear here.
+        </p>
       ) : (
         <table className="panel w-full rounded-md text-[13px]">
           <thead className="muted text-left text-xs">
@@ -62,7 +64,8 @@ export function Deliveries({ deliveries, onReplayed }: { deliveries: Delivery[];
                     onClick={async () => {
                       try {
                         const result = await replay.mutateAsync({ deliveryId: d.deliveryId });
-                        if (result.status === "failed") toast.error(`Delivery ${d.deliveryId} failed again`, [result.error ?? ""]);
+                        if (result.status === "failed")
+                          toast.error(`Delivery ${d.deliveryId} failed again`, [result.error ?? ""]);
                         else toast.success(`Delivery ${d.deliveryId}: ${result.status}`);
                         onReplayed();
                       } catch (error) {

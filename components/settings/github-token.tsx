@@ -9,7 +9,15 @@ import { Field, TextInput } from "../ui/field";
 import { toast } from "../ui/toaster";
 
 /** The token Shiplane posts the shiplane/gates commit status with (never shown back). */
-export function GithubToken({ project, current, onChanged }: { project: string; current: { configured: boolean; ending: string | null }; onChanged: () => void }) {
+export function GithubToken({
+  project,
+  current,
+  onChanged,
+}: {
+  project: string;
+  current: { configured: boolean; ending: string | null };
+  onChanged: () => void;
+}) {
   const trpc = useTRPC();
   const save = useMutation(trpc.settings.setGithubToken.mutationOptions());
   const [token, setToken] = useState("");
@@ -29,8 +37,8 @@ export function GithubToken({ project, current, onChanged }: { project: string; 
         Merge status on GitHub
       </h2>
       <p className="muted text-[13px]">
-        With a GitHub token (fine-grained: Commit statuses, read and write), Shiplane marks each open pull request with the status
-        &ldquo;shiplane/gates&rdquo;: good to merge, waiting for approvals or checks, or blocked.
+        With a GitHub token (fine-grained: Commit statuses, read and write), Shiplane marks each open pull request with
+        the status &ldquo;shiplane/gates&rdquo;: good to merge, waiting for approvals or checks, or blocked.
         {current.configured ? ` A token ending in …${current.ending} is set.` : " No token is set."}
       </p>
       <form
@@ -42,7 +50,13 @@ export function GithubToken({ project, current, onChanged }: { project: string; 
       >
         <div className="flex-1">
           <Field label="GitHub token">
-            <TextInput type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} placeholder="github_pat_…" />
+            <TextInput
+              type="password"
+              autoComplete="off"
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+              placeholder="github_pat_…"
+            />
           </Field>
         </div>
         <Button type="submit" variant="primary" disabled={!token.trim() || save.isPending}>

@@ -23,7 +23,11 @@ export function SettingsView({ project }: { project: string }) {
         <QueryStatus query={settings} />
         {settings.data && (
           <>
-            <WebhookSetup webhook={settings.data.webhook} repo={settings.data.project.repo} onRegenerate={() => regenerate.mutateAsync({ project })} />
+            <WebhookSetup
+              webhook={settings.data.webhook}
+              repo={settings.data.project.repo}
+              onRegenerate={() => regenerate.mutateAsync({ project })}
+            />
             <Deliveries deliveries={settings.data.deliveries} onReplayed={refresh} />
             <GithubToken project={project} current={settings.data.githubToken} onChanged={refresh} />
             <Tokens project={project} tokens={settings.data.tokens} onChanged={refresh} />

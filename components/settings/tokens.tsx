@@ -37,9 +37,14 @@ export function Tokens({ project, tokens, onChanged }: { project: string; tokens
       <h2 id="tokens-heading" className="text-[15px] font-semibold">
         API tokens
       </h2>
-      <p className="muted text-[13px]">For CI servers and scripts: send it as &ldquo;Authorization: Bearer &lt;token&gt;&rdquo;. Only its hash is kept.</p>
+      <p className="muted text-[13px]">
+        For CI servers and scripts: send it as &ldquo;Authorization: Bearer &lt;token&gt;&rdquo;. Only its hash is kept.
+      </p>
       {created && (
-        <div role="status" className="rounded-md border border-emerald-600/40 bg-emerald-50 p-3 text-[13px] dark:bg-emerald-500/10">
+        <div
+          role="status"
+          className="rounded-md border border-emerald-600/40 bg-emerald-50 p-3 text-[13px] dark:bg-emerald-500/10"
+        >
           <p className="font-medium">Copy the new token now: it is not shown again.</p>
           <code className="mt-1 block font-mono text-xs break-all" aria-label="New token">
             {created}
@@ -68,9 +73,15 @@ export function Tokens({ project, tokens, onChanged }: { project: string; tokens
                     {t.name} <span className="muted font-mono text-xs">{t.prefix}…</span>
                   </td>
                   <td className="px-3 py-2 text-xs">{t.scopes.join(", ")}</td>
-                  <td className="muted px-3 py-2 text-xs">{t.lastUsedAt ? <RelativeTime date={t.lastUsedAt} /> : "never"}</td>
+                  <td className="muted px-3 py-2 text-xs">
+                    {t.lastUsedAt ? <RelativeTime date={t.lastUsedAt} /> : "never"}
+                  </td>
                   <td className="px-3 py-2">
-                    <Pill tone={state === "active" ? "green" : "grey"} label={state} title={t.expiresAt ? `Expires ${t.expiresAt.toLocaleString()}` : "Does not expire"} />
+                    <Pill
+                      tone={state === "active" ? "green" : "grey"}
+                      label={state}
+                      title={t.expiresAt ? `Expires ${t.expiresAt.toLocaleString()}` : "Does not expire"}
+                    />
                   </td>
                   <td className="px-3 py-2 text-right">
                     {state === "active" && (
@@ -114,7 +125,11 @@ export function Tokens({ project, tokens, onChanged }: { project: string; tokens
             <TextInput value={name} onChange={(e) => setName(e.target.value)} placeholder="Jenkins" maxLength={100} />
           </Field>
           <Field label="Expires">
-            <select value={expiresIn} onChange={(e) => setExpiresIn(e.target.value)} className="h-8 w-full rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-[13px]">
+            <select
+              value={expiresIn}
+              onChange={(e) => setExpiresIn(e.target.value)}
+              className="h-8 w-full rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-[13px]"
+            >
               <option value="">Never</option>
               <option value="30d">In 30 days</option>
               <option value="90d">In 90 days</option>

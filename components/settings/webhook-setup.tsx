@@ -29,22 +29,44 @@ function CopyField({ label, value, secret = false }: { label: string; value: str
   );
 }
 
-export function WebhookSetup({ webhook, repo, onRegenerate }: { webhook: { path: string; secret: string | null; events: string[] }; repo: string | null; onRegenerate: () => Promise<unknown> }) {
-  const base = useSyncExternalStore(() => () => undefined, origin, () => "");
+export function WebhookSetup({
+  webhook,
+  repo,
+  onRegenerate,
+}: {
+  webhook: { path: string; secret: string | null; events: string[] };
+  repo: string | null;
+  onRegenerate: () => Promise<unknown>;
+}) {
+  const base = useSyncExternalStore(
+    () => () => undefined,
+    origin,
+    () => "",
+  );
   return (
     <section aria-labelledby="webhook-heading" className="space-y-4">
       <h2 id="webhook-heading" className="text-[15px] font-semibold">
         GitHub webhook
       </h2>
       <p className="muted text-[13px]">
-        Pull requests, reviews, checks and pushes move and annotate the cards that their branch, title, body or commit messages name (for example SL-42 or [finishes #42]).
+        Pull requests, reviews, checks and pushes move and annotate the cards that their branch, title, body or commit
+        messages name (for example SL-42 or [finishes #42]).
       </p>
       <CopyField label="Payload URL" value={`${base}${webhook.path}`} />
-      {webhook.secret ? <CopyField label="Secret" value={webhook.secret} secret /> : <p className="text-[13px]">No secret yet: generate one.</p>}
+      {webhook.secret ? (
+        <CopyField label="Secret" value={webhook.secret} secret />
+      ) : (
+        <p className="text-[13px]">No secret yet: generate one.</p>
+      )}
       <div>
         <Button
           onClick={async () => {
-            if (!window.confirm("Generate a new secret? GitHub's deliveries fail until you paste it into the webhook's settings.")) return;
+            if (
+              !window.confirm(
+                "Generate a new secret? GitHub's deliveries fail until you paste it into the webhook's settings.",
+              )
+            )
+              return;
             await onRegenerate();
             toast.success("New webhook secret generated: update it in GitHub");
           }}
@@ -58,7 +80,8 @@ export function WebhookSetup({ webhook, repo, onRegenerate }: { webhook: { path:
         </li>
         <li>Paste the payload URL, set Content type to application/json, and paste the secret.</li>
         <li>
-          Choose &ldquo;Let me select individual events&rdquo; and tick: {webhook.events.filter((e) => e !== "ping").join(", ")}.
+          Choose &ldquo;Let me select individual events&rdquo; and tick:{" "}
+          {webhook.events.filter((e) => e !== "ping").join(", ")}.
         </li>
         <li>Add webhook. GitHub sends a ping: it appears below as processed.</li>
       </ol>

@@ -11,7 +11,8 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 
 /** A session that ended (expired, signed out elsewhere, account disabled) sends the page to sign in, and back here after. */
 function signInAgain(error: unknown) {
-  if (!(error instanceof TRPCClientError) || (error.data as { code?: string } | undefined)?.code !== "UNAUTHORIZED") return;
+  if (!(error instanceof TRPCClientError) || (error.data as { code?: string } | undefined)?.code !== "UNAUTHORIZED")
+    return;
   if (typeof window === "undefined" || window.location.pathname === "/login") return;
   window.location.replace(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
 }
@@ -26,7 +27,12 @@ function makeQueryClient() {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
         // Refusals (no session, no role, not found) are answers, not failures to retry.
-        retry: (count, error) => count < 1 && !(error instanceof TRPCClientError && [401, 403, 404].includes((error.data as { httpStatus?: number } | undefined)?.httpStatus ?? 0)),
+        retry: (count, error) =>
+          count < 1 &&
+          !(
+            error instanceof TRPCClientError &&
+            [401, 403, 404].includes((error.data as { httpStatus?: number } | undefined)?.httpStatus ?? 0)
+          ),
       },
     },
   });

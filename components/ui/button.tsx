@@ -13,7 +13,13 @@ const VARIANT: Record<Variant, string> = {
 };
 
 /** A button; with `needs`, it is disabled for roles below that one and says why on hover. */
-export function Button({ variant = "secondary", className = "", type = "button", needs, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; needs?: Role }) {
+export function Button({
+  variant = "secondary",
+  className = "",
+  type = "button",
+  needs,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; needs?: Role }) {
   const access = useAccess();
   const refused = needs ? access.why(needs) : undefined;
   if (refused) props = { ...props, disabled: true, title: refused };

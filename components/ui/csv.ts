@@ -12,7 +12,12 @@ function csvCell(value: string | number | null): string {
 
 /** Rows as CSV (RFC 4180), with a header of the column labels. */
 export function toCsv<R>(rows: R[], columns: Column<R>[]): string {
-  return [columns.map((c) => csvCell(c.label)).join(","), ...rows.map((row) => columns.map((c) => csvCell(c.value(row))).join(","))].join("\r\n") + "\r\n";
+  return (
+    [
+      columns.map((c) => csvCell(c.label)).join(","),
+      ...rows.map((row) => columns.map((c) => csvCell(c.value(row))).join(",")),
+    ].join("\r\n") + "\r\n"
+  );
 }
 
 /** Saves text as a file in the browser. */

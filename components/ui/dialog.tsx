@@ -3,7 +3,19 @@
 import { useEffect, useRef, type ReactNode } from "react";
 
 /** A modal built on the native <dialog>: focus trapping, Escape and the backdrop come from the browser. */
-export function Dialog({ open, onClose, title, children, side = false }: { open: boolean; onClose: () => void; title: string; children: ReactNode; side?: boolean }) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  children,
+  side = false,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  side?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -28,7 +40,12 @@ export function Dialog({ open, onClose, title, children, side = false }: { open:
         <div className="flex h-full flex-col">
           <header className="flex items-center justify-between border-b border-[var(--border)] px-4 py-3">
             <h2 className="text-[15px] font-semibold">{title}</h2>
-            <button type="button" aria-label="Close" onClick={onClose} className="muted rounded px-1.5 text-xl leading-none hover:text-current">
+            <button
+              type="button"
+              aria-label="Close"
+              onClick={onClose}
+              className="muted rounded px-1.5 text-xl leading-none hover:text-current"
+            >
               ×
             </button>
           </header>

@@ -3,7 +3,15 @@
 import { errorDetails } from "../board/use-board";
 
 /** What a page shows while its data loads, or when it could not be loaded (the message says why). */
-export function QueryStatus({ query, loading = "Loading…", className = "" }: { query: { isPending: boolean; isError: boolean; error: unknown }; loading?: string; className?: string }) {
+export function QueryStatus({
+  query,
+  loading = "Loading…",
+  className = "",
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown };
+  loading?: string;
+  className?: string;
+}) {
   if (query.isError) {
     return (
       <p role="alert" className={`text-red-700 dark:text-red-400 ${className}`}>

@@ -59,7 +59,12 @@ export function Toaster() {
         >
           <div className="flex items-start justify-between gap-2">
             <p className="font-medium">{t.title}</p>
-            <button type="button" aria-label="Dismiss" className="muted -mt-1 px-1 text-lg leading-none hover:text-current" onClick={() => dismiss(t.id)}>
+            <button
+              type="button"
+              aria-label="Dismiss"
+              className="muted -mt-1 px-1 text-lg leading-none hover:text-current"
+              onClick={() => dismiss(t.id)}
+            >
               ×
             </button>
           </div>

@@ -21,9 +21,15 @@ export function UsersView({ me }: { me: AccessUser }) {
   const projects = useQuery(trpc.project.list.queryOptions());
   const refresh = () => client.invalidateQueries({ queryKey: trpc.user.list.queryKey() });
   const fail = (title: string) => (error: unknown) => toast.error(title, [errorDetails(error).message]);
-  const create = useMutation(trpc.user.create.mutationOptions({ onSuccess: refresh, onError: fail("The account was not created") }));
-  const disable = useMutation(trpc.user.setDisabled.mutationOptions({ onSuccess: refresh, onError: fail("The account was not changed") }));
-  const admin = useMutation(trpc.user.setAdmin.mutationOptions({ onSuccess: refresh, onError: fail("The account was not changed") }));
+  const create = useMutation(
+    trpc.user.create.mutationOptions({ onSuccess: refresh, onError: fail("The account was not created") }),
+  );
+  const disable = useMutation(
+    trpc.user.setDisabled.mutationOptions({ onSuccess: refresh, onError: fail("The account was not changed") }),
+  );
+  const admin = useMutation(
+    trpc.user.setAdmin.mutationOptions({ onSuccess: refresh, onError: fail("The account was not changed") }),
+  );
   const slug = (id: number) => projects.data?.find((p) => p.id === id)?.slug ?? `#${id}`;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -31,7 +37,12 @@ export function UsersView({ me }: { me: AccessUser }) {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const made = await create
-      .mutateAsync({ email: String(form.get("email")), password: String(form.get("password")), name: String(form.get("name") || "") || null, siteAdmin: form.get("siteAdmin") === "on" })
+      .mutateAsync({
+        email: String(form.get("email")),
+        password: String(form.get("password")),
+        name: String(form.get("name") || "") || null,
+        siteAdmin: form.get("siteAdmin") === "on",
+      })
       .catch(() => null);
     if (made) {
       toast.success(`Account created for ${made.email}`, ["Give them a role on a project's Members page."]);
@@ -71,14 +82,27 @@ export function UsersView({ me }: { me: AccessUser }) {
                     <div>{u.name}</div>
                     <div className="muted text-xs">{u.email}</div>
                   </td>
-                  <td className="px-3 py-2 text-xs">{u.siteAdmin ? "all (admin)" : u.projects.map((p) => `${slug(p.projectId)}: ${p.role}`).join(", ") || "none"}</td>
+                  <td className="px-3 py-2 text-xs">
+                    {u.siteAdmin
+                      ? "all (admin)"
+                      : u.projects.map((p) => `${slug(p.projectId)}: ${p.role}`).join(", ") || "none"}
+                  </td>
                   <td className="px-3 py-2">
-                    <input type="checkbox" aria-label={`${u.email} is an instance admin`} checked={u.siteAdmin} onChange={(e) => admin.mutate({ email: u.email, admin: e.target.checked })} />
+                    <input
+                      type="checkbox"
+                      aria-label={`${u.email} is an instance admin`}
+                      checked={u.siteAdmin}
+                      onChange={(e) => admin.mutate({ email: u.email, admin: e.target.checked })}
+                    />
                   </td>
                   <td className="px-3 py-2">
                     {u.disabled ? <span className="text-red-700 dark:text-red-400">Disabled</span> : "Active"}
                     {u.email !== me.email && (
-                      <Button variant="ghost" className="ml-2 h-6 text-xs" onClick={() => disable.mutate({ email: u.email, disabled: !u.disabled })}>
+                      <Button
+                        variant="ghost"
+                        className="ml-2 h-6 text-xs"
+                        onClick={() => disable.mutate({ email: u.email, disabled: !u.disabled })}
+                      >
                         {u.disabled ? "Enable" : "Disable"}
                       </Button>
                     )}
@@ -92,7 +116,9 @@ export function UsersView({ me }: { me: AccessUser }) {
           <h2 id="new-user" className="font-medium">
             Create an account
           </h2>
-          <p className="muted text-xs">To let someone choose their own password, invite them from a project&apos;s Members page instead.</p>
+          <p className="muted text-xs">
+            To let someone choose their own password, invite them from a project&apos;s Members page instead.
+          </p>
           <form className="flex flex-wrap items-end gap-2" onSubmit={submit}>
             <label className="flex flex-col gap-1">
               <span className="text-xs font-medium">Email</span>
@@ -104,7 +130,14 @@ export function UsersView({ me }: { me: AccessUser }) {
             </label>
             <label className="flex flex-col gap-1">
               <span className="text-xs font-medium">Password</span>
-              <input name="password" type="password" required minLength={8} autoComplete="new-password" className={`${CONTROL} w-40`} />
+              <input
+                name="password"
+                type="password"
+                required
+                minLength={8}
+                autoComplete="new-password"
+                className={`${CONTROL} w-40`}
+              />
             </label>
             <label className="flex items-center gap-1 pb-2">
               <input name="siteAdmin" type="checkbox" />

@@ -28,7 +28,10 @@ export async function listUsers(store: Store): Promise<UserRecord[]> {
 }
 
 export async function findUserByEmail(store: Store, email: string): Promise<UserRecord | null> {
-  const [row] = await store.db.select(userColumns(store)).from(store.t.users).where(eq(store.t.users.email, email.toLowerCase()));
+  const [row] = await store.db
+    .select(userColumns(store))
+    .from(store.t.users)
+    .where(eq(store.t.users.email, email.toLowerCase()));
   return row ?? null;
 }
 
@@ -54,18 +57,31 @@ export interface MembershipRecord {
 
 export async function findRole(store: Store, projectId: number, userId: string): Promise<Role | null> {
   const m = store.t.memberships;
-  const [row] = await store.db.select({ role: m.role }).from(m).where(and(eq(m.projectId, projectId), eq(m.userId, userId)));
+  const [row] = await store.db
+    .select({ role: m.role })
+    .from(m)
+    .where(and(eq(m.projectId, projectId), eq(m.userId, userId)));
   return row?.role ?? null;
 }
 
-export async function listMemberships(store: Store, filter: { projectId?: number; userId?: string }): Promise<MembershipRecord[]> {
+export async function listMemberships(
+  store: Store,
+  filter: { projectId?: number; userId?: string },
+): Promise<MembershipRecord[]> {
   const m = store.t.memberships;
   const u = store.t.users;
   const where: SQL[] = [];
   if (filter.projectId !== undefined) where.push(eq(m.projectId, filter.projectId));
   if (filter.userId !== undefined) where.push(eq(m.userId, filter.userId));
   return store.db
-    .select({ projectId: m.projectId, userId: m.userId, role: m.role, email: u.email, name: u.name, createdAt: m.createdAt })
+    .select({
+      projectId: m.projectId,
+      userId: m.userId,
+      role: m.role,
+      email: u.email,
+      name: u.name,
+      createdAt: m.createdAt,
+    })
     .from(m)
     .innerJoin(u, eq(u.id, m.userId))
     .where(and(...where))
@@ -73,10 +89,17 @@ export async function listMemberships(store: Store, filter: { projectId?: number
 }
 
 /** Gives the user this role in the project, replacing any role they had; returns the role they had. */
-export async function putMembership(store: Store, row: { projectId: number; userId: string; role: Role; createdBy: string }): Promise<Role | null> {
+export async function putMembership(
+  store: Store,
+  row: { projectId: number; userId: string; role: Role; createdBy: string },
+): Promise<Role | null> {
   const before = await findRole(store, row.projectId, row.userId);
   const m = store.t.memberships;
-  if (before) await store.db.update(m).set({ role: row.role }).where(and(eq(m.projectId, row.projectId), eq(m.userId, row.userId)));
+  if (before)
+    await store.db
+      .update(m)
+      .set({ role: row.role })
+      .where(and(eq(m.projectId, row.projectId), eq(m.userId, row.userId)));
   else await store.db.insert(m).values(row);
   return before;
 }
@@ -117,7 +140,10 @@ function inviteColumns(store: Store) {
   };
 }
 
-export async function insertInvite(store: Store, row: Omit<InviteRecord, "id" | "createdAt" | "acceptedAt" | "acceptedBy" | "revokedAt"> & { hash: string }): Promise<InviteRecord> {
+export async function insertInvite(
+  store: Store,
+  row: Omit<InviteRecord, "id" | "createdAt" | "acceptedAt" | "acceptedBy" | "revokedAt"> & { hash: string },
+): Promise<InviteRecord> {
   const [created] = await store.db.insert(store.t.invites).values(row).returning(inviteColumns(store));
   return created;
 }
@@ -136,7 +162,11 @@ export async function listOpenInvites(store: Store, projectId: number, now: Date
     .orderBy(desc(i.id));
 }
 
-export async function closeInvite(store: Store, id: number, change: { acceptedAt?: Date; acceptedBy?: string; revokedAt?: Date }): Promise<void> {
+export async function closeInvite(
+  store: Store,
+  id: number,
+  change: { acceptedAt?: Date; acceptedBy?: string; revokedAt?: Date },
+): Promise<void> {
   await store.db.update(store.t.invites).set(change).where(eq(store.t.invites.id, id));
 }
 
@@ -156,10 +186,17 @@ export async function appendAccessEvent(store: Store, event: Omit<AccessEventRec
   await store.db.insert(store.t.accessEvents).values(event);
 }
 
-export async function countAccessEvents(store: Store, filter: { action: string; ip: string | null; since: Date }): Promise<{ n: number; oldest: Date | null }> {
+export async function countAccessEvents(
+  store: Store,
+  filter: { action: string; ip: string | null; since: Date },
+): Promise<{ n: number; oldest: Date | null }> {
   const a = store.t.accessEvents;
   const ip = filter.ip === null ? isNull(a.ip) : eq(a.ip, filter.ip);
-  const rows = await store.db.select({ at: a.at }).from(a).where(and(eq(a.action, filter.action), ip, gte(a.at, filter.since))).orderBy(asc(a.at));
+  const rows = await store.db
+    .select({ at: a.at })
+    .from(a)
+    .where(and(eq(a.action, filter.action), ip, gte(a.at, filter.since)))
+    .orderBy(asc(a.at));
   return { n: rows.length, oldest: rows[0]?.at ?? null };
 }
 
@@ -174,11 +211,19 @@ export async function listAccessEvents(
   if (filter.actor) where.push(eq(a.actor, filter.actor));
   if (filter.from) where.push(gte(a.at, filter.from));
   if (filter.to) where.push(lt(a.at, filter.to));
-  return store.db.select().from(a).where(and(...where)).orderBy(desc(a.at), desc(a.id)).limit(limit);
+  return store.db
+    .select()
+    .from(a)
+    .where(and(...where))
+    .orderBy(desc(a.at), desc(a.id))
+    .limit(limit);
 }
 
 export async function setUserBanned(store: Store, id: string, banned: boolean): Promise<void> {
-  await store.db.update(store.t.users).set({ banned, banReason: null, banExpires: null }).where(eq(store.t.users.id, id));
+  await store.db
+    .update(store.t.users)
+    .set({ banned, banReason: null, banExpires: null })
+    .where(eq(store.t.users.id, id));
 }
 
 /** Signs the user out everywhere. */

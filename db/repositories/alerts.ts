@@ -36,7 +36,12 @@ function columns(store: Store) {
   };
 }
 
-export async function findAlert(store: Store, projectId: number, fingerprint: string, startsAt: Date): Promise<AlertRecord | null> {
+export async function findAlert(
+  store: Store,
+  projectId: number,
+  fingerprint: string,
+  startsAt: Date,
+): Promise<AlertRecord | null> {
   const a = store.t.alerts;
   const [row] = await store.db
     .select(columns(store))
@@ -51,15 +56,29 @@ export async function insertAlertRow(store: Store, alert: Omit<AlertRecord, "id"
   return row.id;
 }
 
-export async function updateAlertRow(store: Store, id: number, patch: Partial<Omit<AlertRecord, "id" | "projectId">>): Promise<void> {
+export async function updateAlertRow(
+  store: Store,
+  id: number,
+  patch: Partial<Omit<AlertRecord, "id" | "projectId">>,
+): Promise<void> {
   const a = store.t.alerts;
   await store.db.update(a).set(patch).where(eq(a.id, id));
 }
 
-export async function listAlerts(store: Store, projectId: number, filter: { status?: string; environmentId?: number } = {}, limit = 200): Promise<AlertRecord[]> {
+export async function listAlerts(
+  store: Store,
+  projectId: number,
+  filter: { status?: string; environmentId?: number } = {},
+  limit = 200,
+): Promise<AlertRecord[]> {
   const a = store.t.alerts;
   const where: SQL[] = [eq(a.projectId, projectId)];
   if (filter.status) where.push(eq(a.status, filter.status));
   if (filter.environmentId !== undefined) where.push(eq(a.environmentId, filter.environmentId));
-  return store.db.select(columns(store)).from(a).where(and(...where)).orderBy(desc(a.startsAt), desc(a.id)).limit(limit);
+  return store.db
+    .select(columns(store))
+    .from(a)
+    .where(and(...where))
+    .orderBy(desc(a.startsAt), desc(a.id))
+    .limit(limit);
 }

@@ -14,7 +14,10 @@ export interface AuditFilter {
 /** Audited events, newest first: the given types, and of card moves only the forced ones. */
 export async function listAuditEvents(store: Store, filter: AuditFilter, limit: number): Promise<EventRecord[]> {
   const e = store.t.events;
-  const forced = store.dialect === "sqlite" ? sql`json_extract(${e.payload}, '$.forced') = 1` : sql`(${e.payload} ->> 'forced') = 'true'`;
+  const forced =
+    store.dialect === "sqlite"
+      ? sql`json_extract(${e.payload}, '$.forced') = 1`
+      : sql`(${e.payload} ->> 'forced') = 'true'`;
   const others = filter.types.filter((type) => type !== "item.moved");
   const kinds: SQL[] = [];
   if (others.length) kinds.push(inArray(e.type, others));
@@ -26,7 +29,15 @@ export async function listAuditEvents(store: Store, filter: AuditFilter, limit: 
   if (filter.to) where.push(lt(e.at, filter.to));
   if (filter.beforeId) where.push(lt(e.id, filter.beforeId));
   return store.db
-    .select({ id: e.id, projectId: e.projectId, itemId: e.itemId, type: e.type, actor: e.actor, at: e.at, payload: e.payload })
+    .select({
+      id: e.id,
+      projectId: e.projectId,
+      itemId: e.itemId,
+      type: e.type,
+      actor: e.actor,
+      at: e.at,
+      payload: e.payload,
+    })
     .from(e)
     .where(and(...where))
     .orderBy(desc(e.id))

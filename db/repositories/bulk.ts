@@ -6,7 +6,12 @@ type Insert<K extends keyof Tables> = Tables[K] extends { $inferInsert: infer I 
  * Inserts many rows of one table in chunks (for generated data sets), returning their ids when
  * the table has one. Chunks stay under both databases' bound-parameter limits.
  */
-export async function insertMany<K extends keyof Tables>(store: Store, table: K, rows: Insert<K>[], withIds = false): Promise<number[]> {
+export async function insertMany<K extends keyof Tables>(
+  store: Store,
+  table: K,
+  rows: Insert<K>[],
+  withIds = false,
+): Promise<number[]> {
   const target = store.t[table] as Tables["events"];
   const ids: number[] = [];
   const chunk = 1000;

@@ -39,17 +39,30 @@ export async function insertDelivery(
   delivery: Omit<DeliveryRecord, "id" | "error" | "processedAt">,
 ): Promise<{ id: number; status: DeliveryStatus } | null> {
   const d = store.t.webhookDeliveries;
-  const rows = await store.db.insert(d).values(delivery).onConflictDoNothing().returning({ id: d.id, status: d.status });
+  const rows = await store.db
+    .insert(d)
+    .values(delivery)
+    .onConflictDoNothing()
+    .returning({ id: d.id, status: d.status });
   return rows[0] ?? null;
 }
 
 export async function findDelivery(store: Store, source: string, deliveryId: string): Promise<DeliveryRecord | null> {
   const d = store.t.webhookDeliveries;
-  const rows = await store.db.select(columns(store)).from(d).where(and(eq(d.source, source), eq(d.deliveryId, deliveryId)));
+  const rows = await store.db
+    .select(columns(store))
+    .from(d)
+    .where(and(eq(d.source, source), eq(d.deliveryId, deliveryId)));
   return rows[0] ?? null;
 }
 
-export async function markDelivery(store: Store, id: number, status: DeliveryStatus, error: string | null, at: Date): Promise<void> {
+export async function markDelivery(
+  store: Store,
+  id: number,
+  status: DeliveryStatus,
+  error: string | null,
+  at: Date,
+): Promise<void> {
   const d = store.t.webhookDeliveries;
   await store.db.update(d).set({ status, error, processedAt: at }).where(eq(d.id, id));
 }

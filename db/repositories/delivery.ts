@@ -25,7 +25,8 @@ export async function insertArtifact(store: Store, artifact: Insert<"artifacts">
 
 export async function insertRelease(store: Store, release: Insert<"releases">, itemIds: number[]) {
   const [row] = await store.db.insert(store.t.releases).values(release).returning({ id: store.t.releases.id });
-  if (itemIds.length) await store.db.insert(store.t.releaseItems).values(itemIds.map((itemId) => ({ releaseId: row.id, itemId })));
+  if (itemIds.length)
+    await store.db.insert(store.t.releaseItems).values(itemIds.map((itemId) => ({ releaseId: row.id, itemId })));
   return row.id;
 }
 
@@ -45,5 +46,8 @@ export async function insertAlert(store: Store, alert: Insert<"alerts">) {
 
 export async function markPullRequestMerged(store: Store, id: number, mergeCommitSha: string, at: Date) {
   const pr = store.t.pullRequests;
-  await store.db.update(pr).set({ state: "merged", mergeCommitSha, mergedAt: at, closedAt: at, updatedAt: at }).where(eq(pr.id, id));
+  await store.db
+    .update(pr)
+    .set({ state: "merged", mergeCommitSha, mergedAt: at, closedAt: at, updatedAt: at })
+    .where(eq(pr.id, id));
 }

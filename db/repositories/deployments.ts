@@ -53,7 +53,10 @@ function columns(store: Store) {
   };
 }
 
-export type NewDeployment = Pick<DeploymentRecord, "projectId" | "releaseId" | "environmentId" | "slot" | "purpose" | "triggeredBy" | "queuedAt"> &
+export type NewDeployment = Pick<
+  DeploymentRecord,
+  "projectId" | "releaseId" | "environmentId" | "slot" | "purpose" | "triggeredBy" | "queuedAt"
+> &
   Partial<Pick<DeploymentRecord, "phase" | "status">>;
 
 export async function enqueueDeployment(store: Store, row: NewDeployment): Promise<number> {
@@ -77,7 +80,11 @@ export async function readLog(store: Store, id: number): Promise<string> {
   return row?.log ?? "";
 }
 
-export async function updateDeployment(store: Store, id: number, patch: Partial<Omit<DeploymentRecord, "id" | "projectId">>): Promise<void> {
+export async function updateDeployment(
+  store: Store,
+  id: number,
+  patch: Partial<Omit<DeploymentRecord, "id" | "projectId">>,
+): Promise<void> {
   const d = store.t.deployments;
   await store.db.update(d).set(patch).where(eq(d.id, id));
 }
@@ -100,16 +107,25 @@ export async function transitionDeployment(
 
 export async function appendLog(store: Store, id: number, text: string): Promise<void> {
   const d = store.t.deployments;
-  await store.db.update(d).set({ log: sql`${d.log} || ${text}` }).where(eq(d.id, id));
+  await store.db
+    .update(d)
+    .set({ log: sql`${d.log} || ${text}` })
+    .where(eq(d.id, id));
 }
 
 /** In progress: started and not finished (deploying, verifying or switching), or waiting in the queue. */
-export async function unfinishedOnSlot(store: Store, environmentId: number, slot: string | null): Promise<DeploymentRecord[]> {
+export async function unfinishedOnSlot(
+  store: Store,
+  environmentId: number,
+  slot: string | null,
+): Promise<DeploymentRecord[]> {
   const d = store.t.deployments;
   return store.db
     .select(columns(store))
     .from(d)
-    .where(and(eq(d.environmentId, environmentId), slot === null ? isNull(d.slot) : eq(d.slot, slot), isNull(d.finishedAt)))
+    .where(
+      and(eq(d.environmentId, environmentId), slot === null ? isNull(d.slot) : eq(d.slot, slot), isNull(d.finishedAt)),
+    )
     .orderBy(asc(d.id));
 }
 
@@ -129,9 +145,17 @@ export async function unfinishedDeployments(store: Store): Promise<DeploymentRec
     .orderBy(asc(d.id));
 }
 
-export async function heartbeat(store: Store, ids: number[], at: Date): Promise<{ id: number; cancelRequestedAt: Date | null }[]> {
+export async function heartbeat(
+  store: Store,
+  ids: number[],
+  at: Date,
+): Promise<{ id: number; cancelRequestedAt: Date | null }[]> {
   const d = store.t.deployments;
-  return store.db.update(d).set({ heartbeatAt: at }).where(inArray(d.id, ids)).returning({ id: d.id, cancelRequestedAt: d.cancelRequestedAt });
+  return store.db
+    .update(d)
+    .set({ heartbeatAt: at })
+    .where(inArray(d.id, ids))
+    .returning({ id: d.id, cancelRequestedAt: d.cancelRequestedAt });
 }
 
 export async function deploymentsOfReleases(store: Store, releaseIds: number[]): Promise<DeploymentRecord[]> {
@@ -140,12 +164,22 @@ export async function deploymentsOfReleases(store: Store, releaseIds: number[]):
   return store.db.select(columns(store)).from(d).where(inArray(d.releaseId, releaseIds)).orderBy(asc(d.id));
 }
 
-export async function listDeployments(store: Store, projectId: number, filter: { environmentId?: number; before?: Date } = {}, limit = 50): Promise<DeploymentRecord[]> {
+export async function listDeployments(
+  store: Store,
+  projectId: number,
+  filter: { environmentId?: number; before?: Date } = {},
+  limit = 50,
+): Promise<DeploymentRecord[]> {
   const d = store.t.deployments;
   const where: SQL[] = [eq(d.projectId, projectId)];
   if (filter.environmentId !== undefined) where.push(eq(d.environmentId, filter.environmentId));
   if (filter.before) where.push(lt(d.queuedAt, filter.before));
-  return store.db.select(columns(store)).from(d).where(and(...where)).orderBy(desc(d.id)).limit(limit);
+  return store.db
+    .select(columns(store))
+    .from(d)
+    .where(and(...where))
+    .orderBy(desc(d.id))
+    .limit(limit);
 }
 
 /** Deployments waiting on an external tool past their deadline. */
@@ -158,12 +192,24 @@ export async function overdueDeployments(store: Store, now: Date): Promise<Deplo
 }
 
 /** What a slot held before `beforeId` (or now): its newest successful deployment older than that one. */
-export async function newestSucceededBefore(store: Store, environmentId: number, slot: string | null, beforeId?: number): Promise<DeploymentRecord | null> {
+export async function newestSucceededBefore(
+  store: Store,
+  environmentId: number,
+  slot: string | null,
+  beforeId?: number,
+): Promise<DeploymentRecord | null> {
   const d = store.t.deployments;
   const [row] = await store.db
     .select(columns(store))
     .from(d)
-    .where(and(eq(d.environmentId, environmentId), slot === null ? isNull(d.slot) : eq(d.slot, slot), eq(d.status, "succeeded"), beforeId === undefined ? undefined : lt(d.id, beforeId)))
+    .where(
+      and(
+        eq(d.environmentId, environmentId),
+        slot === null ? isNull(d.slot) : eq(d.slot, slot),
+        eq(d.status, "succeeded"),
+        beforeId === undefined ? undefined : lt(d.id, beforeId),
+      ),
+    )
     .orderBy(desc(d.id))
     .limit(1);
   return row ?? null;

@@ -42,9 +42,16 @@ export async function findEnvironment(store: Store, id: number): Promise<Environ
   return row ?? null;
 }
 
-export async function findEnvironmentByName(store: Store, projectId: number, name: string): Promise<EnvironmentRecord | null> {
+export async function findEnvironmentByName(
+  store: Store,
+  projectId: number,
+  name: string,
+): Promise<EnvironmentRecord | null> {
   const e = store.t.environments;
-  const [row] = await store.db.select(columns(store)).from(e).where(and(eq(e.projectId, projectId), eq(e.name, name)));
+  const [row] = await store.db
+    .select(columns(store))
+    .from(e)
+    .where(and(eq(e.projectId, projectId), eq(e.name, name)));
   return row ?? null;
 }
 
@@ -66,15 +73,29 @@ export async function updateEnvironment(
 
 export async function appendProvisionLog(store: Store, id: number, text: string): Promise<void> {
   const e = store.t.environments;
-  await store.db.update(e).set({ provisionLog: sql`${e.provisionLog} || ${text}` }).where(eq(e.id, id));
+  await store.db
+    .update(e)
+    .set({ provisionLog: sql`${e.provisionLog} || ${text}` })
+    .where(eq(e.id, id));
 }
 
 export async function insertEnvironmentRow(
   store: Store,
-  row: { projectId: number; name: string; kind: string; strategy: T.EnvironmentStrategy; activeSlot: string | null; status: T.EnvironmentStatus; config: T.EnvironmentConfig },
+  row: {
+    projectId: number;
+    name: string;
+    kind: string;
+    strategy: T.EnvironmentStrategy;
+    activeSlot: string | null;
+    status: T.EnvironmentStatus;
+    config: T.EnvironmentConfig;
+  },
 ): Promise<number> {
   const e = store.t.environments;
-  const [last] = await store.db.select({ position: max(e.position) }).from(e).where(eq(e.projectId, row.projectId));
+  const [last] = await store.db
+    .select({ position: max(e.position) })
+    .from(e)
+    .where(eq(e.projectId, row.projectId));
   const [created] = await store.db
     .insert(e)
     .values({ ...row, position: (last?.position ?? -1) + 1 })
@@ -86,7 +107,10 @@ export async function insertEnvironmentRow(
  * What each environment slot holds now: its newest successful deployment. For a blue-green
  * environment, the active slot's is what serves traffic; the idle slot's waits for a switch.
  */
-export async function slotContents(store: Store, projectId: number): Promise<{ environmentId: number; slot: string | null; deploymentId: number }[]> {
+export async function slotContents(
+  store: Store,
+  projectId: number,
+): Promise<{ environmentId: number; slot: string | null; deploymentId: number }[]> {
   const d = store.t.deployments;
   const rows = await store.db
     .select({ environmentId: d.environmentId, slot: d.slot, deploymentId: max(d.id) })

@@ -16,7 +16,15 @@ export type NewEvent = Omit<EventRecord, "id" | "at"> & { at?: Date };
 
 function columns(store: Store) {
   const e = store.t.events;
-  return { id: e.id, projectId: e.projectId, itemId: e.itemId, type: e.type, actor: e.actor, at: e.at, payload: e.payload };
+  return {
+    id: e.id,
+    projectId: e.projectId,
+    itemId: e.itemId,
+    type: e.type,
+    actor: e.actor,
+    at: e.at,
+    payload: e.payload,
+  };
 }
 
 const appendEventQuery = prepared("append_event", (db, t) =>
@@ -38,7 +46,12 @@ export async function appendEvent(store: Store, event: NewEvent): Promise<EventR
   return row;
 }
 
-export async function listEventsAfter(store: Store, projectId: number, afterId: number, limit: number): Promise<EventRecord[]> {
+export async function listEventsAfter(
+  store: Store,
+  projectId: number,
+  afterId: number,
+  limit: number,
+): Promise<EventRecord[]> {
   const e = store.t.events;
   return store.db
     .select(columns(store))
@@ -55,12 +68,23 @@ export async function listItemEvents(store: Store, itemId: number): Promise<Even
 
 export async function latestEventId(store: Store, projectId: number): Promise<number> {
   const e = store.t.events;
-  const rows = await store.db.select({ id: e.id }).from(e).where(eq(e.projectId, projectId)).orderBy(desc(e.id)).limit(1);
+  const rows = await store.db
+    .select({ id: e.id })
+    .from(e)
+    .where(eq(e.projectId, projectId))
+    .orderBy(desc(e.id))
+    .limit(1);
   return rows[0]?.id ?? 0;
 }
 
 /** Item-less events of some kinds since a time (deployment histories read these). */
-export async function listProjectEventsSince(store: Store, projectId: number, types: string[], since: Date, limit = 500): Promise<EventRecord[]> {
+export async function listProjectEventsSince(
+  store: Store,
+  projectId: number,
+  types: string[],
+  since: Date,
+  limit = 500,
+): Promise<EventRecord[]> {
   const e = store.t.events;
   return store.db
     .select(columns(store))

@@ -29,7 +29,12 @@ function pullRequestsOf(t: Tables) {
 }
 
 function releasesOf(t: Tables) {
-  return { itemId: t.releaseItems.itemId, id: t.releases.id, version: t.releases.version, createdAt: t.releases.createdAt };
+  return {
+    itemId: t.releaseItems.itemId,
+    id: t.releases.id,
+    version: t.releases.version,
+    createdAt: t.releases.createdAt,
+  };
 }
 
 const pullRequestsWhere = (db: Db, t: Tables, where: SQL | undefined) =>
@@ -50,10 +55,21 @@ const releasesWhere = (db: Db, t: Tables, where: SQL | undefined) =>
 
 // One card's pull requests and releases: read on every move, so compiled once.
 const itemPullRequests = prepared("item_pull_requests", (db, t) =>
-  pullRequestsWhere(db, t, and(eq(t.pullRequests.projectId, sql.placeholder("projectId")), eq(t.itemPullRequests.itemId, sql.placeholder("itemId")))),
+  pullRequestsWhere(
+    db,
+    t,
+    and(
+      eq(t.pullRequests.projectId, sql.placeholder("projectId")),
+      eq(t.itemPullRequests.itemId, sql.placeholder("itemId")),
+    ),
+  ),
 );
 const itemReleases = prepared("item_releases", (db, t) =>
-  releasesWhere(db, t, and(eq(t.releases.projectId, sql.placeholder("projectId")), eq(t.releaseItems.itemId, sql.placeholder("itemId")))),
+  releasesWhere(
+    db,
+    t,
+    and(eq(t.releases.projectId, sql.placeholder("projectId")), eq(t.releaseItems.itemId, sql.placeholder("itemId"))),
+  ),
 );
 
 /**
@@ -69,16 +85,26 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
     return entry;
   };
 
-  const prs = itemId !== undefined ? await itemPullRequests(store, { projectId, itemId }) : await pullRequestsWhere(db, t, eq(t.pullRequests.projectId, projectId));
+  const prs =
+    itemId !== undefined
+      ? await itemPullRequests(store, { projectId, itemId })
+      : await pullRequestsWhere(db, t, eq(t.pullRequests.projectId, projectId));
 
   const prIds = [...new Set(prs.map((pr) => pr.id))];
   const reviews = await inChunks(prIds, (ids) =>
     db
-      .select({ pullRequestId: t.reviews.pullRequestId, reviewer: t.reviews.reviewer, state: t.reviews.state, at: t.reviews.submittedAt })
+      .select({
+        pullRequestId: t.reviews.pullRequestId,
+        reviewer: t.reviews.reviewer,
+        state: t.reviews.state,
+        at: t.reviews.submittedAt,
+      })
       .from(t.reviews)
       .where(inArray(t.reviews.pullRequestId, ids)),
   );
-  const shas = [...new Set(prs.flatMap((pr) => [pr.headSha, pr.mergeCommitSha]).filter((sha): sha is string => Boolean(sha)))];
+  const shas = [
+    ...new Set(prs.flatMap((pr) => [pr.headSha, pr.mergeCommitSha]).filter((sha): sha is string => Boolean(sha))),
+  ];
   const builds = await inChunks(shas, (chunk) =>
     db
       .select({
@@ -114,13 +140,18 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
   }));
 
   for (const pr of prs) {
-    const prReviews = reviews.filter((r) => r.pullRequestId === pr.id).map(({ reviewer, state, at }) => ({ reviewer, state, at }));
+    const prReviews = reviews
+      .filter((r) => r.pullRequestId === pr.id)
+      .map(({ reviewer, state, at }) => ({ reviewer, state, at }));
     of(pr.itemId).pullRequests.push({ ...pr, reviews: prReviews });
     const prShas = [pr.headSha, pr.mergeCommitSha];
     of(pr.itemId).builds.push(...buildFacts.filter((b) => prShas.includes(b.commitSha)));
   }
 
-  const releases = itemId !== undefined ? await itemReleases(store, { projectId, itemId }) : await releasesWhere(db, t, eq(t.releases.projectId, projectId));
+  const releases =
+    itemId !== undefined
+      ? await itemReleases(store, { projectId, itemId })
+      : await releasesWhere(db, t, eq(t.releases.projectId, projectId));
 
   const releaseIds = [...new Set(releases.map((r) => r.id))];
   const deployments = await inChunks(releaseIds, (ids) =>
@@ -170,12 +201,23 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
     deploymentFacts.set(d.releaseId, list);
   }
   for (const release of releases) {
-    of(release.itemId).releases.push({ version: release.version, createdAt: release.createdAt, deployments: deploymentFacts.get(release.id) ?? [] });
+    of(release.itemId).releases.push({
+      version: release.version,
+      createdAt: release.createdAt,
+      deployments: deploymentFacts.get(release.id) ?? [],
+    });
   }
   const commitFilter: SQL[] = [eq(t.commits.projectId, projectId)];
   if (itemId !== undefined) commitFilter.push(eq(t.itemCommits.itemId, itemId));
   const commits = await db
-    .select({ itemId: t.itemCommits.itemId, sha: t.commits.sha, message: t.commits.message, author: t.commits.author, branch: t.commits.branch, at: t.commits.committedAt })
+    .select({
+      itemId: t.itemCommits.itemId,
+      sha: t.commits.sha,
+      message: t.commits.message,
+      author: t.commits.author,
+      branch: t.commits.branch,
+      at: t.commits.committedAt,
+    })
     .from(t.itemCommits)
     .innerJoin(t.commits, eq(t.commits.id, t.itemCommits.commitId))
     .where(and(...commitFilter))
@@ -191,7 +233,8 @@ export async function servingDeployments(store: Store, projectId: number): Promi
   for (const row of held) {
     const environment = environments.find((e) => e.id === row.environmentId);
     if (!environment) continue;
-    if (environment.strategy === "blue-green" ? row.slot === environment.activeSlot : row.slot === null) serving.add(row.deploymentId);
+    if (environment.strategy === "blue-green" ? row.slot === environment.activeSlot : row.slot === null)
+      serving.add(row.deploymentId);
   }
   return serving;
 }

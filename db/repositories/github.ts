@@ -23,7 +23,10 @@ export interface PullRequestUpsert {
 }
 
 /** Inserts or updates a PR by its number; returns its id and the state it had before (null if new). */
-export async function upsertPullRequest(store: Store, pr: PullRequestUpsert): Promise<{ id: number; previousState: PullRequestState | null }> {
+export async function upsertPullRequest(
+  store: Store,
+  pr: PullRequestUpsert,
+): Promise<{ id: number; previousState: PullRequestState | null }> {
   const t = store.t.pullRequests;
   const [existing] = await store.db
     .select({ id: t.id, state: t.state, updatedAt: t.updatedAt })
@@ -49,9 +52,18 @@ export async function findPullRequest(store: Store, projectId: number, number: n
 }
 
 /** Sets the checks state of every PR of the project whose head (or merge commit) is `sha`; returns their ids. */
-export async function setChecksForSha(store: Store, projectId: number, sha: string, checks: ChecksState): Promise<number[]> {
+export async function setChecksForSha(
+  store: Store,
+  projectId: number,
+  sha: string,
+  checks: ChecksState,
+): Promise<number[]> {
   const t = store.t.pullRequests;
-  const byHead = await store.db.update(t).set({ checksState: checks }).where(and(eq(t.projectId, projectId), eq(t.headSha, sha))).returning({ id: t.id });
+  const byHead = await store.db
+    .update(t)
+    .set({ checksState: checks })
+    .where(and(eq(t.projectId, projectId), eq(t.headSha, sha)))
+    .returning({ id: t.id });
   return byHead.map((row) => row.id);
 }
 
@@ -64,31 +76,56 @@ export async function linkedItemIds(store: Store, pullRequestIds: number[]): Pro
 
 /** Links an item to a PR; true when the link is new. */
 export async function linkItemToPullRequest(store: Store, itemId: number, pullRequestId: number): Promise<boolean> {
-  const rows = await store.db.insert(store.t.itemPullRequests).values({ itemId, pullRequestId }).onConflictDoNothing().returning({ itemId: store.t.itemPullRequests.itemId });
+  const rows = await store.db
+    .insert(store.t.itemPullRequests)
+    .values({ itemId, pullRequestId })
+    .onConflictDoNothing()
+    .returning({ itemId: store.t.itemPullRequests.itemId });
   return rows.length > 0;
 }
 
 /** Records a review once (GitHub's review id); true when it is new. */
-export async function insertReviewOnce(store: Store, review: { pullRequestId: number; externalId: string; reviewer: string; state: ReviewState; submittedAt: Date }): Promise<boolean> {
-  const rows = await store.db.insert(store.t.reviews).values(review).onConflictDoNothing().returning({ id: store.t.reviews.id });
+export async function insertReviewOnce(
+  store: Store,
+  review: { pullRequestId: number; externalId: string; reviewer: string; state: ReviewState; submittedAt: Date },
+): Promise<boolean> {
+  const rows = await store.db
+    .insert(store.t.reviews)
+    .values(review)
+    .onConflictDoNothing()
+    .returning({ id: store.t.reviews.id });
   return rows.length > 0;
 }
 
 /** Stores a commit once; returns its id and whether it is new. */
 export async function insertCommitOnce(
   store: Store,
-  commit: { projectId: number; sha: string; message: string; author: string | null; branch: string | null; committedAt: Date },
+  commit: {
+    projectId: number;
+    sha: string;
+    message: string;
+    author: string | null;
+    branch: string | null;
+    committedAt: Date;
+  },
 ): Promise<{ id: number; created: boolean }> {
   const t = store.t.commits;
   const inserted = await store.db.insert(t).values(commit).onConflictDoNothing().returning({ id: t.id });
   if (inserted[0]) return { id: inserted[0].id, created: true };
-  const [row] = await store.db.select({ id: t.id }).from(t).where(and(eq(t.projectId, commit.projectId), eq(t.sha, commit.sha)));
+  const [row] = await store.db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.projectId, commit.projectId), eq(t.sha, commit.sha)));
   return { id: row.id, created: false };
 }
 
 /** Links an item to a commit; true when the link is new. */
 export async function linkItemToCommit(store: Store, itemId: number, commitId: number): Promise<boolean> {
-  const rows = await store.db.insert(store.t.itemCommits).values({ itemId, commitId }).onConflictDoNothing().returning({ itemId: store.t.itemCommits.itemId });
+  const rows = await store.db
+    .insert(store.t.itemCommits)
+    .values({ itemId, commitId })
+    .onConflictDoNothing()
+    .returning({ itemId: store.t.itemCommits.itemId });
   return rows.length > 0;
 }
 
@@ -107,10 +144,16 @@ export async function findPullRequestById(store: Store, id: number) {
 
 export async function setWebhookSecret(store: Store, projectId: number, secret: string): Promise<void> {
   const p = store.t.projects;
-  await store.db.update(p).set({ webhookSecret: seal(secret) }).where(eq(p.id, projectId));
+  await store.db
+    .update(p)
+    .set({ webhookSecret: seal(secret) })
+    .where(eq(p.id, projectId));
 }
 
-export async function findGithubAccess(store: Store, projectId: number): Promise<{ repo: string | null; token: string | null } | null> {
+export async function findGithubAccess(
+  store: Store,
+  projectId: number,
+): Promise<{ repo: string | null; token: string | null } | null> {
   const p = store.t.projects;
   const [row] = await store.db.select({ repo: p.repo, token: p.githubToken }).from(p).where(eq(p.id, projectId));
   if (row) row.token = unseal(row.token);
@@ -119,7 +162,10 @@ export async function findGithubAccess(store: Store, projectId: number): Promise
 
 export async function setGithubToken(store: Store, projectId: number, token: string | null): Promise<void> {
   const p = store.t.projects;
-  await store.db.update(p).set({ githubToken: seal(token) }).where(eq(p.id, projectId));
+  await store.db
+    .update(p)
+    .set({ githubToken: seal(token) })
+    .where(eq(p.id, projectId));
 }
 
 /** PRs with their reviews, as the gate status needs them, and the status last posted for each. */
@@ -142,7 +188,10 @@ export async function pullRequestsForStatus(store: Store, ids: number[]) {
     })
     .from(t)
     .where(inArray(t.id, ids));
-  const reviews = await store.db.select({ pullRequestId: r.pullRequestId, reviewer: r.reviewer, state: r.state, at: r.submittedAt }).from(r).where(inArray(r.pullRequestId, ids));
+  const reviews = await store.db
+    .select({ pullRequestId: r.pullRequestId, reviewer: r.reviewer, state: r.state, at: r.submittedAt })
+    .from(r)
+    .where(inArray(r.pullRequestId, ids));
   return prs.map((pr) => ({ ...pr, reviews: reviews.filter((review) => review.pullRequestId === pr.id) }));
 }
 
@@ -152,7 +201,10 @@ export async function setGatesStatus(store: Store, id: number, posted: string): 
 }
 
 /** What a webhook delivery needs to know of its project, in one query. */
-export async function findProjectForWebhook(store: Store, slug: string): Promise<{ id: number; secret: string | null } | null> {
+export async function findProjectForWebhook(
+  store: Store,
+  slug: string,
+): Promise<{ id: number; secret: string | null } | null> {
   const p = store.t.projects;
   const [row] = await store.db.select({ id: p.id, secret: p.webhookSecret }).from(p).where(eq(p.slug, slug));
   if (row) row.secret = unseal(row.secret);

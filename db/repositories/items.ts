@@ -6,7 +6,19 @@ import { prepared, slot, timeValue } from "../prepared";
 
 export type ItemRecord = WorkItem;
 
-export type NewItem = Omit<ItemRecord, "id" | "version" | "createdAt" | "blocked" | "blockedReason" | "qaSignedOffBy" | "qaSignedOffAt" | "qaSignOffNote" | "rejectedReason" | "rejectedFromStage"> & { createdAt?: Date };
+export type NewItem = Omit<
+  ItemRecord,
+  | "id"
+  | "version"
+  | "createdAt"
+  | "blocked"
+  | "blockedReason"
+  | "qaSignedOffBy"
+  | "qaSignedOffAt"
+  | "qaSignOffNote"
+  | "rejectedReason"
+  | "rejectedFromStage"
+> & { createdAt?: Date };
 export type ItemPatch = Partial<Omit<ItemRecord, "id" | "projectId" | "number" | "version" | "createdAt">>;
 
 function columns(store: Store) {
@@ -41,7 +53,10 @@ export async function findItem(store: Store, id: number): Promise<ItemRecord | n
 
 export async function findItemByNumber(store: Store, projectId: number, number: number): Promise<ItemRecord | null> {
   const w = store.t.workItems;
-  const rows = await store.db.select(columns(store)).from(w).where(and(eq(w.projectId, projectId), eq(w.number, number)));
+  const rows = await store.db
+    .select(columns(store))
+    .from(w)
+    .where(and(eq(w.projectId, projectId), eq(w.number, number)));
   return rows[0] ?? null;
 }
 
@@ -77,7 +92,12 @@ export async function moveItemRow(
   return rows[0] ?? null;
 }
 
-export async function updateItemVersioned(store: Store, id: number, expectedVersion: number, patch: ItemPatch): Promise<ItemRecord | null> {
+export async function updateItemVersioned(
+  store: Store,
+  id: number,
+  expectedVersion: number,
+  patch: ItemPatch,
+): Promise<ItemRecord | null> {
   const w = store.t.workItems;
   const rows = await store.db
     .update(w)
@@ -117,7 +137,12 @@ export async function listBoardItems(store: Store, projectId: number): Promise<B
 }
 
 /** The first `limit` cards of one column, in board order. */
-export async function listColumnHead(store: Store, projectId: number, stage: string, limit: number): Promise<BoardItem[]> {
+export async function listColumnHead(
+  store: Store,
+  projectId: number,
+  stage: string,
+  limit: number,
+): Promise<BoardItem[]> {
   const w = store.t.workItems;
   return store.db
     .select(boardColumns(store))
@@ -156,19 +181,37 @@ export async function countInStage(store: Store, projectId: number, stage: strin
 }
 
 /** Positions of a card's would-be neighbours in a column, for computing its new key. */
-const inColumn = (t: Tables) => and(eq(t.workItems.projectId, sql.placeholder("projectId")), eq(t.workItems.stage, sql.placeholder("stage")));
-const lastPositionQuery = prepared("last_position", (db, t) => db.select({ p: max(t.workItems.position) }).from(t.workItems).where(inColumn(t)));
+const inColumn = (t: Tables) =>
+  and(eq(t.workItems.projectId, sql.placeholder("projectId")), eq(t.workItems.stage, sql.placeholder("stage")));
+const lastPositionQuery = prepared("last_position", (db, t) =>
+  db
+    .select({ p: max(t.workItems.position) })
+    .from(t.workItems)
+    .where(inColumn(t)),
+);
 const positionAfterQuery = prepared("position_after", (db, t) =>
   db
     .select({ p: min(t.workItems.position) })
     .from(t.workItems)
-    .where(and(inColumn(t), gt(t.workItems.position, sql.placeholder("position")), ne(t.workItems.id, sql.placeholder("excludeId")))),
+    .where(
+      and(
+        inColumn(t),
+        gt(t.workItems.position, sql.placeholder("position")),
+        ne(t.workItems.id, sql.placeholder("excludeId")),
+      ),
+    ),
 );
 const positionBeforeQuery = prepared("position_before", (db, t) =>
   db
     .select({ p: max(t.workItems.position) })
     .from(t.workItems)
-    .where(and(inColumn(t), lt(t.workItems.position, sql.placeholder("position")), ne(t.workItems.id, sql.placeholder("excludeId")))),
+    .where(
+      and(
+        inColumn(t),
+        lt(t.workItems.position, sql.placeholder("position")),
+        ne(t.workItems.id, sql.placeholder("excludeId")),
+      ),
+    ),
 );
 
 export async function lastPosition(store: Store, projectId: number, stage: string): Promise<string | null> {
@@ -176,12 +219,24 @@ export async function lastPosition(store: Store, projectId: number, stage: strin
   return row?.p ?? null;
 }
 
-export async function positionAfter(store: Store, projectId: number, stage: string, position: string, excludeId: number): Promise<string | null> {
+export async function positionAfter(
+  store: Store,
+  projectId: number,
+  stage: string,
+  position: string,
+  excludeId: number,
+): Promise<string | null> {
   const [row] = await positionAfterQuery(store, { projectId, stage, position, excludeId });
   return row?.p ?? null;
 }
 
-export async function positionBefore(store: Store, projectId: number, stage: string, position: string, excludeId: number): Promise<string | null> {
+export async function positionBefore(
+  store: Store,
+  projectId: number,
+  stage: string,
+  position: string,
+  excludeId: number,
+): Promise<string | null> {
   const [row] = await positionBeforeQuery(store, { projectId, stage, position, excludeId });
   return row?.p ?? null;
 }
@@ -196,12 +251,22 @@ const openIntervalQuery = prepared("open_interval", (db, t) =>
   }),
 );
 
-export async function openInterval(store: Store, projectId: number, itemId: number, stage: string, at: Date, fromStage: string | null = null): Promise<void> {
+export async function openInterval(
+  store: Store,
+  projectId: number,
+  itemId: number,
+  stage: string,
+  at: Date,
+  fromStage: string | null = null,
+): Promise<void> {
   await openIntervalQuery(store, { projectId, itemId, stage, enteredAt: at, fromStage });
   // Every earlier stay of the card now led to Live (the funnel's "reached Live").
   if (stage === "live") {
     const s = store.t.stageIntervals;
-    await store.db.update(s).set({ liveAt: at }).where(and(eq(s.itemId, itemId), isNull(s.liveAt), sql`${s.stage} <> 'live'`));
+    await store.db
+      .update(s)
+      .set({ liveAt: at })
+      .where(and(eq(s.itemId, itemId), isNull(s.liveAt), sql`${s.stage} <> 'live'`));
   }
 }
 
@@ -219,7 +284,12 @@ const closeIntervalQuery = prepared("close_interval", (db, t, dialect) =>
     .where(and(eq(t.stageIntervals.itemId, sql.placeholder("itemId")), isNull(t.stageIntervals.leftAt))),
 );
 
-export async function closeInterval(store: Store, itemId: number, at: Date, toStage: string | null = null): Promise<void> {
+export async function closeInterval(
+  store: Store,
+  itemId: number,
+  at: Date,
+  toStage: string | null = null,
+): Promise<void> {
   const index = (STAGE_KEYS as readonly string[]).indexOf(toStage ?? "");
   // Only the stay in the stage just before `toStage` "went on"; an open stay has no nextAt yet.
   const previous = index > 0 ? STAGE_KEYS[index - 1] : null;
@@ -242,17 +312,32 @@ export async function insertItemsBulk(store: Store, items: NewItem[]): Promise<n
     const chunk = items.slice(i, i + 400);
     const rows = await store.db.insert(store.t.workItems).values(chunk).returning({ id: store.t.workItems.id });
     ids.push(...rows.map((row) => row.id));
-    await store.db
-      .insert(store.t.stageIntervals)
-      .values(rows.map((row, j) => ({ projectId: chunk[j].projectId, itemId: row.id, stage: chunk[j].stage, enteredAt: chunk[j].stageEnteredAt })));
+    await store.db.insert(store.t.stageIntervals).values(
+      rows.map((row, j) => ({
+        projectId: chunk[j].projectId,
+        itemId: row.id,
+        stage: chunk[j].stage,
+        enteredAt: chunk[j].stageEnteredAt,
+      })),
+    );
   }
   return ids;
 }
 
-export async function setQaSignOff(store: Store, id: number, signOff: { by: string; at: Date; note: string | null }): Promise<void> {
+export async function setQaSignOff(
+  store: Store,
+  id: number,
+  signOff: { by: string; at: Date; note: string | null },
+): Promise<void> {
   const w = store.t.workItems;
   await store.db
     .update(w)
-    .set({ qaSignedOffBy: signOff.by, qaSignedOffAt: signOff.at, qaSignOffNote: signOff.note, version: sql`${w.version} + 1`, updatedAt: signOff.at })
+    .set({
+      qaSignedOffBy: signOff.by,
+      qaSignedOffAt: signOff.at,
+      qaSignOffNote: signOff.note,
+      version: sql`${w.version} + 1`,
+      updatedAt: signOff.at,
+    })
     .where(eq(w.id, id));
 }

@@ -15,12 +15,16 @@ export interface Range {
 
 /** A timestamp column in epoch milliseconds (SQLite stores them so; PostgreSQL converts). */
 function epochMs(store: Store, column: SQLWrapper): SQL<number> {
-  return store.dialect === "sqlite" ? sql<number>`${column}` : sql<number>`(extract(epoch from ${column}) * 1000)::bigint`;
+  return store.dialect === "sqlite"
+    ? sql<number>`${column}`
+    : sql<number>`(extract(epoch from ${column}) * 1000)::bigint`;
 }
 
 /** The UTC day number of a timestamp column. */
 function dayOf(store: Store, column: SQLWrapper): SQL<number> {
-  return store.dialect === "sqlite" ? sql<number>`(${column} / 86400000)` : sql<number>`floor(extract(epoch from ${column}) / 86400)::int`;
+  return store.dialect === "sqlite"
+    ? sql<number>`(${column} / 86400000)`
+    : sql<number>`floor(extract(epoch from ${column}) / 86400)::int`;
 }
 
 const num = (value: unknown) => Number(value ?? 0);
@@ -41,9 +45,21 @@ export async function funnelCounts(store: Store, range: Range) {
       reachedLive: sql<number>`count(distinct case when ${before(s.liveAt)} then ${s.itemId} end)`,
     })
     .from(s)
-    .where(and(eq(s.projectId, range.projectId), gte(s.enteredAt, range.from), lt(s.enteredAt, range.to), inArray(s.stage, [...STAGE_KEYS])))
+    .where(
+      and(
+        eq(s.projectId, range.projectId),
+        gte(s.enteredAt, range.from),
+        lt(s.enteredAt, range.to),
+        inArray(s.stage, [...STAGE_KEYS]),
+      ),
+    )
     .groupBy(s.stage);
-  return rows.map((row) => ({ stage: row.stage, entered: num(row.entered), reachedNext: num(row.reachedNext), reachedLive: num(row.reachedLive) }));
+  return rows.map((row) => ({
+    stage: row.stage,
+    entered: num(row.entered),
+    reachedNext: num(row.reachedNext),
+    reachedLive: num(row.reachedLive),
+  }));
 }
 
 /** Moves that ended in the range, as (from stage, to stage) pairs: rejections and moves back. */
@@ -52,7 +68,14 @@ export async function transitions(store: Store, range: Range) {
   const rows = await store.db
     .select({ from: s.fromStage, to: s.stage, count: sql<number>`count(*)` })
     .from(s)
-    .where(and(eq(s.projectId, range.projectId), gte(s.enteredAt, range.from), lt(s.enteredAt, range.to), isNotNull(s.fromStage)))
+    .where(
+      and(
+        eq(s.projectId, range.projectId),
+        gte(s.enteredAt, range.from),
+        lt(s.enteredAt, range.to),
+        isNotNull(s.fromStage),
+      ),
+    )
     .groupBy(s.fromStage, s.stage);
   return rows.map((row) => ({ from: row.from!, to: row.to, count: num(row.count) }));
 }
@@ -141,11 +164,27 @@ export async function stageDurationPercentiles(store: Store, range: Range) {
   if (store.dialect === "postgres") {
     // PostgreSQL's ordered-set aggregate is the same nearest rank, without a window.
     const rows = await store.db
-      .select({ stage: s.stage, count: sql<number>`count(*)`, ranks: sql<string[]>`percentile_disc(array[0.5, 0.85, 0.95]) within group (order by ${length})` })
+      .select({
+        stage: s.stage,
+        count: sql<number>`count(*)`,
+        ranks: sql<string[]>`percentile_disc(array[0.5, 0.85, 0.95]) within group (order by ${length})`,
+      })
       .from(s)
-      .where(and(eq(s.projectId, range.projectId), gte(s.leftAt, range.from), lt(s.leftAt, range.to), inArray(s.stage, [...STAGE_KEYS])))
+      .where(
+        and(
+          eq(s.projectId, range.projectId),
+          gte(s.leftAt, range.from),
+          lt(s.leftAt, range.to),
+          inArray(s.stage, [...STAGE_KEYS]),
+        ),
+      )
       .groupBy(s.stage);
-    return new Map(rows.map((row) => [row.stage, { count: num(row.count), p50: num(row.ranks[0]), p85: num(row.ranks[1]), p95: num(row.ranks[2]) }]));
+    return new Map(
+      rows.map((row) => [
+        row.stage,
+        { count: num(row.count), p50: num(row.ranks[0]), p85: num(row.ranks[1]), p95: num(row.ranks[2]) },
+      ]),
+    );
   }
   const ranked = store.db
     .select({
@@ -155,7 +194,14 @@ export async function stageDurationPercentiles(store: Store, range: Range) {
       count: sql<number>`count(*) over (partition by ${s.stage})`.as("count"),
     })
     .from(s)
-    .where(and(eq(s.projectId, range.projectId), gte(s.leftAt, range.from), lt(s.leftAt, range.to), inArray(s.stage, [...STAGE_KEYS])))
+    .where(
+      and(
+        eq(s.projectId, range.projectId),
+        gte(s.leftAt, range.from),
+        lt(s.leftAt, range.to),
+        inArray(s.stage, [...STAGE_KEYS]),
+      ),
+    )
     .as("ranked");
   // Nearest rank: ceil(p% of n), in integer arithmetic (literals: SQLite would bind a number as a real).
   const rankOf = (p: 50 | 85 | 95) => sql`(${ranked.count} * ${sql.raw(String(p))} + 99) / 100`;
@@ -167,9 +213,11 @@ export async function stageDurationPercentiles(store: Store, range: Range) {
   const byStage = new Map<string, { count: number; p50: number | null; p85: number | null; p95: number | null }>();
   for (const row of rows) {
     const count = num(row.count);
-    const entry = byStage.get(row.stage) ?? byStage.set(row.stage, { count, p50: null, p85: null, p95: null }).get(row.stage)!;
+    const entry =
+      byStage.get(row.stage) ?? byStage.set(row.stage, { count, p50: null, p85: null, p95: null }).get(row.stage)!;
     const rank = num(row.rank);
-    for (const p of [50, 85, 95] as const) if (rank === Math.floor((count * p + 99) / 100)) entry[`p${p}`] = num(row.ms);
+    for (const p of [50, 85, 95] as const)
+      if (rank === Math.floor((count * p + 99) / 100)) entry[`p${p}`] = num(row.ms);
   }
   return byStage;
 }
@@ -178,9 +226,23 @@ export async function stageDurationPercentiles(store: Store, range: Range) {
 export async function liveChanges(store: Store, environmentId: number, until: Date) {
   const d = store.t.deployments;
   return store.db
-    .select({ id: d.id, releaseId: d.releaseId, purpose: d.purpose, status: d.status, finishedAt: d.finishedAt, phase: d.phase })
+    .select({
+      id: d.id,
+      releaseId: d.releaseId,
+      purpose: d.purpose,
+      status: d.status,
+      finishedAt: d.finishedAt,
+      phase: d.phase,
+    })
     .from(d)
-    .where(and(eq(d.environmentId, environmentId), inArray(d.purpose, ["promote", "rollback"]), isNotNull(d.finishedAt), lt(d.finishedAt, until)))
+    .where(
+      and(
+        eq(d.environmentId, environmentId),
+        inArray(d.purpose, ["promote", "rollback"]),
+        isNotNull(d.finishedAt),
+        lt(d.finishedAt, until),
+      ),
+    )
     .orderBy(d.finishedAt, d.id);
 }
 
@@ -189,7 +251,14 @@ export async function criticalAlerts(store: Store, environmentId: number, since:
   return store.db
     .select({ name: a.name, startsAt: a.startsAt })
     .from(a)
-    .where(and(eq(a.environmentId, environmentId), eq(a.severity, "critical"), gte(a.startsAt, since), lt(a.startsAt, until)));
+    .where(
+      and(
+        eq(a.environmentId, environmentId),
+        eq(a.severity, "critical"),
+        gte(a.startsAt, since),
+        lt(a.startsAt, until),
+      ),
+    );
 }
 
 /** Each card of these releases with its first commit (or, without commits, its first PR's opening). */
@@ -216,7 +285,8 @@ export async function firstCommits(store: Store, releaseIds: number[]) {
   for (const row of [...byCommit, ...byPr]) {
     const key = `${row.releaseId}|${row.itemId}`;
     const at = num(row.at);
-    if (!first.has(key) || first.get(key)!.at > at) first.set(key, { releaseId: row.releaseId, itemId: row.itemId, at });
+    if (!first.has(key) || first.get(key)!.at > at)
+      first.set(key, { releaseId: row.releaseId, itemId: row.itemId, at });
   }
   return [...first.values()];
 }
@@ -231,7 +301,11 @@ export async function pipelineActivity(store: Store, range: Range) {
       .where(and(eq(b.projectId, range.projectId), gte(b.createdAt, range.from), lt(b.createdAt, range.to)))
       .groupBy(b.status),
     store.db
-      .select({ suite: r.suite, runs: sql<number>`count(*)`, green: sql<number>`sum(case when ${r.failed} = 0 then 1 else 0 end)` })
+      .select({
+        suite: r.suite,
+        runs: sql<number>`count(*)`,
+        green: sql<number>`sum(case when ${r.failed} = 0 then 1 else 0 end)`,
+      })
       .from(r)
       .where(and(eq(r.projectId, range.projectId), gte(r.createdAt, range.from), lt(r.createdAt, range.to)))
       .groupBy(r.suite),
@@ -249,11 +323,25 @@ export async function pipelineActivity(store: Store, range: Range) {
       .from(d)
       .innerJoin(e, eq(e.id, d.environmentId))
       .innerJoin(rel, eq(rel.id, d.releaseId))
-      .where(and(eq(d.projectId, range.projectId), isNotNull(d.startedAt), gte(d.finishedAt, range.from), lt(d.finishedAt, range.to)))
+      .where(
+        and(
+          eq(d.projectId, range.projectId),
+          isNotNull(d.startedAt),
+          gte(d.finishedAt, range.from),
+          lt(d.finishedAt, range.to),
+        ),
+      )
       .orderBy(d.finishedAt)
       .limit(2000),
     store.db
-      .select({ environment: e.name, name: a.name, severity: a.severity, status: a.status, startsAt: a.startsAt, endsAt: a.endsAt })
+      .select({
+        environment: e.name,
+        name: a.name,
+        severity: a.severity,
+        status: a.status,
+        startsAt: a.startsAt,
+        endsAt: a.endsAt,
+      })
       .from(a)
       .innerJoin(e, eq(e.id, a.environmentId))
       .where(and(eq(a.projectId, range.projectId), gte(a.startsAt, range.from), lt(a.startsAt, range.to)))

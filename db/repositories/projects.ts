@@ -33,7 +33,10 @@ export async function listProjects(store: Store): Promise<ProjectRecord[]> {
 }
 
 export async function findProjectBySlug(store: Store, slug: string): Promise<ProjectRecord | null> {
-  const rows = await store.db.select(projectColumns(store)).from(store.t.projects).where(eq(store.t.projects.slug, slug));
+  const rows = await store.db
+    .select(projectColumns(store))
+    .from(store.t.projects)
+    .where(eq(store.t.projects.slug, slug));
   return rows[0] ?? null;
 }
 
@@ -61,11 +64,23 @@ export interface NewProject {
 export async function insertProject(store: Store, input: NewProject): Promise<ProjectRecord> {
   const [project] = await store.db
     .insert(store.t.projects)
-    .values({ slug: input.slug, name: input.name, repo: input.repo, keyPrefix: input.keyPrefix, webhookSecret: seal(input.webhookSecret) })
+    .values({
+      slug: input.slug,
+      name: input.name,
+      repo: input.repo,
+      keyPrefix: input.keyPrefix,
+      webhookSecret: seal(input.webhookSecret),
+    })
     .returning(projectColumns(store));
-  await store.db
-    .insert(store.t.stages)
-    .values(input.stages.map((stage) => ({ projectId: project.id, key: stage.key, name: stage.name, position: stage.position, wipLimit: stage.wipLimit })));
+  await store.db.insert(store.t.stages).values(
+    input.stages.map((stage) => ({
+      projectId: project.id,
+      key: stage.key,
+      name: stage.name,
+      position: stage.position,
+      wipLimit: stage.wipLimit,
+    })),
+  );
   return project;
 }
 
@@ -112,13 +127,23 @@ export interface DeliveryPolicy {
 export async function findDeliveryPolicy(store: Store, projectId: number): Promise<DeliveryPolicy> {
   const p = store.t.projects;
   const [row] = await store.db
-    .select({ autoPromote: p.autoPromote, lineStoppedAt: p.lineStoppedAt, lineStoppedBy: p.lineStoppedBy, lineStoppedReason: p.lineStoppedReason, freezeWindows: p.freezeWindows })
+    .select({
+      autoPromote: p.autoPromote,
+      lineStoppedAt: p.lineStoppedAt,
+      lineStoppedBy: p.lineStoppedBy,
+      lineStoppedReason: p.lineStoppedReason,
+      freezeWindows: p.freezeWindows,
+    })
     .from(p)
     .where(eq(p.id, projectId));
   return row;
 }
 
-export async function updateDeliveryPolicy(store: Store, projectId: number, patch: Partial<DeliveryPolicy>): Promise<void> {
+export async function updateDeliveryPolicy(
+  store: Store,
+  projectId: number,
+  patch: Partial<DeliveryPolicy>,
+): Promise<void> {
   const p = store.t.projects;
   await store.db.update(p).set(patch).where(eq(p.id, projectId));
 }
@@ -147,7 +172,11 @@ export async function listProjectSecrets(store: Store) {
   return store.db.select({ id: p.id, webhookSecret: p.webhookSecret, githubToken: p.githubToken }).from(p);
 }
 
-export async function sealProjectSecrets(store: Store, projectId: number, sealed: { webhookSecret: string | null; githubToken: string | null }): Promise<void> {
+export async function sealProjectSecrets(
+  store: Store,
+  projectId: number,
+  sealed: { webhookSecret: string | null; githubToken: string | null },
+): Promise<void> {
   const p = store.t.projects;
   await store.db.update(p).set(sealed).where(eq(p.id, projectId));
 }

@@ -33,7 +33,12 @@ export async function findRelease(store: Store, id: number): Promise<ReleaseReco
 }
 
 /** Newest first; `before` pages by id. */
-export async function listReleases(store: Store, projectId: number, limit = 30, before?: number): Promise<ReleaseRecord[]> {
+export async function listReleases(
+  store: Store,
+  projectId: number,
+  limit = 30,
+  before?: number,
+): Promise<ReleaseRecord[]> {
   const r = store.t.releases;
   const where = before ? and(eq(r.projectId, projectId), lt(r.id, before)) : eq(r.projectId, projectId);
   return store.db.select(columns(store)).from(r).where(where).orderBy(desc(r.createdAt), desc(r.id)).limit(limit);
@@ -82,10 +87,16 @@ export async function pinRelease(store: Store, id: number, at: Date | null, reas
   await store.db.update(r).set({ pinnedAt: at, pinnedReason: reason }).where(eq(r.id, id));
 }
 
-export async function artifactsOfRelease(store: Store, release: ReleaseRecord): Promise<{ name: string; version: string; url: string | null }[]> {
+export async function artifactsOfRelease(
+  store: Store,
+  release: ReleaseRecord,
+): Promise<{ name: string; version: string; url: string | null }[]> {
   if (release.buildId === null) return [];
   const a = store.t.artifacts;
-  return store.db.select({ name: a.name, version: a.version, url: a.url }).from(a).where(and(eq(a.projectId, release.projectId), eq(a.buildId, release.buildId)));
+  return store.db
+    .select({ name: a.name, version: a.version, url: a.url })
+    .from(a)
+    .where(and(eq(a.projectId, release.projectId), eq(a.buildId, release.buildId)));
 }
 
 /** The newest release that carries the item. */

@@ -12,7 +12,10 @@ export interface NewTestCase {
 
 export async function findBuildByExternalId(store: Store, projectId: number, externalId: string) {
   const b = store.t.builds;
-  const [row] = await store.db.select({ id: b.id, commitSha: b.commitSha }).from(b).where(and(eq(b.projectId, projectId), eq(b.externalId, externalId)));
+  const [row] = await store.db
+    .select({ id: b.id, commitSha: b.commitSha })
+    .from(b)
+    .where(and(eq(b.projectId, projectId), eq(b.externalId, externalId)));
   return row ?? null;
 }
 
@@ -28,7 +31,12 @@ export async function findDeploymentInProject(store: Store, projectId: number, i
 }
 
 /** Earlier outcomes of each case of a suite for one commit, keyed "class|name". */
-export async function earlierOutcomes(store: Store, projectId: number, suite: string, commitSha: string): Promise<Map<string, Set<string>>> {
+export async function earlierOutcomes(
+  store: Store,
+  projectId: number,
+  suite: string,
+  commitSha: string,
+): Promise<Map<string, Set<string>>> {
   const { testRuns: r, testCases: c } = store.t;
   const rows = await store.db
     .select({ name: c.name, className: c.className, status: c.status })
@@ -45,7 +53,19 @@ export async function earlierOutcomes(store: Store, projectId: number, suite: st
 
 export async function insertTestRunWithCases(
   store: Store,
-  run: { projectId: number; suite: string; buildId: number | null; deploymentId: number | null; commitSha: string | null; passed: number; failed: number; skipped: number; flaky: number; durationMs: number; createdAt: Date },
+  run: {
+    projectId: number;
+    suite: string;
+    buildId: number | null;
+    deploymentId: number | null;
+    commitSha: string | null;
+    passed: number;
+    failed: number;
+    skipped: number;
+    flaky: number;
+    durationMs: number;
+    createdAt: Date;
+  },
   cases: NewTestCase[],
 ): Promise<number> {
   const [row] = await store.db.insert(store.t.testRuns).values(run).returning({ id: store.t.testRuns.id });
@@ -68,11 +88,17 @@ export async function failingCasesOfDeployment(store: Store, deploymentId: numbe
 }
 
 /** The regression totals reported for each deployment. */
-export async function regressionTotals(store: Store, deploymentIds: number[]): Promise<Map<number, { passed: number; failed: number }>> {
+export async function regressionTotals(
+  store: Store,
+  deploymentIds: number[],
+): Promise<Map<number, { passed: number; failed: number }>> {
   const totals = new Map<number, { passed: number; failed: number }>();
   if (deploymentIds.length === 0) return totals;
   const r = store.t.testRuns;
-  const rows = await store.db.select({ deploymentId: r.deploymentId, passed: r.passed, failed: r.failed }).from(r).where(inArray(r.deploymentId, deploymentIds));
+  const rows = await store.db
+    .select({ deploymentId: r.deploymentId, passed: r.passed, failed: r.failed })
+    .from(r)
+    .where(inArray(r.deploymentId, deploymentIds));
   for (const row of rows) {
     const total = totals.get(row.deploymentId!) ?? { passed: 0, failed: 0 };
     totals.set(row.deploymentId!, { passed: total.passed + row.passed, failed: total.failed + row.failed });
@@ -83,7 +109,16 @@ export async function regressionTotals(store: Store, deploymentIds: number[]): P
 export async function testRunsOfDeployment(store: Store, deploymentId: number) {
   const r = store.t.testRuns;
   return store.db
-    .select({ id: r.id, suite: r.suite, passed: r.passed, failed: r.failed, skipped: r.skipped, flaky: r.flaky, durationMs: r.durationMs, createdAt: r.createdAt })
+    .select({
+      id: r.id,
+      suite: r.suite,
+      passed: r.passed,
+      failed: r.failed,
+      skipped: r.skipped,
+      flaky: r.flaky,
+      durationMs: r.durationMs,
+      createdAt: r.createdAt,
+    })
     .from(r)
     .where(eq(r.deploymentId, deploymentId))
     .orderBy(r.id);

@@ -31,7 +31,10 @@ function columns(store: Store) {
   };
 }
 
-export async function insertToken(store: Store, token: Omit<TokenRecord, "id" | "lastUsedAt" | "revokedAt"> & { hash: string }): Promise<TokenRecord> {
+export async function insertToken(
+  store: Store,
+  token: Omit<TokenRecord, "id" | "lastUsedAt" | "revokedAt"> & { hash: string },
+): Promise<TokenRecord> {
   const [row] = await store.db.insert(store.t.apiTokens).values(token).returning(columns(store));
   return row;
 }
@@ -59,6 +62,10 @@ export async function markTokenUsed(store: Store, id: number, at: Date): Promise
 
 export async function revokeTokenRow(store: Store, id: number, at: Date): Promise<TokenRecord | null> {
   const t = store.t.apiTokens;
-  const [row] = await store.db.update(t).set({ revokedAt: at }).where(and(eq(t.id, id))).returning(columns(store));
+  const [row] = await store.db
+    .update(t)
+    .set({ revokedAt: at })
+    .where(and(eq(t.id, id)))
+    .returning(columns(store));
   return row ?? null;
 }

@@ -4,13 +4,29 @@ import { expect, it } from "vitest";
 import * as pg from "./pg";
 import * as sqlite from "./sqlite";
 
-function describeTables<T>(schema: Record<string, unknown>, isTable: (v: unknown) => v is T, config: (t: T) => { name: string; columns: { name: string; notNull: boolean; primary: boolean }[]; indexes: unknown[] }) {
+function describeTables<T>(
+  schema: Record<string, unknown>,
+  isTable: (v: unknown) => v is T,
+  config: (t: T) => {
+    name: string;
+    columns: { name: string; notNull: boolean; primary: boolean }[];
+    indexes: unknown[];
+  },
+) {
   return Object.fromEntries(
     Object.values(schema)
       .filter(isTable)
       .map((table) => {
         const c = config(table);
-        return [c.name, { columns: c.columns.map((col) => `${col.name}${col.notNull ? " not null" : ""}${col.primary ? " pk" : ""}`).sort(), indexes: c.indexes.length }];
+        return [
+          c.name,
+          {
+            columns: c.columns
+              .map((col) => `${col.name}${col.notNull ? " not null" : ""}${col.primary ? " pk" : ""}`)
+              .sort(),
+            indexes: c.indexes.length,
+          },
+        ];
       }),
   );
 }

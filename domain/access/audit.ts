@@ -79,8 +79,14 @@ export function auditSummary(type: string, payload: Record<string, unknown>): st
 }
 
 /** One line about a sign-in or an account change: whose, from where, and what changed. */
-export function accessSummary(action: string, subject: string | null, ip: string | null, detail: Record<string, unknown>): string {
-  const change = detail.siteRole === "admin" ? "instance admin" : action === "user.role" ? "no longer instance admin" : null;
+export function accessSummary(
+  action: string,
+  subject: string | null,
+  ip: string | null,
+  detail: Record<string, unknown>,
+): string {
+  const change =
+    detail.siteRole === "admin" ? "instance admin" : action === "user.role" ? "no longer instance admin" : null;
   const reason = typeof detail.reason === "string" ? detail.reason : null;
   return [subject, ip ? `from ${ip}` : null, reason, change].filter(Boolean).join(" · ");
 }

@@ -1,7 +1,15 @@
 import { DomainError } from "../errors";
 
 /** What an API token may do; `admin` includes every other scope. */
-export const SCOPES = ["items:read", "items:write", "builds:write", "tests:write", "deploy", "alerts:write", "admin"] as const;
+export const SCOPES = [
+  "items:read",
+  "items:write",
+  "builds:write",
+  "tests:write",
+  "deploy",
+  "alerts:write",
+  "admin",
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export function isScope(value: string): value is Scope {
@@ -13,9 +21,14 @@ export function parseScopes(input: string | readonly string[]): Scope[] {
   const parts = (typeof input === "string" ? input.split(",") : input).map((s) => s.trim()).filter(Boolean);
   const unknown = parts.filter((part) => !isScope(part));
   if (unknown.length) {
-    throw new DomainError("VALIDATION", `Unknown scope${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}. Scopes: ${SCOPES.join(", ")}.`, { field: "scopes" });
+    throw new DomainError(
+      "VALIDATION",
+      `Unknown scope${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}. Scopes: ${SCOPES.join(", ")}.`,
+      { field: "scopes" },
+    );
   }
-  if (parts.length === 0) throw new DomainError("VALIDATION", `A token needs at least one scope: ${SCOPES.join(", ")}.`, { field: "scopes" });
+  if (parts.length === 0)
+    throw new DomainError("VALIDATION", `A token needs at least one scope: ${SCOPES.join(", ")}.`, { field: "scopes" });
   return [...new Set(parts)] as Scope[];
 }
 
@@ -27,7 +40,10 @@ export function grants(granted: readonly string[], needed: Scope): boolean {
 export function parseDuration(input: string | undefined | null): number | null {
   if (!input) return null;
   const match = /^(\d+)\s*(d|h|m)$/.exec(input.trim());
-  if (!match) throw new DomainError("VALIDATION", `"${input}" is not a duration: use e.g. 90d, 12h or 30m.`, { field: "expiresIn" });
+  if (!match)
+    throw new DomainError("VALIDATION", `"${input}" is not a duration: use e.g. 90d, 12h or 30m.`, {
+      field: "expiresIn",
+    });
   const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[match[2] as "d" | "h" | "m"];
   return Number(match[1]) * unit;
 }

@@ -9,7 +9,12 @@ describe("builds", () => {
   });
 
   it("maps build states to checks", () => {
-    expect([checksOfBuild("passed"), checksOfBuild("failed"), checksOfBuild("running"), checksOfBuild("cancelled")]).toEqual(["passed", "failed", "pending", "none"]);
+    expect([
+      checksOfBuild("passed"),
+      checksOfBuild("failed"),
+      checksOfBuild("running"),
+      checksOfBuild("cancelled"),
+    ]).toEqual(["passed", "failed", "pending", "none"]);
   });
 
   it("writes and recognises the reason a red build leaves on a card", () => {

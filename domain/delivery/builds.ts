@@ -18,7 +18,9 @@ export function checksOfBuild(status: BuildStatus): ChecksState {
 
 /** The reason written on a card that a failed build sends back to Code. */
 export function failureReason(buildId: string, failedTests: number | null | undefined): string {
-  return failedTests ? `Build ${buildId} failed: ${failedTests} failing test${failedTests === 1 ? "" : "s"}.` : `Build ${buildId} failed.`;
+  return failedTests
+    ? `Build ${buildId} failed: ${failedTests} failing test${failedTests === 1 ? "" : "s"}.`
+    : `Build ${buildId} failed.`;
 }
 
 /** Whether a card's flag is one a failed build put there (and a green one lifts). */

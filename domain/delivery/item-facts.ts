@@ -67,11 +67,20 @@ export const NO_FACTS: ItemFacts = { pullRequests: [], builds: [], releases: [],
 /** An open PR that merges cleanly, has its approvals, no change requests and green checks. */
 export function goodToMerge(pr: LinkedPullRequest, requiredApprovals: number): boolean {
   const verdicts = reviewVerdicts(pr.reviews);
-  return pr.state === "open" && pr.mergeable !== false && verdicts.approvals >= requiredApprovals && !verdicts.changesRequested && pr.checks === "passed";
+  return (
+    pr.state === "open" &&
+    pr.mergeable !== false &&
+    verdicts.approvals >= requiredApprovals &&
+    !verdicts.changesRequested &&
+    pr.checks === "passed"
+  );
 }
 
 /** A reviewer's latest verdict counts; comments do not change it and a dismissal clears it. */
-export function reviewVerdicts(reviews: LinkedPullRequest["reviews"]): { approvals: number; changesRequested: boolean } {
+export function reviewVerdicts(reviews: LinkedPullRequest["reviews"]): {
+  approvals: number;
+  changesRequested: boolean;
+} {
   const latest = new Map<string, LinkedPullRequest["reviews"][number]["state"]>();
   for (const review of [...reviews].sort((a, b) => a.at.getTime() - b.at.getTime())) {
     if (review.state === "commented") continue;
@@ -90,7 +99,9 @@ function newestDeployment(release: ReleaseFacts, kind: string): DeploymentFact |
 }
 
 /** The regression verdict of a deployment: the verify step's, else the results reported for it. */
-export function verificationOf(deployment: Pick<DeploymentFact, "verifyStatus" | "regression">): "passed" | "failed" | null {
+export function verificationOf(
+  deployment: Pick<DeploymentFact, "verifyStatus" | "regression">,
+): "passed" | "failed" | null {
   if (deployment.verifyStatus === "passed" || deployment.verifyStatus === "failed") return deployment.verifyStatus;
   if (deployment.verifyStatus === "running" || !deployment.regression) return null;
   return deployment.regression.failed > 0 ? "failed" : "passed";
@@ -99,18 +110,36 @@ export function verificationOf(deployment: Pick<DeploymentFact, "verifyStatus" |
 export function toMoveFacts(facts: ItemFacts, requiredApprovals: number, firingLiveAlerts: AlertFact[]): MoveFacts {
   return {
     requiredApprovals,
-    pullRequests: facts.pullRequests.map((pr) => ({ number: pr.number, state: pr.state, checks: pr.checks, ...reviewVerdicts(pr.reviews) })),
+    pullRequests: facts.pullRequests.map((pr) => ({
+      number: pr.number,
+      state: pr.state,
+      checks: pr.checks,
+      ...reviewVerdicts(pr.reviews),
+    })),
     releases: facts.releases.map((release) => {
       const test = newestDeployment(release, "test");
       const live = release.deployments.some((d) => d.environmentKind === "live" && d.serving);
-      return { version: release.version, testDeployment: test?.status ?? null, verification: test ? verificationOf(test) : null, live };
+      return {
+        version: release.version,
+        testDeployment: test?.status ?? null,
+        verification: test ? verificationOf(test) : null,
+        live,
+      };
     }),
     firingLiveAlerts,
   };
 }
 
 export interface CardBadges {
-  pr: { number: number; state: LinkedPullRequest["state"]; approvals: number; required: number; changesRequested: boolean; checks: ChecksState; goodToMerge: boolean } | null;
+  pr: {
+    number: number;
+    state: LinkedPullRequest["state"];
+    approvals: number;
+    required: number;
+    changesRequested: boolean;
+    checks: ChecksState;
+    goodToMerge: boolean;
+  } | null;
   build: { status: BuildFact["status"]; url: string | null } | null;
   release: { version: string } | null;
   tests: { passed: number; failed: number; source: "build" | "regression" } | null;
@@ -129,7 +158,14 @@ export function cardBadges(facts: ItemFacts, requiredApprovals: number): CardBad
     tests = { passed: build.testsPassed, failed: build.testsFailed ?? 0, source: "build" };
   }
   return {
-    pr: pr && { number: pr.number, state: pr.state, checks: pr.checks, required: requiredApprovals, ...reviewVerdicts(pr.reviews), goodToMerge: goodToMerge(pr, requiredApprovals) },
+    pr: pr && {
+      number: pr.number,
+      state: pr.state,
+      checks: pr.checks,
+      required: requiredApprovals,
+      ...reviewVerdicts(pr.reviews),
+      goodToMerge: goodToMerge(pr, requiredApprovals),
+    },
     build: build && { status: build.status, url: build.url },
     release: release && { version: release.version },
     tests,
@@ -149,7 +185,8 @@ export function gateStatus(pr: LinkedPullRequest, requiredApprovals: number): Ga
   if (changesRequested) return { state: "failure", description: "A reviewer requested changes" };
   if (pr.checks === "failed") return { state: "failure", description: "Checks failed" };
   if (pr.mergeable === false) return { state: "failure", description: "Merge conflicts" };
-  if (approvals < requiredApprovals) return { state: "pending", description: `${approvals} of ${requiredApprovals} required approvals` };
+  if (approvals < requiredApprovals)
+    return { state: "pending", description: `${approvals} of ${requiredApprovals} required approvals` };
   if (pr.checks !== "passed") return { state: "pending", description: "Waiting for checks" };
   return { state: "success", description: "Good to merge: approved and green" };
 }

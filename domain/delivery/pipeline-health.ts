@@ -5,7 +5,9 @@ export function buildPassRate(builds: { status: string }[]): number | null {
 }
 
 /** Per suite: how many runs, and the share of runs with no failing test. */
-export function suitePassRates(runs: { suite: string; failed: number }[]): { suite: string; runs: number; passRate: number }[] {
+export function suitePassRates(
+  runs: { suite: string; failed: number }[],
+): { suite: string; runs: number; passRate: number }[] {
   const bySuite = new Map<string, { runs: number; green: number }>();
   for (const run of runs) {
     const entry = bySuite.get(run.suite) ?? { runs: 0, green: 0 };
@@ -13,5 +15,7 @@ export function suitePassRates(runs: { suite: string; failed: number }[]): { sui
     if (run.failed === 0) entry.green++;
     bySuite.set(run.suite, entry);
   }
-  return [...bySuite].map(([suite, { runs, green }]) => ({ suite, runs, passRate: green / runs })).sort((a, b) => a.suite.localeCompare(b.suite));
+  return [...bySuite]
+    .map(([suite, { runs, green }]) => ({ suite, runs, passRate: green / runs }))
+    .sort((a, b) => a.suite.localeCompare(b.suite));
 }

@@ -32,7 +32,20 @@ export interface WorkItem {
 /** The fields of a stored item that the board shows. */
 export type BoardItem = Pick<
   WorkItem,
-  "id" | "number" | "kind" | "title" | "owner" | "labels" | "estimate" | "stage" | "position" | "version" | "blocked" | "blockedReason" | "needsManualQa" | "stageEnteredAt"
+  | "id"
+  | "number"
+  | "kind"
+  | "title"
+  | "owner"
+  | "labels"
+  | "estimate"
+  | "stage"
+  | "position"
+  | "version"
+  | "blocked"
+  | "blockedReason"
+  | "needsManualQa"
+  | "stageEnteredAt"
 >;
 
 /** What the board shows of a card. */
@@ -60,7 +73,13 @@ export function toStage(value: string): ItemStage {
   return value === "rejected" || isStageKey(value) ? value : "idea";
 }
 
-export function toBoardCard(item: BoardItem, keyPrefix: string, facts: ItemFacts, requiredApprovals: number, now: Date): BoardCard {
+export function toBoardCard(
+  item: BoardItem,
+  keyPrefix: string,
+  facts: ItemFacts,
+  requiredApprovals: number,
+  now: Date,
+): BoardCard {
   const stage = toStage(item.stage);
   const age = stage === "rejected" ? { days: 0, ageing: false } : ageing(stage, item.stageEnteredAt, now);
   return {

@@ -76,8 +76,7 @@ export function evaluateMove(
   facts: MoveFacts,
   options: MoveOptions = {},
 ): MoveDecision {
-  const direction: MoveDirection =
-    from === to ? "same" : stageIndex(to) > stageIndex(from) ? "forward" : "backward";
+  const direction: MoveDirection = from === to ? "same" : stageIndex(to) > stageIndex(from) ? "forward" : "backward";
   if (direction === "same") return { allowed: true, direction, reasons: [] };
   if (direction === "backward") {
     const hasReason = Boolean(options.reason && options.reason.trim());
@@ -173,7 +172,9 @@ function liveGate(item: GateItem, facts: MoveFacts): string[] {
   }
   if (reasons.length === 0) {
     const ready = deployed.filter((release) => release.verification === "passed").at(-1)!;
-    reasons.push(`Release ${ready.version} is ready: promote it to live (drop the card on Live to confirm, or use the Releases page).`);
+    reasons.push(
+      `Release ${ready.version} is ready: promote it to live (drop the card on Live to confirm, or use the Releases page).`,
+    );
   }
   return reasons;
 }

@@ -13,9 +13,13 @@ export function normaliseTitle(title: string): string {
   const trimmed = title.trim();
   if (!trimmed) throw new DomainError("VALIDATION", "A card needs a title.", { field: "title" });
   if (trimmed.length > TITLE_MAX) {
-    throw new DomainError("VALIDATION", `A title is at most ${TITLE_MAX} characters (this one has ${trimmed.length}).`, {
-      field: "title",
-    });
+    throw new DomainError(
+      "VALIDATION",
+      `A title is at most ${TITLE_MAX} characters (this one has ${trimmed.length}).`,
+      {
+        field: "title",
+      },
+    );
   }
   return trimmed;
 }

@@ -42,7 +42,9 @@ export interface DoraFigures {
 /** When each release first went live: its first completed promotion (deployments in the order they finished). */
 export function firstLiveByRelease(deployments: readonly LiveDeployment[]): Map<number, Date> {
   const firstLive = new Map<number, Date>();
-  for (const d of deployments) if (d.purpose === "promote" && completed(d) && !firstLive.has(d.releaseId)) firstLive.set(d.releaseId, d.finishedAt);
+  for (const d of deployments)
+    if (d.purpose === "promote" && completed(d) && !firstLive.has(d.releaseId))
+      firstLive.set(d.releaseId, d.finishedAt);
   return firstLive;
 }
 
@@ -51,7 +53,9 @@ export function dora(input: DoraInput): DoraFigures {
   const live = input.deployments.filter(completed).sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime());
   // What served live from each moment: every successful promotion or rollback took over then.
   const changes = live.map((d) => ({ ...d, at: d.finishedAt }));
-  const promotions = input.deployments.filter((d) => d.purpose === "promote" && d.status !== "cancelled" && inRange(d.finishedAt));
+  const promotions = input.deployments.filter(
+    (d) => d.purpose === "promote" && d.status !== "cancelled" && inRange(d.finishedAt),
+  );
   const successful = promotions.filter(completed);
 
   const failed: DoraFigures["failed"] = [];
@@ -116,7 +120,8 @@ const DAY = 24 * HOUR;
 
 /** DORA's performance bands (State of DevOps 2023), stated on the metrics page. */
 export const BANDS = {
-  deploymentFrequency: "Elite: on demand, several a day · High: daily to weekly · Medium: weekly to monthly · Low: less than monthly",
+  deploymentFrequency:
+    "Elite: on demand, several a day · High: daily to weekly · Medium: weekly to monthly · Low: less than monthly",
   leadTime: "Elite: under a day · High: a day to a week · Medium: a week to a month · Low: over a month",
   changeFailureRate: "Elite: 5% or less · High: up to 10% · Medium: up to 15% · Low: above 15%",
   recovery: "Elite: under an hour · High: under a day · Medium: a day to a week · Low: over a week",

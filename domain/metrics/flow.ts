@@ -39,7 +39,11 @@ export interface Funnel {
   storyToLive: number | null;
 }
 
-export function funnel(rows: FunnelRow[], rejectedFrom: Map<string, number>, sentBackFrom: Map<string, number>): Funnel {
+export function funnel(
+  rows: FunnelRow[],
+  rejectedFrom: Map<string, number>,
+  sentBackFrom: Map<string, number>,
+): Funnel {
   const by = new Map(rows.map((row) => [row.stage, row]));
   const share = (part: number, whole: number) => (whole ? part / whole : null);
   const stages = STAGE_KEYS.map((stage) => {
@@ -55,7 +59,11 @@ export function funnel(rows: FunnelRow[], rejectedFrom: Map<string, number>, sen
   });
   const idea = by.get("idea");
   const story = by.get("story");
-  return { stages, ideaToStory: idea ? share(idea.reachedNext, idea.entered) : null, storyToLive: story ? share(story.reachedLive, story.entered) : null };
+  return {
+    stages,
+    ideaToStory: idea ? share(idea.reachedNext, idea.entered) : null,
+    storyToLive: story ? share(story.reachedLive, story.entered) : null,
+  };
 }
 
 export interface FlowDelta {
@@ -69,14 +77,23 @@ export interface FlowDelta {
  * Items in each stage at the end of each day of [fromDay, toDay], from the count in each stage
  * at the start and each day's entries and exits.
  */
-export function cumulativeFlow(baseline: Map<string, number>, deltas: FlowDelta[], fromDay: number, toDay: number): { day: number; counts: Record<StageKey, number> }[] {
+export function cumulativeFlow(
+  baseline: Map<string, number>,
+  deltas: FlowDelta[],
+  fromDay: number,
+  toDay: number,
+): { day: number; counts: Record<StageKey, number> }[] {
   const byDay = new Map<number, FlowDelta[]>();
   for (const delta of deltas) (byDay.get(delta.day) ?? byDay.set(delta.day, []).get(delta.day)!).push(delta);
-  const counts = Object.fromEntries(STAGE_KEYS.map((stage) => [stage, baseline.get(stage) ?? 0])) as Record<StageKey, number>;
+  const counts = Object.fromEntries(STAGE_KEYS.map((stage) => [stage, baseline.get(stage) ?? 0])) as Record<
+    StageKey,
+    number
+  >;
   const series = [];
   for (let day = fromDay; day <= toDay; day++) {
     for (const delta of byDay.get(day) ?? []) {
-      if ((STAGE_KEYS as readonly string[]).includes(delta.stage)) counts[delta.stage as StageKey] += delta.entered - delta.left;
+      if ((STAGE_KEYS as readonly string[]).includes(delta.stage))
+        counts[delta.stage as StageKey] += delta.entered - delta.left;
     }
     series.push({ day, counts: { ...counts } });
   }

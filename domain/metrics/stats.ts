@@ -16,11 +16,19 @@ export function percentile(sorted: readonly number[], p: number): number | null 
 
 export function summarise(values: readonly number[]): DurationSummary {
   const sorted = [...values].sort((a, b) => a - b);
-  return { count: sorted.length, p50: percentile(sorted, 50), p85: percentile(sorted, 85), p95: percentile(sorted, 95) };
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p85: percentile(sorted, 85),
+    p95: percentile(sorted, 95),
+  };
 }
 
 export function median(values: readonly number[]): number | null {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 const HOUR = 3_600_000;

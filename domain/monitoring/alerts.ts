@@ -74,6 +74,7 @@ export function alertSummary(alert: { name: string; annotations: Record<string, 
  */
 export function liveAt<C extends { at: Date }>(changes: readonly C[], at: Date): C | null {
   let found: C | null = null;
-  for (const change of changes) if (change.at.getTime() <= at.getTime() && (!found || change.at >= found.at)) found = change;
+  for (const change of changes)
+    if (change.at.getTime() <= at.getTime() && (!found || change.at >= found.at)) found = change;
   return found;
 }

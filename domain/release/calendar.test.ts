@@ -27,7 +27,10 @@ describe("freeze windows", () => {
   const friday = { cron: "0 16 * * 5", durationMinutes: 64 * 60, timezone: "UTC", note: "weekend" };
   it("is in force from each opening for its duration", () => {
     expect(activeFreeze([friday], at("2026-03-06T15:59:00Z"))).toBeNull();
-    expect(activeFreeze([friday], at("2026-03-06T16:00:00Z"))).toMatchObject({ window: friday, endsAt: at("2026-03-09T08:00:00Z") });
+    expect(activeFreeze([friday], at("2026-03-06T16:00:00Z"))).toMatchObject({
+      window: friday,
+      endsAt: at("2026-03-09T08:00:00Z"),
+    });
     expect(activeFreeze([friday], at("2026-03-08T23:00:00Z"))?.endsAt).toEqual(at("2026-03-09T08:00:00Z"));
     expect(activeFreeze([friday], at("2026-03-09T08:00:00Z"))).toBeNull();
   });

@@ -15,7 +15,8 @@ function cron(expression: string, timezone?: string | null): Cron {
 
 /** Why a cron expression or time zone is not usable, or null when it is. */
 export function cronProblem(expression: string, timezone?: string | null): string | null {
-  if (expression.trim().split(/\s+/).length !== 5) return `"${expression}" is not a five-field cron expression (minute hour day month weekday), e.g. "0 2 * * *".`;
+  if (expression.trim().split(/\s+/).length !== 5)
+    return `"${expression}" is not a five-field cron expression (minute hour day month weekday), e.g. "0 2 * * *".`;
   try {
     cron(expression, timezone).nextRun(new Date());
     return null;
@@ -39,7 +40,10 @@ export function dueRun(expression: string, timezone: string | null, now: Date, g
 }
 
 /** The freeze window in force at `now`, if any: one that opened less than its duration ago. */
-export function activeFreeze<W extends FreezeWindow>(windows: readonly W[], now: Date): { window: W; endsAt: Date } | null {
+export function activeFreeze<W extends FreezeWindow>(
+  windows: readonly W[],
+  now: Date,
+): { window: W; endsAt: Date } | null {
   for (const window of windows) {
     const durationMs = window.durationMinutes * 60_000;
     const opened = cron(window.cron, window.timezone).nextRun(new Date(now.getTime() - durationMs));

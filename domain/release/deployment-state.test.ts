@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { deploymentState, type DeploymentSummary } from "./deployment-state";
 
 const done = new Date("2026-03-02T10:00:00Z");
-const base: DeploymentSummary = { status: "succeeded", phase: "deploy", purpose: "deploy", verification: null, finishedAt: done, serving: false, slot: null, error: null };
+const base: DeploymentSummary = {
+  status: "succeeded",
+  phase: "deploy",
+  purpose: "deploy",
+  verification: null,
+  finishedAt: done,
+  serving: false,
+  slot: null,
+  error: null,
+};
 
 describe("deploymentState", () => {
   it.each<[string, Partial<DeploymentSummary>, string, string]>([
@@ -10,7 +19,12 @@ describe("deploymentState", () => {
     ["deploy step running", { status: "running", finishedAt: null }, "deploying", "amber"],
     ["verify step running", { status: "succeeded", phase: "verify", finishedAt: null }, "verifying", "amber"],
     ["switching", { status: "succeeded", phase: "switch", finishedAt: null }, "switching", "amber"],
-    ["regression failed", { status: "failed", phase: "verify", error: "Regression failed" }, "regression failed", "red"],
+    [
+      "regression failed",
+      { status: "failed", phase: "verify", error: "Regression failed" },
+      "regression failed",
+      "red",
+    ],
     ["deployer failed", { status: "failed", phase: "deploy" }, "failed", "red"],
     ["cancelled", { status: "cancelled" }, "cancelled", "grey"],
     ["rolled back", { status: "rolled-back", slot: "blue" }, "rolled back", "red"],

@@ -19,7 +19,12 @@ describe("environments", () => {
   });
 
   it("copies a template under a new name, addresses renamed and without its schedule", () => {
-    const test = { ...EMPTY_SETTINGS, url: "/demo/test/", schedule: { cron: "0 2 * * *", timezone: null }, deployer: { type: "command" as const, command: "deploy", timeoutSeconds: 60 } };
+    const test = {
+      ...EMPTY_SETTINGS,
+      url: "/demo/test/",
+      schedule: { cron: "0 2 * * *", timezone: null },
+      deployer: { type: "command" as const, command: "deploy", timeoutSeconds: 60 },
+    };
     expect(fromTemplate(test, "staging", "test")).toEqual({ ...test, url: "/demo/staging/", schedule: null });
   });
 });

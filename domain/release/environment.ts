@@ -9,7 +9,8 @@ export type StepConfig =
   | { type: "webhook"; url: string; secret: string; timeoutSeconds: number };
 
 /** The regression step: a command that writes JUnit XML, or an external runner that posts its results. */
-export type VerifyConfig = { type: "command"; command: string; timeoutSeconds: number } | { type: "external"; timeoutSeconds: number };
+export type VerifyConfig =
+  { type: "command"; command: string; timeoutSeconds: number } | { type: "external"; timeoutSeconds: number };
 
 export interface ScheduleConfig {
   /** Five-field cron: when to deploy the newest green release here. */

@@ -10,7 +10,12 @@ export interface PromotionItem {
 export interface PromotionFacts {
   version: string;
   /** The newest deployment of the release to a test environment. */
-  test: { environment: string; status: string; verification: "running" | "passed" | "failed" | null; failingTests: string[] } | null;
+  test: {
+    environment: string;
+    status: string;
+    verification: "running" | "passed" | "failed" | null;
+    failingTests: string[];
+  } | null;
   items: PromotionItem[];
   criticalAlerts: { name: string; environment: string }[];
   /** The release is live now. */
@@ -88,13 +93,17 @@ export function evaluatePromotion(facts: PromotionFacts, request: PromotionReque
     gate: "alerts",
     ok: facts.criticalAlerts.length === 0,
     detail: facts.criticalAlerts.length
-      ? facts.criticalAlerts.map((alert) => `Critical alert "${alert.name}" is firing on ${alert.environment}.`).join(" ")
+      ? facts.criticalAlerts
+          .map((alert) => `Critical alert "${alert.name}" is firing on ${alert.environment}.`)
+          .join(" ")
       : "No critical alert on live.",
   });
   checks.push({
     gate: "line",
     ok: !facts.lineStopped,
-    detail: facts.lineStopped ? `The line is stopped by ${facts.lineStopped.by}: ${facts.lineStopped.reason}` : "The line is running.",
+    detail: facts.lineStopped
+      ? `The line is stopped by ${facts.lineStopped.by}: ${facts.lineStopped.reason}`
+      : "The line is running.",
   });
   checks.push({
     gate: "freeze",
@@ -107,7 +116,9 @@ export function evaluatePromotion(facts: PromotionFacts, request: PromotionReque
     checks.push({
       gate: "pinned",
       ok: !facts.pinned,
-      detail: facts.pinned ? `Release ${facts.version} was rolled back (${facts.pinned.reason}); only a person can promote it again.` : "Not pinned.",
+      detail: facts.pinned
+        ? `Release ${facts.version} was rolled back (${facts.pinned.reason}); only a person can promote it again.`
+        : "Not pinned.",
     });
   }
 

@@ -16,11 +16,21 @@ if (!environment || !version) {
 const artifacts = JSON.parse(env.SHIPLANE_ARTIFACTS || "[]");
 const slot = env.SHIPLANE_SLOT || "site";
 const root = path.resolve(env.SHIPLANE_DATA_DIR || "data", "demo", environment);
-console.log(`Release ${version} (commit ${env.SHIPLANE_COMMIT || "?"}) → ${environment}${env.SHIPLANE_SLOT ? `, slot ${slot}` : ""}`);
-for (const artifact of artifacts) console.log(`Artifact ${artifact.name} ${artifact.version}${artifact.url ? ` from ${artifact.url}` : ""}`);
+console.log(
+  `Release ${version} (commit ${env.SHIPLANE_COMMIT || "?"}) → ${environment}${env.SHIPLANE_SLOT ? `, slot ${slot}` : ""}`,
+);
+for (const artifact of artifacts)
+  console.log(`Artifact ${artifact.name} ${artifact.version}${artifact.url ? ` from ${artifact.url}` : ""}`);
 // A build can ship a deliberate fault (an artifact named "fault-injection") to exercise the regression gate.
 const faulty = artifacts.some((artifact) => artifact.name === "fault-injection");
-const target = publish(root, slot, { version, environment, slot: env.SHIPLANE_SLOT || null, commit: env.SHIPLANE_COMMIT || null, artifacts, healthy: !faulty });
+const target = publish(root, slot, {
+  version,
+  environment,
+  slot: env.SHIPLANE_SLOT || null,
+  commit: env.SHIPLANE_COMMIT || null,
+  artifacts,
+  healthy: !faulty,
+});
 console.log(`Published ${fs.readdirSync(target).length} files to ${target}`);
 if (!env.SHIPLANE_SLOT) {
   switchCurrent(root, slot);

@@ -11,23 +11,38 @@ if (!base || !version || !junit) {
 }
 
 async function get(relative) {
-  const response = await fetch(new URL(relative, base), { signal: AbortSignal.timeout(10_000), headers: { "cache-control": "no-cache" } });
+  const response = await fetch(new URL(relative, base), {
+    signal: AbortSignal.timeout(10_000),
+    headers: { "cache-control": "no-cache" },
+  });
   return { status: response.status, text: await response.text() };
 }
 
 const checks = [
-  ["site", "home page answers 200", async () => {
-    const page = await get("./");
-    if (page.status !== 200) throw new Error(`GET ${base} answered ${page.status}`);
-  }],
-  ["site", `serves version ${version}`, async () => {
-    const info = JSON.parse((await get("version.json")).text);
-    if (info.version !== version) throw new Error(`expected version ${version}, found ${info.version}`);
-  }],
-  ["checkout", "health check reports ok", async () => {
-    const health = JSON.parse((await get("health.json")).text);
-    if (health.status !== "ok") throw new Error(`health is "${health.status}": ${health.detail ?? ""}`);
-  }],
+  [
+    "site",
+    "home page answers 200",
+    async () => {
+      const page = await get("./");
+      if (page.status !== 200) throw new Error(`GET ${base} answered ${page.status}`);
+    },
+  ],
+  [
+    "site",
+    `serves version ${version}`,
+    async () => {
+      const info = JSON.parse((await get("version.json")).text);
+      if (info.version !== version) throw new Error(`expected version ${version}, found ${info.version}`);
+    },
+  ],
+  [
+    "checkout",
+    "health check reports ok",
+    async () => {
+      const health = JSON.parse((await get("health.json")).text);
+      if (health.status !== "ok") throw new Error(`health is "${health.status}": ${health.detail ?? ""}`);
+    },
+  ],
 ];
 
 const escape = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
@@ -47,7 +62,10 @@ const failures = cases.filter((c) => c.failure).length;
 const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <testsuite name="regression" tests="${cases.length}" failures="${failures}">
 ${cases
-  .map((c) => `  <testcase classname="${escape(c.className)}" name="${escape(c.name)}" time="${c.seconds.toFixed(3)}">${c.failure ? `<failure message="${escape(c.failure)}"/>` : ""}</testcase>`)
+  .map(
+    (c) =>
+      `  <testcase classname="${escape(c.className)}" name="${escape(c.name)}" time="${c.seconds.toFixed(3)}">${c.failure ? `<failure message="${escape(c.failure)}"/>` : ""}</testcase>`,
+  )
   .join("\n")}
 </testsuite>
 `;

@@ -18,8 +18,22 @@ export function publish(root, slot, site) {
 <p>Commit <code>${escape(site.commit ?? "?")}</code></p>
 <ul>${site.artifacts.map((a) => `<li>${escape(a.name)} ${escape(a.version)}</li>`).join("")}</ul></main></body></html>\n`,
   );
-  fs.writeFileSync(path.join(staging, "version.json"), JSON.stringify({ version: site.version, environment: site.environment, slot: site.slot, commit: site.commit, deployedAt }) + "\n");
-  fs.writeFileSync(path.join(staging, "health.json"), JSON.stringify(site.healthy ? { status: "ok" } : { status: "failing", detail: "the checkout service does not answer" }) + "\n");
+  fs.writeFileSync(
+    path.join(staging, "version.json"),
+    JSON.stringify({
+      version: site.version,
+      environment: site.environment,
+      slot: site.slot,
+      commit: site.commit,
+      deployedAt,
+    }) + "\n",
+  );
+  fs.writeFileSync(
+    path.join(staging, "health.json"),
+    JSON.stringify(
+      site.healthy ? { status: "ok" } : { status: "failing", detail: "the checkout service does not answer" },
+    ) + "\n",
+  );
   const target = path.join(root, slot);
   const old = `${target}.old-${process.pid}`;
   if (fs.existsSync(target)) fs.renameSync(target, old);

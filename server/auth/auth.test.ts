@@ -33,7 +33,9 @@ describeOnEveryDatabase("sign-in and sessions", (fresh) => {
     const admin = await setUpFirstAdmin(ctx.app, { email: "Root@Example.com", password: "correct horse" });
     expect(admin).toMatchObject({ email: "root@example.com", role: "admin" });
     expect(await needsSetup(ctx.app)).toBe(false);
-    await expect(setUpFirstAdmin(ctx.app, { email: "other@example.com", password: "whatever1" })).rejects.toMatchObject({ code: "SETUP.DONE" });
+    await expect(setUpFirstAdmin(ctx.app, { email: "other@example.com", password: "whatever1" })).rejects.toMatchObject(
+      { code: "SETUP.DONE" },
+    );
   });
 
   it("creates or keeps the admin named by SHIPLANE_ADMIN_EMAIL and SHIPLANE_ADMIN_PASSWORD", async () => {
@@ -42,7 +44,9 @@ describeOnEveryDatabase("sign-in and sessions", (fresh) => {
     const again = await ensureAdminFromEnv(ctx.app, env);
     expect(again!.id).toBe(first!.id);
     expect((await signIn(ctx.app, "ops@example.com", "s3cret-pass")).response.status).toBe(200);
-    await expect(ensureAdminFromEnv(ctx.app, { SHIPLANE_ADMIN_EMAIL: "x@example.com" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(ensureAdminFromEnv(ctx.app, { SHIPLANE_ADMIN_EMAIL: "x@example.com" })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
   });
 
   it("signs in with a session cookie, refuses a wrong password without saying whether the email exists, and hashes passwords", async () => {
@@ -63,7 +67,8 @@ describeOnEveryDatabase("sign-in and sessions", (fresh) => {
 
   it("answers 429 with the time to wait after 5 failed sign-ins in a minute from one address, and logs them", async () => {
     await createUser(ctx.app, LOCAL_OPERATOR, { email: "ana@example.com", password: "ana-password" });
-    for (let i = 0; i < 5; i++) expect((await signIn(ctx.app, "ana@example.com", `wrong-${i}-pw`, "10.9.9.9")).response.status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await signIn(ctx.app, "ana@example.com", `wrong-${i}-pw`, "10.9.9.9")).response.status).toBe(401);
     const locked = await signIn(ctx.app, "ana@example.com", "ana-password", "10.9.9.9");
     expect(locked.response.status).toBe(429);
     const wait = Number(locked.response.headers.get("retry-after"));
@@ -98,13 +103,40 @@ describeOnEveryDatabase("sign-in and sessions", (fresh) => {
     await createUser(ctx.app, LOCAL_OPERATOR, { email: "ana@example.com", password: "ana-password" });
     const first = await signIn(ctx.app, "ana@example.com", "ana-password", "10.2.2.2");
     const post = (path: string, body: unknown) =>
-      authOf(ctx.app).handler(new Request(`${ORIGIN}/api/auth${path}`, { method: "POST", headers: { cookie: first.cookie, origin: ORIGIN, "content-type": "application/json", "x-shiplane-client-ip": "10.2.2.2" }, body: JSON.stringify(body) }));
-    expect((await post("/change-password", { currentPassword: "wrong-password", newPassword: "new-password-1" })).status).toBe(400);
-    expect((await post("/change-password", { currentPassword: "ana-password", newPassword: "new-password-1", revokeOtherSessions: true })).status).toBe(200);
+      authOf(ctx.app).handler(
+        new Request(`${ORIGIN}/api/auth${path}`, {
+          method: "POST",
+          headers: {
+            cookie: first.cookie,
+            origin: ORIGIN,
+            "content-type": "application/json",
+            "x-shiplane-client-ip": "10.2.2.2",
+          },
+          body: JSON.stringify(body),
+        }),
+      );
+    expect(
+      (await post("/change-password", { currentPassword: "wrong-password", newPassword: "new-password-1" })).status,
+    ).toBe(400);
+    expect(
+      (
+        await post("/change-password", {
+          currentPassword: "ana-password",
+          newPassword: "new-password-1",
+          revokeOtherSessions: true,
+        })
+      ).status,
+    ).toBe(200);
     expect((await signIn(ctx.app, "ana@example.com", "ana-password")).response.status).toBe(401);
     const second = await signIn(ctx.app, "ana@example.com", "new-password-1");
     expect(second.response.status).toBe(200);
-    const out = await authOf(ctx.app).handler(new Request(`${ORIGIN}/api/auth/sign-out`, { method: "POST", headers: { cookie: second.cookie, origin: ORIGIN, "content-type": "application/json" }, body: "{}" }));
+    const out = await authOf(ctx.app).handler(
+      new Request(`${ORIGIN}/api/auth/sign-out`, {
+        method: "POST",
+        headers: { cookie: second.cookie, origin: ORIGIN, "content-type": "application/json" },
+        body: "{}",
+      }),
+    );
     expect(out.status).toBe(200);
     expect(await currentUser(ctx.app, second.headers)).toBeNull();
 
@@ -116,20 +148,39 @@ describeOnEveryDatabase("sign-in and sessions", (fresh) => {
     // A project admin sees the project's audit trail, but not the instance's sign-ins.
     await setMemberRole(ctx.app, LOCAL_OPERATOR, { project: "shiplane", email: "ana@example.com", role: "admin" });
     const ana = (await findUserByEmail(ctx.app.database, "ana@example.com"))!;
-    const projectAdmin = createCaller({ app: ctx.app, user: { id: ana.id, email: ana.email, name: ana.name, siteAdmin: false }, actor: { id: "user:ana@example.com", role: "viewer" }, sameOrigin: true });
+    const projectAdmin = createCaller({
+      app: ctx.app,
+      user: { id: ana.id, email: ana.email, name: ana.name, siteAdmin: false },
+      actor: { id: "user:ana@example.com", role: "viewer" },
+      sameOrigin: true,
+    });
     const seen = (await projectAdmin.audit.list({ project: "shiplane" })).entries.map((e) => e.action);
     expect(seen).toContain("member.role");
     expect(seen).not.toContain("sign-in");
   });
 
   it("keeps the sign-in library's own admin endpoints closed, even to instance admins", async () => {
-    await createUser(ctx.app, LOCAL_OPERATOR, { email: "root@example.com", password: "root-password", siteRole: "admin" });
+    await createUser(ctx.app, LOCAL_OPERATOR, {
+      email: "root@example.com",
+      password: "root-password",
+      siteRole: "admin",
+    });
     const { cookie } = await signIn(ctx.app, "root@example.com", "root-password");
     for (const path of ["/admin/list-users", "/admin/impersonate-user", "/admin/set-role"]) {
-      const answer = await authRequestHandler(new Request(`${ORIGIN}/api/auth${path}`, { method: "POST", headers: { cookie, origin: ORIGIN, "content-type": "application/json" }, body: "{}" }), async () => ctx.app);
+      const answer = await authRequestHandler(
+        new Request(`${ORIGIN}/api/auth${path}`, {
+          method: "POST",
+          headers: { cookie, origin: ORIGIN, "content-type": "application/json" },
+          body: "{}",
+        }),
+        async () => ctx.app,
+      );
       expect(answer.status).toBe(404);
     }
-    const session = await authRequestHandler(new Request(`${ORIGIN}/api/auth/get-session`, { headers: { cookie } }), async () => ctx.app);
+    const session = await authRequestHandler(
+      new Request(`${ORIGIN}/api/auth/get-session`, { headers: { cookie } }),
+      async () => ctx.app,
+    );
     expect((await session.json()).user.email).toBe("root@example.com");
   });
 });

@@ -16,7 +16,11 @@ export const SESSION_DAYS = Number(process.env.SHIPLANE_SESSION_DAYS || 7);
 
 /** Where people reach Shiplane: sessions, cookies and origin checks use it. */
 export function baseUrl(): string {
-  return (process.env.SHIPLANE_PUBLIC_URL ?? process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, "");
+  return (
+    process.env.SHIPLANE_PUBLIC_URL ??
+    process.env.BETTER_AUTH_URL ??
+    `http://localhost:${process.env.PORT || 3000}`
+  ).replace(/\/$/, "");
 }
 
 /** The origins whose pages may send cookie-authenticated changes: the public URL and this machine's own names for it. */
@@ -51,13 +55,25 @@ function createAuth(app: App) {
     telemetry: { enabled: false },
     // Failed sign-ins are in the audit log; the library need not repeat them.
     logger: { level: "error" },
-    plugins: [admin({ defaultRole: "user", adminRoles: ["admin"], bannedUserMessage: "This account is disabled. Ask a Shiplane admin to enable it again." })],
+    plugins: [
+      admin({
+        defaultRole: "user",
+        adminRoles: ["admin"],
+        bannedUserMessage: "This account is disabled. Ask a Shiplane admin to enable it again.",
+      }),
+    ],
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === "/sign-out") {
           // Recorded before the session is gone.
           const session = await getSessionFromCtx(ctx).catch(() => null);
-          if (session) await recordAccess(app, { action: "sign-out", actor: `user:${session.user.email}`, subject: session.user.email, ip: clientIp(ctx.headers) });
+          if (session)
+            await recordAccess(app, {
+              action: "sign-out",
+              actor: `user:${session.user.email}`,
+              subject: session.user.email,
+              ip: clientIp(ctx.headers),
+            });
           return;
         }
         if (ctx.path !== "/sign-in/email") return;
@@ -65,7 +81,11 @@ function createAuth(app: App) {
         if (wait > 0) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
-            { code: "TOO_MANY_ATTEMPTS", message: `Too many failed sign-ins from your address. Wait ${wait} s and try again.`, retryAfter: wait },
+            {
+              code: "TOO_MANY_ATTEMPTS",
+              message: `Too many failed sign-ins from your address. Wait ${wait} s and try again.`,
+              retryAfter: wait,
+            },
             { "Retry-After": String(wait) },
           );
         }
@@ -75,8 +95,21 @@ function createAuth(app: App) {
         if (ctx.path === "/sign-in/email") {
           const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase();
           const session = ctx.context.newSession;
-          if (session) await recordAccess(app, { action: "sign-in", actor: `user:${session.user.email}`, subject: session.user.email, ip });
-          else await recordAccess(app, { action: "sign-in.failed", actor: "anonymous", subject: email || null, ip, detail: { reason: failure(ctx.context.returned) } });
+          if (session)
+            await recordAccess(app, {
+              action: "sign-in",
+              actor: `user:${session.user.email}`,
+              subject: session.user.email,
+              ip,
+            });
+          else
+            await recordAccess(app, {
+              action: "sign-in.failed",
+              actor: "anonymous",
+              subject: email || null,
+              ip,
+              detail: { reason: failure(ctx.context.returned) },
+            });
         } else if (ctx.path === "/change-password" && ctx.context.session && !(ctx.context.returned instanceof Error)) {
           const email = ctx.context.session.user.email;
           await recordAccess(app, { action: "password.changed", actor: `user:${email}`, subject: email, ip });

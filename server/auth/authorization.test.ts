@@ -31,7 +31,9 @@ function routeTable() {
     .filter((file) => file.endsWith("route.ts") && !file.startsWith("trpc") && !file.includes("[..."))
     .map((file) => {
       const source = fs.readFileSync(path.join("app/api", file), "utf8");
-      const methods = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+      const methods = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+        (m) => m[1],
+      );
       return { file, path: `/api/${path.dirname(file)}`.replace(/\[(\w+)\]/g, "{$1}"), methods };
     });
 }
@@ -69,11 +71,32 @@ describeOnEveryDatabase("authorisation matrix", (fresh) => {
     ids.release = releaseId;
     const [test] = await listEnvironments(ctx.app.database, ctx.project.id);
     ids.deployment = await changeProject(ctx.app, ctx.project.id, (store) =>
-      enqueueDeployment(store, { projectId: ctx.project.id, releaseId, environmentId: test.id, slot: null, purpose: "deploy", triggeredBy: "test", queuedAt: ctx.app.now(), status: "succeeded" }),
+      enqueueDeployment(store, {
+        projectId: ctx.project.id,
+        releaseId,
+        environmentId: test.id,
+        slot: null,
+        purpose: "deploy",
+        triggeredBy: "test",
+        queuedAt: ctx.app.now(),
+        status: "succeeded",
+      }),
     );
-    await insertDelivery(ctx.app.database, { projectId: ctx.project.id, source: "github", deliveryId: "d-1", event: "ping", action: null, body: "{}", status: "processed", receivedAt: ctx.app.now() });
-    ids.invite = (await createInvite(ctx.app, LOCAL_OPERATOR, { project: "shiplane", email: "new@people.test", role: "member" })).token;
-    for (const scope of SCOPES) tokens[scope] = (await createToken(ctx.app, LOCAL_OPERATOR, { project: "shiplane", scopes: scope })).token;
+    await insertDelivery(ctx.app.database, {
+      projectId: ctx.project.id,
+      source: "github",
+      deliveryId: "d-1",
+      event: "ping",
+      action: null,
+      body: "{}",
+      status: "processed",
+      receivedAt: ctx.app.now(),
+    });
+    ids.invite = (
+      await createInvite(ctx.app, LOCAL_OPERATOR, { project: "shiplane", email: "new@people.test", role: "member" })
+    ).token;
+    for (const scope of SCOPES)
+      tokens[scope] = (await createToken(ctx.app, LOCAL_OPERATOR, { project: "shiplane", scopes: scope })).token;
   }, 120_000);
 
   const inputFor = (on: string) =>
@@ -89,10 +112,12 @@ describeOnEveryDatabase("authorisation matrix", (fresh) => {
   async function outcome(call: () => Promise<unknown>): Promise<"allowed" | "FORBIDDEN" | "UNAUTHORIZED"> {
     try {
       const result = await call();
-      if (result && typeof result === "object" && Symbol.asyncIterator in result) await (result as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
+      if (result && typeof result === "object" && Symbol.asyncIterator in result)
+        await (result as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
       return "allowed";
     } catch (error) {
-      if (error instanceof TRPCError && (error.code === "FORBIDDEN" || error.code === "UNAUTHORIZED")) return error.code;
+      if (error instanceof TRPCError && (error.code === "FORBIDDEN" || error.code === "UNAUTHORIZED"))
+        return error.code;
       return "allowed";
     }
   }
@@ -102,24 +127,43 @@ describeOnEveryDatabase("authorisation matrix", (fresh) => {
     // Lower roles first, so that what a procedure changes happens after the refusals are checked.
     for (const who of [...ROLES, "instance-admin"] as const) {
       const { user } = people[who];
-      const caller = createCaller({ app: ctx.app, user, actor: { id: `user:${user.email}`, role: "viewer" }, sameOrigin: true }) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+      const caller = createCaller({
+        app: ctx.app,
+        user,
+        actor: { id: `user:${user.email}`, role: "viewer" },
+        sameOrigin: true,
+      }) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
       for (const [name, procedure] of procedures) {
         const { role, on } = procedure._def.meta!;
         const [router, method] = name.split(".");
         const expected = who === "instance-admin" ? true : on === "instance" ? role === "viewer" : atLeast(who, role);
         const got = await outcome(() => caller[router][method](inputFor(on)));
-        if ((got === "allowed") !== expected) wrong.push(`${who} ${name}: expected ${expected ? "allowed" : "403"}, got ${got}`);
+        if ((got === "allowed") !== expected)
+          wrong.push(`${who} ${name}: expected ${expected ? "allowed" : "403"}, got ${got}`);
       }
     }
     expect(wrong).toEqual([]);
   }, 120_000);
 
   it("tRPC: nobody signed in gets 401, and a cookie-authenticated change from another site is refused", async () => {
-    const anonymous = createCaller({ app: ctx.app, user: null, actor: { id: "anonymous", role: "viewer" }, sameOrigin: true });
+    const anonymous = createCaller({
+      app: ctx.app,
+      user: null,
+      actor: { id: "anonymous", role: "viewer" },
+      sameOrigin: true,
+    });
     await expect(anonymous.board.get({ project: "shiplane" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     const { user } = people.admin;
-    const crossSite = createCaller({ app: ctx.app, user, actor: { id: `user:${user.email}`, role: "viewer" }, sameOrigin: false });
-    await expect(crossSite.item.create({ project: "shiplane", title: "From elsewhere" })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/another site/) });
+    const crossSite = createCaller({
+      app: ctx.app,
+      user,
+      actor: { id: `user:${user.email}`, role: "viewer" },
+      sameOrigin: false,
+    });
+    await expect(crossSite.item.create({ project: "shiplane", title: "From elsewhere" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/another site/),
+    });
     expect(await crossSite.board.get({ project: "shiplane" })).toBeTruthy();
   });
 
@@ -131,14 +175,22 @@ describeOnEveryDatabase("authorisation matrix", (fresh) => {
       metric: () => "funnel",
       token: () => ids.invite,
     };
-    const idFor = (route: string) => String(route.includes("/items/") ? ids.item : route.includes("/releases/") ? ids.release : ids.deployment);
+    const idFor = (route: string) =>
+      String(route.includes("/items/") ? ids.item : route.includes("/releases/") ? ids.release : ids.deployment);
 
     async function call(route: { file: string; path: string }, method: string, headers: Record<string, string>) {
-      const mod = (await import(/* @vite-ignore */ path.resolve("app/api", route.file))) as Record<string, (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+      const mod = (await import(/* @vite-ignore */ path.resolve("app/api", route.file))) as Record<
+        string,
+        (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>
+      >;
       const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       const values = Object.fromEntries(names.map((n) => [n, n === "id" ? idFor(route.path) : params[n]()]));
       const url = ORIGIN + route.path.replace(/\{(\w+)\}/g, (_, n: string) => values[n]);
-      const req = new Request(url, { method, headers: { "content-type": "application/json", ...headers }, body: method === "GET" ? undefined : "{}" });
+      const req = new Request(url, {
+        method,
+        headers: { "content-type": "application/json", ...headers },
+        body: method === "GET" ? undefined : "{}",
+      });
       return (await mod[method](req, { params: Promise.resolve(values) })).status;
     }
 
@@ -162,14 +214,27 @@ describeOnEveryDatabase("authorisation matrix", (fresh) => {
           expect("without credentials", await call(route, method, {}), false);
           if (!scope) continue;
           const other = SCOPES.find((s) => s !== scope && s !== "admin")!;
-          expect(`with a ${other} token`, await call(route, method, { authorization: `Bearer ${tokens[other]}` }), false);
-          expect(`with a ${scope} token`, await call(route, method, { authorization: `Bearer ${tokens[scope]}` }), true);
+          expect(
+            `with a ${other} token`,
+            await call(route, method, { authorization: `Bearer ${tokens[other]}` }),
+            false,
+          );
+          expect(
+            `with a ${scope} token`,
+            await call(route, method, { authorization: `Bearer ${tokens[scope]}` }),
+            true,
+          );
           expect("with an admin token", await call(route, method, { authorization: `Bearer ${tokens.admin}` }), true);
           for (const role of ROLES) {
             const status = await call(route, method, { cookie: people[role].cookie, origin: ORIGIN });
             expect(`as ${role}`, status, cookies && atLeast(role, ROLE_FOR_SCOPE[scope]));
           }
-          if (cookies && method !== "GET") expect("as admin from another site", await call(route, method, { cookie: people.admin.cookie, origin: "https://evil.example" }), false);
+          if (cookies && method !== "GET")
+            expect(
+              "as admin from another site",
+              await call(route, method, { cookie: people.admin.cookie, origin: "https://evil.example" }),
+              false,
+            );
         }
       }
       expect(checked).toBeGreaterThan(15);

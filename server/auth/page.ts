@@ -15,7 +15,11 @@ export async function requireSignedIn(app: App, returnTo: string): Promise<Signe
 }
 
 /** For a project's pages: the project named in the address, and the person's role in it (null when not a member). */
-export async function membershipForPage(app: App, user: SignedInUser, slug: string): Promise<{ project: ProjectRecord | null; role: Role | null }> {
+export async function membershipForPage(
+  app: App,
+  user: SignedInUser,
+  slug: string,
+): Promise<{ project: ProjectRecord | null; role: Role | null }> {
   const project = await findProjectBySlug(app.database, slug);
   return { project, role: project ? await roleIn(app, user, project.id) : null };
 }

@@ -10,7 +10,11 @@ import { authOf } from "./auth";
 export async function authRequestHandler(req: Request, appSource: () => Promise<App>): Promise<Response> {
   const path = new URL(req.url).pathname;
   if (path.startsWith("/api/auth/admin/")) {
-    return errorResponse(404, "NOT_FOUND", "Manage accounts on the Users page or with `shiplane user`, not through this endpoint.");
+    return errorResponse(
+      404,
+      "NOT_FOUND",
+      "Manage accounts on the Users page or with `shiplane user`, not through this endpoint.",
+    );
   }
   return authOf(await appSource()).handler(req);
 }

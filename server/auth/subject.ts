@@ -37,7 +37,8 @@ export async function projectOf(app: App, subject: Exclude<Subject, "instance">,
     case "delivery": {
       const id = field(input, "deliveryId");
       const delivery = await findDelivery(db, "github", typeof id === "string" ? id : missing("deliveryId"));
-      if (!delivery) throw new DomainError("VALIDATION", `No GitHub delivery ${String(id)} was received.`, { field: "deliveryId" });
+      if (!delivery)
+        throw new DomainError("VALIDATION", `No GitHub delivery ${String(id)} was received.`, { field: "deliveryId" });
       return delivery.projectId;
     }
   }

@@ -11,25 +11,45 @@ export function hashToken(token: string): string {
 }
 
 /** The live token named by `Authorization: Bearer …`, whatever its project and scopes. */
-export async function findBearerToken(app: App, authorization: string | null, how = "Create one with: shiplane token create --project <project> --scopes <scopes>"): Promise<TokenRecord> {
+export async function findBearerToken(
+  app: App,
+  authorization: string | null,
+  how = "Create one with: shiplane token create --project <project> --scopes <scopes>",
+): Promise<TokenRecord> {
   const match = authorization ? /^Bearer\s+(\S+)$/i.exec(authorization.trim()) : null;
-  if (!match) throw new DomainError("AUTH.UNAUTHENTICATED", `This needs an API token: send "Authorization: Bearer <token>". ${how}.`);
+  if (!match)
+    throw new DomainError(
+      "AUTH.UNAUTHENTICATED",
+      `This needs an API token: send "Authorization: Bearer <token>". ${how}.`,
+    );
   const token = await findTokenByHash(app.database, hashToken(match[1]));
   if (!token) throw new DomainError("AUTH.UNAUTHENTICATED", `This API token is not known. ${how}.`);
-  if (token.revokedAt) throw new DomainError("AUTH.UNAUTHENTICATED", `This API token (${token.prefix}…) was revoked. ${how}.`);
-  if (token.expiresAt && token.expiresAt <= app.now()) throw new DomainError("AUTH.UNAUTHENTICATED", `This API token (${token.prefix}…) expired. ${how}.`);
+  if (token.revokedAt)
+    throw new DomainError("AUTH.UNAUTHENTICATED", `This API token (${token.prefix}…) was revoked. ${how}.`);
+  if (token.expiresAt && token.expiresAt <= app.now())
+    throw new DomainError("AUTH.UNAUTHENTICATED", `This API token (${token.prefix}…) expired. ${how}.`);
   // The last-used time is kept to the minute, so that busy scripts do not write on every call.
-  if (!token.lastUsedAt || app.now().getTime() - token.lastUsedAt.getTime() > 60_000) await markTokenUsed(app.database, token.id, app.now());
+  if (!token.lastUsedAt || app.now().getTime() - token.lastUsedAt.getTime() > 60_000)
+    await markTokenUsed(app.database, token.id, app.now());
   return token;
 }
 
 /** Checks `Authorization: Bearer …` for a live token of this project that grants `scope`. */
-export async function authenticate(app: App, authorization: string | null, project: ProjectRecord, scope: Scope): Promise<TokenRecord> {
+export async function authenticate(
+  app: App,
+  authorization: string | null,
+  project: ProjectRecord,
+  scope: Scope,
+): Promise<TokenRecord> {
   const how = `Create one with: shiplane token create --project ${project.slug} --scopes ${scope}`;
   const token = await findBearerToken(app, authorization, how);
-  if (token.projectId !== project.id) throw new DomainError("AUTH.FORBIDDEN", `This API token belongs to another project, not ${project.slug}.`);
+  if (token.projectId !== project.id)
+    throw new DomainError("AUTH.FORBIDDEN", `This API token belongs to another project, not ${project.slug}.`);
   if (!grants(token.scopes, scope)) {
-    throw new DomainError("AUTH.FORBIDDEN", `This API token lacks the ${scope} scope (it has ${token.scopes.join(", ")}). ${how}.`);
+    throw new DomainError(
+      "AUTH.FORBIDDEN",
+      `This API token lacks the ${scope} scope (it has ${token.scopes.join(", ")}). ${how}.`,
+    );
   }
   return token;
 }

@@ -17,12 +17,44 @@ beforeEach(() => {
 });
 
 it("migrates, creates a project and an item, with JSON for scripts", async () => {
-  expect(await run("db", "migrate")).toMatchObject({ code: 0, out: expect.stringMatching(/Migrations applied \(sqlite/) });
-  const project = await run("project", "create", "--name", "Storefront", "--repo", "acme/storefront", "--prefix", "SF", "--json");
+  expect(await run("db", "migrate")).toMatchObject({
+    code: 0,
+    out: expect.stringMatching(/Migrations applied \(sqlite/),
+  });
+  const project = await run(
+    "project",
+    "create",
+    "--name",
+    "Storefront",
+    "--repo",
+    "acme/storefront",
+    "--prefix",
+    "SF",
+    "--json",
+  );
   expect(project.code).toBe(0);
   expect(JSON.parse(project.out)).toMatchObject({ slug: "storefront", keyPrefix: "SF", repo: "acme/storefront" });
-  const item = await run("item", "create", "--project", "storefront", "--title", "Gift cards", "--kind", "story", "--owner", "ana", "--labels", "checkout,payments", "--json");
-  expect(JSON.parse(item.out)).toMatchObject({ key: "SF-1", stage: "story", owner: "ana", labels: ["checkout", "payments"] });
+  const item = await run(
+    "item",
+    "create",
+    "--project",
+    "storefront",
+    "--title",
+    "Gift cards",
+    "--kind",
+    "story",
+    "--owner",
+    "ana",
+    "--labels",
+    "checkout,payments",
+    "--json",
+  );
+  expect(JSON.parse(item.out)).toMatchObject({
+    key: "SF-1",
+    stage: "story",
+    owner: "ana",
+    labels: ["checkout", "payments"],
+  });
   expect((await run("project", "list")).out).toMatch(/^storefront\tSF\tStorefront\tacme\/storefront/);
 });
 
@@ -32,28 +64,76 @@ it("fails with a clear message and exit code 1 on a refusal, 2 on a usage error"
   const json = await run("item", "create", "--project", "nope", "--title", "x", "--json");
   expect(JSON.parse(json.out)).toEqual({ error: { code: "PROJECT.NOT_FOUND", message: expect.any(String) } });
   await run("project", "create", "--name", "Storefront");
-  expect(await run("project", "create", "--name", "Storefront")).toMatchObject({ code: 1, err: expect.stringMatching(/already exists/) });
-  expect(await run("project", "create", "--name", "Bad", "--prefix", "1x")).toMatchObject({ code: 1, err: expect.stringMatching(/not a usable key prefix/) });
+  expect(await run("project", "create", "--name", "Storefront")).toMatchObject({
+    code: 1,
+    err: expect.stringMatching(/already exists/),
+  });
+  expect(await run("project", "create", "--name", "Bad", "--prefix", "1x")).toMatchObject({
+    code: 1,
+    err: expect.stringMatching(/not a usable key prefix/),
+  });
   expect((await run("project", "create")).code).toBe(2);
-  expect(await run("item", "create", "--project", "storefront", "--title", "x", "--kind", "epic")).toMatchObject({ code: 2, err: expect.stringMatching(/--kind must be idea or story/) });
-  expect(await run("webhooks", "replay", "no-such-delivery")).toMatchObject({ code: 1, err: expect.stringMatching(/No GitHub delivery "no-such-delivery"/) });
-  expect(await run("seed", "everything")).toMatchObject({ code: 2, err: expect.stringMatching(/use "demo" or "synthetic"/) });
-  expect(await run("seed", "synthetic", "--items", "0")).toMatchObject({ code: 2, err: expect.stringMatching(/--items must be/) });
+  expect(await run("item", "create", "--project", "storefront", "--title", "x", "--kind", "epic")).toMatchObject({
+    code: 2,
+    err: expect.stringMatching(/--kind must be idea or story/),
+  });
+  expect(await run("webhooks", "replay", "no-such-delivery")).toMatchObject({
+    code: 1,
+    err: expect.stringMatching(/No GitHub delivery "no-such-delivery"/),
+  });
+  expect(await run("seed", "everything")).toMatchObject({
+    code: 2,
+    err: expect.stringMatching(/use "demo" or "synthetic"/),
+  });
+  expect(await run("seed", "synthetic", "--items", "0")).toMatchObject({
+    code: 2,
+    err: expect.stringMatching(/--items must be/),
+  });
 });
 
 it("seeds the demo project and a synthetic board", async () => {
   const seeded = await run("seed", "demo", "--json");
   expect(seeded.code).toBe(0);
   expect(JSON.parse(seeded.out)).toMatchObject({ slug: "demo", keyPrefix: "SL" });
-  expect(await run("seed", "synthetic", "--items", "120")).toMatchObject({ code: 0, out: expect.stringMatching(/with 120 cards at \/p\/synthetic/) });
+  expect(await run("seed", "synthetic", "--items", "120")).toMatchObject({
+    code: 0,
+    out: expect.stringMatching(/with 120 cards at \/p\/synthetic/),
+  });
 });
 
 it("creates accounts: an instance admin, or a person with a role in a project", async () => {
   await run("project", "create", "--name", "Storefront", "--prefix", "SF");
-  expect(await run("user", "create", "--email", "ops@acme.test", "--password", "ops-password", "--role", "admin")).toMatchObject({ code: 0, out: expect.stringMatching(/an instance admin/) });
-  const ana = await run("user", "create", "--email", "Ana@Acme.test", "--password", "ana-password", "--role", "release-manager", "--project", "storefront", "--json");
-  expect(JSON.parse(ana.out)).toEqual({ email: "ana@acme.test", siteAdmin: false, project: "storefront", role: "release-manager" });
-  expect(await run("user", "create", "--email", "ana@acme.test", "--password", "another-password")).toMatchObject({ code: 1, err: expect.stringMatching(/already an account/) });
-  expect(await run("user", "create", "--email", "bo@acme.test", "--password", "short")).toMatchObject({ code: 1, err: expect.stringMatching(/at least 8 characters/) });
-  expect(await run("user", "create", "--email", "bo@acme.test", "--password", "bo-password", "--role", "owner")).toMatchObject({ code: 2, err: expect.stringMatching(/--role must be one of/) });
+  expect(
+    await run("user", "create", "--email", "ops@acme.test", "--password", "ops-password", "--role", "admin"),
+  ).toMatchObject({ code: 0, out: expect.stringMatching(/an instance admin/) });
+  const ana = await run(
+    "user",
+    "create",
+    "--email",
+    "Ana@Acme.test",
+    "--password",
+    "ana-password",
+    "--role",
+    "release-manager",
+    "--project",
+    "storefront",
+    "--json",
+  );
+  expect(JSON.parse(ana.out)).toEqual({
+    email: "ana@acme.test",
+    siteAdmin: false,
+    project: "storefront",
+    role: "release-manager",
+  });
+  expect(await run("user", "create", "--email", "ana@acme.test", "--password", "another-password")).toMatchObject({
+    code: 1,
+    err: expect.stringMatching(/already an account/),
+  });
+  expect(await run("user", "create", "--email", "bo@acme.test", "--password", "short")).toMatchObject({
+    code: 1,
+    err: expect.stringMatching(/at least 8 characters/),
+  });
+  expect(
+    await run("user", "create", "--email", "bo@acme.test", "--password", "bo-password", "--role", "owner"),
+  ).toMatchObject({ code: 2, err: expect.stringMatching(/--role must be one of/) });
 });

@@ -30,7 +30,10 @@ export interface CliIo {
   err: (text: string) => void;
 }
 
-const processIo: CliIo = { out: (text) => void process.stdout.write(text), err: (text) => void process.stderr.write(text) };
+const processIo: CliIo = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let database: Database | null = null;
@@ -42,10 +45,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   };
   // One app per command, closed with it (on PostgreSQL its notifier holds a connection).
   const useApp = async () => (app ??= createApp(await open()));
-  const print = (opts: Output, human: string, value: unknown) => io.out(opts.json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
+  const print = (opts: Output, human: string, value: unknown) =>
+    io.out(opts.json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
 
   const program = new Command("shiplane")
-    .description("Shiplane: the funnel board from idea to live. Uses DATABASE_URL (PostgreSQL) or SQLite under SHIPLANE_DATA_DIR (default ./data).")
+    .description(
+      "Shiplane: the funnel board from idea to live. Uses DATABASE_URL (PostgreSQL) or SQLite under SHIPLANE_DATA_DIR (default ./data).",
+    )
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
 
@@ -60,10 +66,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   program
     .command("seed")
     .description("load sample data")
-    .argument("<what>", '"demo" (a project with cards in every stage and the pipeline data behind them) or "synthetic" (a large board)')
+    .argument(
+      "<what>",
+      '"demo" (a project with cards in every stage and the pipeline data behind them) or "synthetic" (a large board)',
+    )
     .option("--slug <slug>", "slug of the seeded project")
     .option("--items <n>", "number of cards (synthetic)", "5000")
-    .option("--events <n>", "with a year of history: this many events in all, with stage intervals, releases, promotions and alerts (synthetic)")
+    .option(
+      "--events <n>",
+      "with a year of history: this many events in all, with stage intervals, releases, promotions and alerts (synthetic)",
+    )
     .option("--json", "print JSON")
     .action(async (what: string, opts: Output & { slug?: string; items: string; events?: string }) => {
       if (what === "demo") {
@@ -71,16 +83,22 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         print(opts, `Seeded the demo project "${project.name}" at /p/${project.slug}.`, project);
         return;
       }
-      if (what !== "synthetic") throw new CommanderError(2, "shiplane.usage", `error: unknown seed "${what}"; use "demo" or "synthetic".\n`);
+      if (what !== "synthetic")
+        throw new CommanderError(2, "shiplane.usage", `error: unknown seed "${what}"; use "demo" or "synthetic".\n`);
       const items = Number(opts.items);
       if (!Number.isInteger(items) || items < 1 || items > 1_000_000) {
         throw new CommanderError(2, "shiplane.usage", "error: --items must be a whole number from 1 to 1000000.\n");
       }
       if (opts.events !== undefined) {
         const events = Number(opts.events);
-        if (!Number.isInteger(events) || events < 0 || events > 20_000_000) throw new CommanderError(2, "shiplane.usage", "error: --events must be a whole number up to 20000000.\n");
+        if (!Number.isInteger(events) || events < 0 || events > 20_000_000)
+          throw new CommanderError(2, "shiplane.usage", "error: --events must be a whole number up to 20000000.\n");
         const seeded = await seedHistory(await open(), { items, events, slug: opts.slug ?? "history" });
-        print(opts, `Seeded "${seeded.project.name}" at /p/${seeded.project.slug}: ${seeded.items} cards, ${seeded.events} events, ${seeded.intervals} stage intervals, ${seeded.releases} releases, ${seeded.deployments} deployments.`, seeded);
+        print(
+          opts,
+          `Seeded "${seeded.project.name}" at /p/${seeded.project.slug}: ${seeded.items} cards, ${seeded.events} events, ${seeded.intervals} stage intervals, ${seeded.releases} releases, ${seeded.deployments} deployments.`,
+          seeded,
+        );
         return;
       }
       const project = await seedSynthetic(await open(), { items, slug: opts.slug ?? "synthetic" });
@@ -97,17 +115,36 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--slug <slug>", "URL name (default: from the name)")
     .option("--webhook-secret <secret>", "GitHub webhook secret (default: generated)")
     .option("--json", "print JSON")
-    .action(async (opts: Output & { name: string; repo?: string; prefix?: string; slug?: string; webhookSecret?: string }) => {
-      const created = await createProject(await useApp(), LOCAL_OPERATOR, { name: opts.name, repo: opts.repo, keyPrefix: opts.prefix, slug: opts.slug, webhookSecret: opts.webhookSecret });
-      print(opts, `Created project "${created.name}" (${created.slug}), keys ${created.keyPrefix}-1, ${created.keyPrefix}-2, …`, created);
-    });
+    .action(
+      async (
+        opts: Output & { name: string; repo?: string; prefix?: string; slug?: string; webhookSecret?: string },
+      ) => {
+        const created = await createProject(await useApp(), LOCAL_OPERATOR, {
+          name: opts.name,
+          repo: opts.repo,
+          keyPrefix: opts.prefix,
+          slug: opts.slug,
+          webhookSecret: opts.webhookSecret,
+        });
+        print(
+          opts,
+          `Created project "${created.name}" (${created.slug}), keys ${created.keyPrefix}-1, ${created.keyPrefix}-2, …`,
+          created,
+        );
+      },
+    );
   project
     .command("list")
     .description("list projects")
     .option("--json", "print JSON")
     .action(async (opts: Output) => {
       const projects = await listProjects(await open());
-      print(opts, projects.map((p) => `${p.slug}\t${p.keyPrefix}\t${p.name}${p.repo ? `\t${p.repo}` : ""}`).join("\n") || "No projects yet.", projects);
+      print(
+        opts,
+        projects.map((p) => `${p.slug}\t${p.keyPrefix}\t${p.name}${p.repo ? `\t${p.repo}` : ""}`).join("\n") ||
+          "No projects yet.",
+        projects,
+      );
     });
 
   const token = program.command("token").description("API tokens for CI servers and scripts");
@@ -120,11 +157,20 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--expires-in <duration>", "e.g. 90d, 12h (default: never)")
     .option("--json", "print JSON")
     .action(async (opts: Output & { project: string; scopes: string; name?: string; expiresIn?: string }) => {
-      const created = await createToken(await useApp(), LOCAL_OPERATOR, { project: opts.project, scopes: opts.scopes, name: opts.name, expiresIn: opts.expiresIn });
-      print(opts, `${created.token}\n\nToken ${created.record.id} "${created.record.name}" (${created.record.scopes.join(", ")}). Store it now: it is not shown again.`, {
-        token: created.token,
-        ...created.record,
+      const created = await createToken(await useApp(), LOCAL_OPERATOR, {
+        project: opts.project,
+        scopes: opts.scopes,
+        name: opts.name,
+        expiresIn: opts.expiresIn,
       });
+      print(
+        opts,
+        `${created.token}\n\nToken ${created.record.id} "${created.record.name}" (${created.record.scopes.join(", ")}). Store it now: it is not shown again.`,
+        {
+          token: created.token,
+          ...created.record,
+        },
+      );
     });
   token
     .command("list")
@@ -133,8 +179,18 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--json", "print JSON")
     .action(async (opts: Output & { project: string }) => {
       const tokens = await listProjectTokens(await useApp(), { project: opts.project });
-      const state = (t: (typeof tokens)[number]) => (t.revokedAt ? "revoked" : t.expiresAt && t.expiresAt < new Date() ? "expired" : "active");
-      print(opts, tokens.map((t) => `${t.id}\t${t.prefix}…\t${state(t)}\t${t.scopes.join(",")}\t${t.name}\tlast used ${t.lastUsedAt?.toISOString() ?? "never"}`).join("\n") || "No tokens.", tokens);
+      const state = (t: (typeof tokens)[number]) =>
+        t.revokedAt ? "revoked" : t.expiresAt && t.expiresAt < new Date() ? "expired" : "active";
+      print(
+        opts,
+        tokens
+          .map(
+            (t) =>
+              `${t.id}\t${t.prefix}…\t${state(t)}\t${t.scopes.join(",")}\t${t.name}\tlast used ${t.lastUsedAt?.toISOString() ?? "never"}`,
+          )
+          .join("\n") || "No tokens.",
+        tokens,
+      );
     });
   token
     .command("revoke")
@@ -158,7 +214,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const d = await open();
       const project = await requireProject(d, opts.project);
       const deliveries = await listDeliveries(d, project.id, Math.max(1, Math.min(Number(opts.limit) || 50, 100_000)));
-      print(opts, deliveries.map((x) => `${x.deliveryId}\t${x.event}${x.action ? `.${x.action}` : ""}\t${x.status}${x.error ? `\t${x.error}` : ""}`).join("\n") || "No deliveries.", deliveries);
+      print(
+        opts,
+        deliveries
+          .map(
+            (x) =>
+              `${x.deliveryId}\t${x.event}${x.action ? `.${x.action}` : ""}\t${x.status}${x.error ? `\t${x.error}` : ""}`,
+          )
+          .join("\n") || "No deliveries.",
+        deliveries,
+      );
     });
   webhooks
     .command("replay")
@@ -168,7 +233,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .action(async (deliveryId: string, opts: Output) => {
       const { body, ...delivery } = await replayDelivery(await useApp(), deliveryId);
       void body;
-      print(opts, `Delivery ${deliveryId} (${delivery.event}): ${delivery.status}${delivery.error ? ` — ${delivery.error}` : ""}`, delivery);
+      print(
+        opts,
+        `Delivery ${deliveryId} (${delivery.event}): ${delivery.status}${delivery.error ? ` — ${delivery.error}` : ""}`,
+        delivery,
+      );
       if (delivery.status === "failed") throw new Error(`Delivery ${deliveryId} failed again: ${delivery.error}`);
     });
 
@@ -182,14 +251,40 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--role <role>", `admin (instance), or with --project one of ${ROLES.join(", ")}`, "member")
     .option("--project <slug>", "give the role in this project")
     .option("--json", "print JSON")
-    .action(async (opts: Output & { email: string; password: string; name?: string; role: string; project?: string }) => {
-      if (!isRole(opts.role)) throw new CommanderError(2, "shiplane.usage", `error: --role must be one of ${ROLES.join(", ")}, not "${opts.role}".\n`);
-      const siteAdmin = opts.role === "admin" && !opts.project;
-      const made = await createUser(await useApp(), LOCAL_OPERATOR, { email: opts.email, password: opts.password, name: opts.name, siteRole: siteAdmin ? "admin" : "user" });
-      if (opts.project) await setMemberRole(await useApp(), LOCAL_OPERATOR, { project: opts.project, email: made.email, role: opts.role });
-      const where = siteAdmin ? "an instance admin" : opts.project ? `${opts.role} in ${opts.project}` : "without a project yet (give a role with --project, or on a Members page)";
-      print(opts, `Created ${made.email}, ${where}.`, { email: made.email, siteAdmin, project: opts.project ?? null, role: opts.project ? opts.role : null });
-    });
+    .action(
+      async (opts: Output & { email: string; password: string; name?: string; role: string; project?: string }) => {
+        if (!isRole(opts.role))
+          throw new CommanderError(
+            2,
+            "shiplane.usage",
+            `error: --role must be one of ${ROLES.join(", ")}, not "${opts.role}".\n`,
+          );
+        const siteAdmin = opts.role === "admin" && !opts.project;
+        const made = await createUser(await useApp(), LOCAL_OPERATOR, {
+          email: opts.email,
+          password: opts.password,
+          name: opts.name,
+          siteRole: siteAdmin ? "admin" : "user",
+        });
+        if (opts.project)
+          await setMemberRole(await useApp(), LOCAL_OPERATOR, {
+            project: opts.project,
+            email: made.email,
+            role: opts.role,
+          });
+        const where = siteAdmin
+          ? "an instance admin"
+          : opts.project
+            ? `${opts.role} in ${opts.project}`
+            : "without a project yet (give a role with --project, or on a Members page)";
+        print(opts, `Created ${made.email}, ${where}.`, {
+          email: made.email,
+          siteAdmin,
+          project: opts.project ?? null,
+          role: opts.project ? opts.role : null,
+        });
+      },
+    );
 
   const item = program.command("item").description("cards");
   item
@@ -202,18 +297,30 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--owner <name>", "who works on it")
     .option("--labels <a,b>", "comma-separated labels")
     .option("--json", "print JSON")
-    .action(async (opts: Output & { project: string; title: string; kind: string; description?: string; owner?: string; labels?: string }) => {
-      if (opts.kind !== "idea" && opts.kind !== "story") throw new CommanderError(2, "shiplane.usage", `error: --kind must be idea or story, not "${opts.kind}".\n`);
-      const card = await createItem(await useApp(), LOCAL_OPERATOR, {
-        project: opts.project,
-        title: opts.title,
-        kind: opts.kind,
-        description: opts.description,
-        owner: opts.owner,
-        labels: opts.labels?.split(","),
-      });
-      print(opts, `Created ${card.key} "${card.title}" in ${card.stage}.`, card);
-    });
+    .action(
+      async (
+        opts: Output & {
+          project: string;
+          title: string;
+          kind: string;
+          description?: string;
+          owner?: string;
+          labels?: string;
+        },
+      ) => {
+        if (opts.kind !== "idea" && opts.kind !== "story")
+          throw new CommanderError(2, "shiplane.usage", `error: --kind must be idea or story, not "${opts.kind}".\n`);
+        const card = await createItem(await useApp(), LOCAL_OPERATOR, {
+          project: opts.project,
+          title: opts.title,
+          kind: opts.kind,
+          description: opts.description,
+          owner: opts.owner,
+          labels: opts.labels?.split(","),
+        });
+        print(opts, `Created ${card.key} "${card.title}" in ${card.stage}.`, card);
+      },
+    );
 
   const json = argv.includes("--json");
   try {
@@ -221,7 +328,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) return 0;
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0)
+        return 0;
       if (error.code === "shiplane.usage") io.err(error.message);
       return 2;
     }

@@ -25,7 +25,10 @@ export async function autoPromote(app: App, projectId: number): Promise<number |
   ]);
   const live = liveEnvironment(environments);
   if (!live || releases.length === 0) return null;
-  const deployments = await deploymentsOfReleases(app.database, releases.map((r) => r.id));
+  const deployments = await deploymentsOfReleases(
+    app.database,
+    releases.map((r) => r.id),
+  );
   const liveRelease = deployments.find((d) => d.environmentId === live.id && serving.has(d.id))?.releaseId ?? 0;
   for (const release of releases) {
     if (release.id <= liveRelease) return null;

@@ -12,7 +12,10 @@ import { requireDeployment } from "../services/lookups";
  */
 export async function cancelDeployment(app: App, actor: Actor, id: number): Promise<void> {
   const deployment = await requireDeployment(app.database, id);
-  if (deployment.finishedAt) throw new DomainError("DEPLOYMENT.FINISHED", `Deployment ${id} has already finished (${deployment.status}).`, { id });
+  if (deployment.finishedAt)
+    throw new DomainError("DEPLOYMENT.FINISHED", `Deployment ${id} has already finished (${deployment.status}).`, {
+      id,
+    });
   const cause = `Cancelled by ${actor.id}.`;
   if (deployment.status === "queued" || deployment.runner === "external") {
     await finish(app, await loadDeploymentContext(app.database, id), "cancelled", cause);

@@ -1,5 +1,12 @@
 import { DomainError } from "../../domain/errors";
-import { absoluteUrl, addressOf, isSlot, otherSlot, type EnvironmentSettings, type Slot } from "../../domain/release/environment";
+import {
+  absoluteUrl,
+  addressOf,
+  isSlot,
+  otherSlot,
+  type EnvironmentSettings,
+  type Slot,
+} from "../../domain/release/environment";
 import type { Store } from "../../db/client";
 import { findDeployment, type DeploymentRecord } from "../../db/repositories/deployments";
 import { findEnvironment, type EnvironmentRecord } from "../../db/repositories/environments";
@@ -26,7 +33,10 @@ export async function loadDeploymentContext(store: Store, id: number): Promise<D
     findEnvironment(store, deployment.environmentId),
     findProjectById(store, deployment.projectId),
   ]);
-  if (!release || !environment || !project) throw new DomainError("DEPLOYMENT.NOT_FOUND", `Deployment ${id}'s release or environment no longer exists.`, { id });
+  if (!release || !environment || !project)
+    throw new DomainError("DEPLOYMENT.NOT_FOUND", `Deployment ${id}'s release or environment no longer exists.`, {
+      id,
+    });
   const artifacts = await artifactsOfRelease(store, release);
   const itemIds = (await itemsOfReleases(store, [release.id])).map((item) => item.id);
   return { deployment, release, environment, settings: readSettings(environment.config), project, artifacts, itemIds };
@@ -61,14 +71,28 @@ export function stepVariables(context: DeploymentContext): Record<string, string
   };
 }
 
-export function webhookBody(context: DeploymentContext, step: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function webhookBody(
+  context: DeploymentContext,
+  step: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const { deployment, release, environment, project, artifacts } = context;
   return {
     step,
     project: project.slug,
-    deployment: { id: deployment.id, purpose: deployment.purpose, slot: deployment.slot, triggeredBy: deployment.triggeredBy },
+    deployment: {
+      id: deployment.id,
+      purpose: deployment.purpose,
+      slot: deployment.slot,
+      triggeredBy: deployment.triggeredBy,
+    },
     release: { id: release.id, version: release.version, commitSha: release.commitSha, artifacts },
-    environment: { name: environment.name, kind: environment.kind, strategy: environment.strategy, activeSlot: environment.activeSlot },
+    environment: {
+      name: environment.name,
+      kind: environment.kind,
+      strategy: environment.strategy,
+      activeSlot: environment.activeSlot,
+    },
     targetUrl: stepVariables(context).SHIPLANE_TARGET_URL || null,
     ...extra,
   };
@@ -77,5 +101,12 @@ export function webhookBody(context: DeploymentContext, step: string, extra: Rec
 /** The fields every deployment event carries. */
 export function payloadOf(context: DeploymentContext, extra: Record<string, unknown> = {}) {
   const { deployment, release, environment } = context;
-  return { deploymentId: deployment.id, version: release.version, environment: environment.name, slot: deployment.slot, purpose: deployment.purpose, ...extra };
+  return {
+    deploymentId: deployment.id,
+    version: release.version,
+    environment: environment.name,
+    slot: deployment.slot,
+    purpose: deployment.purpose,
+    ...extra,
+  };
 }

@@ -32,11 +32,20 @@ describeOnEveryDatabase("deployments", (fresh) => {
     expect(deployment.log).toContain("Regression: 2 passed, 0 failed");
     expect(deployment.log).toMatch(/SL-1 moved to Test/);
     expect(deployment.testRuns).toMatchObject([{ suite: "regression", passed: 2, failed: 0 }]);
-    expect(deployment.events.map((e) => e.type)).toEqual(["deployment.queued", "deployment.started", "deployment.succeeded", "verification.passed"]);
+    expect(deployment.events.map((e) => e.type)).toEqual([
+      "deployment.queued",
+      "deployment.started",
+      "deployment.succeeded",
+      "verification.passed",
+    ]);
     expect(steps.read("test-main")).toBe("1.4.0");
     for (const card of cards) expect(await stageOf(card.id)).toBe("test");
     const view = await overview();
-    expect(view.releases[0].cells.find((c) => c.environment === "test")?.deployment).toMatchObject({ status: "succeeded", verification: "passed", serving: true });
+    expect(view.releases[0].cells.find((c) => c.environment === "test")?.deployment).toMatchObject({
+      status: "succeeded",
+      verification: "passed",
+      serving: true,
+    });
     expect(view.releases[0].promotion).toMatchObject({ allowed: true });
   });
 
@@ -52,7 +61,9 @@ describeOnEveryDatabase("deployments", (fresh) => {
     const card = (await ctx.caller.item.get({ id: cards[0].id })).card;
     expect(card).toMatchObject({ stage: "code", blocked: true });
     expect(card.blockedReason).toMatch(/pays by card/);
-    await expect(ctx.caller.release.promote({ releaseId })).rejects.toThrow(/Failed the regression suite on test: checkout › pays by card/);
+    await expect(ctx.caller.release.promote({ releaseId })).rejects.toThrow(
+      /Failed the regression suite on test: checkout › pays by card/,
+    );
   });
 
   it("refuses a promotion with the gates' reasons and records the refusal", async () => {
@@ -77,7 +88,12 @@ describeOnEveryDatabase("deployments", (fresh) => {
     await settle(ctx.app);
     const promoted = await ctx.caller.release.promote({ releaseId: first.releaseId });
     await settle(ctx.app);
-    expect(await ctx.caller.release.deployment({ id: promoted.deploymentId })).toMatchObject({ slot: "green", status: "succeeded", verifyStatus: "passed", switchStatus: "passed" });
+    expect(await ctx.caller.release.deployment({ id: promoted.deploymentId })).toMatchObject({
+      slot: "green",
+      status: "succeeded",
+      verifyStatus: "passed",
+      switchStatus: "passed",
+    });
     expect(steps.read("live-green")).toBe("1.3.0");
     expect(steps.read("live-current")).toBe("green");
     expect(await stageOf(first.cards[0].id)).toBe("live");
@@ -96,11 +112,26 @@ describeOnEveryDatabase("deployments", (fresh) => {
       ["green", "1.3.0", false],
     ]);
 
-    const rollback = await ctx.caller.release.rollback({ project: "shiplane", environment: "live", reason: "Checkout errors" });
+    const rollback = await ctx.caller.release.rollback({
+      project: "shiplane",
+      environment: "live",
+      reason: "Checkout errors",
+    });
     await settle(ctx.app);
     const rolled = await ctx.caller.release.deployment({ id: rollback.deploymentId });
-    expect(rolled).toMatchObject({ purpose: "rollback", slot: "green", status: "succeeded", switchStatus: "passed", release: { version: "1.3.0" } });
-    expect(rolled.events.map((e) => e.type)).toEqual(["rollback.requested", "deployment.started", "environment.switched", "rollback.done"]);
+    expect(rolled).toMatchObject({
+      purpose: "rollback",
+      slot: "green",
+      status: "succeeded",
+      switchStatus: "passed",
+      release: { version: "1.3.0" },
+    });
+    expect(rolled.events.map((e) => e.type)).toEqual([
+      "rollback.requested",
+      "deployment.started",
+      "environment.switched",
+      "rollback.done",
+    ]);
     expect(steps.read("live-current")).toBe("green");
     live = (await overview()).environments.find((e) => e.name === "live")!;
     expect(live).toMatchObject({ activeSlot: "green", serving: { version: "1.3.0" } });
@@ -108,7 +139,9 @@ describeOnEveryDatabase("deployments", (fresh) => {
     expect(view.releases.find((r) => r.version === "1.4.0")?.pinned).toMatch(/rolled back on live to 1.3.0/);
     expect(await stageOf(second.cards[0].id)).toBe("test");
     expect(await stageOf(first.cards[0].id)).toBe("live");
-    await expect(ctx.caller.release.rollback({ project: "shiplane", environment: "live" })).rejects.toThrow(/holds no release to switch back to/);
+    await expect(ctx.caller.release.rollback({ project: "shiplane", environment: "live" })).rejects.toThrow(
+      /holds no release to switch back to/,
+    );
   });
 
   it("runs one deployment at a time per slot: the next waits in the queue; a duplicate is refused", async () => {
@@ -117,9 +150,14 @@ describeOnEveryDatabase("deployments", (fresh) => {
     const b = await releaseWithCards(ctx, "1.5.0", ["B"]);
     const first = await ctx.caller.release.deploy({ releaseId: a.releaseId, environment: "test" });
     const second = await ctx.caller.release.deploy({ releaseId: b.releaseId, environment: "test" });
-    await expect(ctx.caller.release.deploy({ releaseId: b.releaseId, environment: "test" })).rejects.toThrow(/already queued to test/);
+    await expect(ctx.caller.release.deploy({ releaseId: b.releaseId, environment: "test" })).rejects.toThrow(
+      /already queued to test/,
+    );
     await settle(ctx.app);
-    const [one, two] = await Promise.all([ctx.caller.release.deployment({ id: first.deploymentId }), ctx.caller.release.deployment({ id: second.deploymentId })]);
+    const [one, two] = await Promise.all([
+      ctx.caller.release.deployment({ id: first.deploymentId }),
+      ctx.caller.release.deployment({ id: second.deploymentId }),
+    ]);
     expect(one.status).toBe("succeeded");
     expect(two.status).toBe("succeeded");
     expect(two.startedAt!.getTime()).toBeGreaterThanOrEqual(one.finishedAt!.getTime());
@@ -132,9 +170,16 @@ describeOnEveryDatabase("deployments", (fresh) => {
     const { releaseId } = await releaseWithCards(ctx, "1.4.0", ["A"]);
     const timed = await ctx.caller.release.deploy({ releaseId, environment: "test" });
     await settle(ctx.app);
-    expect(await ctx.caller.release.deployment({ id: timed.deploymentId })).toMatchObject({ status: "failed", error: expect.stringMatching(/ran longer than 1 s and was stopped/) });
+    expect(await ctx.caller.release.deployment({ id: timed.deploymentId })).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/ran longer than 1 s and was stopped/),
+    });
 
-    await ctx.caller.release.configureEnvironment({ project: "shiplane", environment: "test", settings: { deployer: { ...slow, timeoutSeconds: 60 } } });
+    await ctx.caller.release.configureEnvironment({
+      project: "shiplane",
+      environment: "test",
+      settings: { deployer: { ...slow, timeoutSeconds: 60 } },
+    });
     const cancelled = await ctx.caller.release.deploy({ releaseId, environment: "test" });
     await new Promise((resolve) => setTimeout(resolve, 300));
     await ctx.caller.release.cancel({ id: cancelled.deploymentId });
@@ -146,10 +191,16 @@ describeOnEveryDatabase("deployments", (fresh) => {
   it("refuses to deploy where no deployer is configured, and to an unknown environment, changing nothing", async () => {
     const { releaseId } = await releaseWithCards(ctx, "1.4.0", ["A"]);
     await expect(ctx.caller.release.deploy({ releaseId, environment: "test" })).rejects.toThrow(/has no deployer/);
-    await expect(ctx.caller.release.deploy({ releaseId, environment: "staging" })).rejects.toThrow(/no environment "staging"; this project has test/);
-    await expect(ctx.caller.release.configureEnvironment({ project: "shiplane", environment: "test", settings: { schedule: { cron: "every night" } } })).rejects.toThrow(
-      /five-field cron/,
+    await expect(ctx.caller.release.deploy({ releaseId, environment: "staging" })).rejects.toThrow(
+      /no environment "staging"; this project has test/,
     );
+    await expect(
+      ctx.caller.release.configureEnvironment({
+        project: "shiplane",
+        environment: "test",
+        settings: { schedule: { cron: "every night" } },
+      }),
+    ).rejects.toThrow(/five-field cron/);
     expect((await overview()).releases[0].cells[0].deployment).toBeNull();
   });
 
@@ -157,25 +208,70 @@ describeOnEveryDatabase("deployments", (fresh) => {
     const { test } = await environmentsFor(ctx, steps);
     const { releaseId } = await releaseWithCards(ctx, "1.4.0", ["A"]);
     const id = await changeProject(ctx.app, ctx.project.id, async (store) => {
-      const created = await enqueueDeployment(store, { projectId: ctx.project.id, releaseId, environmentId: test, slot: null, purpose: "deploy", triggeredBy: "user:local", queuedAt: ctx.app.now() });
-      await updateDeployment(store, created, { status: "running", startedAt: ctx.app.now(), runner: "elsewhere/999999/1", pid: 999999 });
+      const created = await enqueueDeployment(store, {
+        projectId: ctx.project.id,
+        releaseId,
+        environmentId: test,
+        slot: null,
+        purpose: "deploy",
+        triggeredBy: "user:local",
+        queuedAt: ctx.app.now(),
+      });
+      await updateDeployment(store, created, {
+        status: "running",
+        startedAt: ctx.app.now(),
+        runner: "elsewhere/999999/1",
+        pid: 999999,
+      });
       return created;
     });
     const other = await changeProject(ctx.app, ctx.project.id, async (store) => {
-      const created = await enqueueDeployment(store, { projectId: ctx.project.id, releaseId, environmentId: test, slot: null, purpose: "deploy", triggeredBy: "user:local", queuedAt: ctx.app.now() });
-      await updateDeployment(store, created, { status: "running", startedAt: ctx.app.now(), heartbeatAt: ctx.app.now(), runner: "elsewhere/999998/1" });
+      const created = await enqueueDeployment(store, {
+        projectId: ctx.project.id,
+        releaseId,
+        environmentId: test,
+        slot: null,
+        purpose: "deploy",
+        triggeredBy: "user:local",
+        queuedAt: ctx.app.now(),
+      });
+      await updateDeployment(store, created, {
+        status: "running",
+        startedAt: ctx.app.now(),
+        heartbeatAt: ctx.app.now(),
+        runner: "elsewhere/999998/1",
+      });
       return created;
     });
     const waiting = await changeProject(ctx.app, ctx.project.id, async (store) => {
-      const created = await enqueueDeployment(store, { projectId: ctx.project.id, releaseId, environmentId: test, slot: null, purpose: "deploy", triggeredBy: "user:local", queuedAt: ctx.app.now() });
-      await updateDeployment(store, created, { status: "running", startedAt: ctx.app.now(), runner: "external", deadlineAt: new Date(ctx.app.now().getTime() + 60_000) });
+      const created = await enqueueDeployment(store, {
+        projectId: ctx.project.id,
+        releaseId,
+        environmentId: test,
+        slot: null,
+        purpose: "deploy",
+        triggeredBy: "user:local",
+        queuedAt: ctx.app.now(),
+      });
+      await updateDeployment(store, created, {
+        status: "running",
+        startedAt: ctx.app.now(),
+        runner: "external",
+        deadlineAt: new Date(ctx.app.now().getTime() + 60_000),
+      });
       return created;
     });
     ctx.clock.advance(2 * 60_000);
     expect(await ctx.app.runner.recover()).toBe(3);
-    expect(await ctx.caller.release.deployment({ id: waiting })).toMatchObject({ status: "failed", error: "The deploy tool's status did not arrive before the timeout." });
+    expect(await ctx.caller.release.deployment({ id: waiting })).toMatchObject({
+      status: "failed",
+      error: "The deploy tool's status did not arrive before the timeout.",
+    });
     const dead = await ctx.caller.release.deployment({ id });
-    expect(dead).toMatchObject({ status: "failed", error: expect.stringMatching(/Shiplane stopped while this deployment was running.*process 999999/) });
+    expect(dead).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/Shiplane stopped while this deployment was running.*process 999999/),
+    });
     expect(dead.events.map((e) => e.type)).toContain("deployment.failed");
     expect((await ctx.caller.release.deployment({ id: other })).status).toBe("failed");
     expect(await ctx.app.runner.recover()).toBe(0);

@@ -16,7 +16,12 @@ import { SYSTEM } from "../../domain/access/actor";
  * deployment it replaced marked rolled back and that release pinned (automatic promotion leaves
  * it alone). Returns the replaced release, whose cards leave Live.
  */
-export async function finishedEffects(app: App, store: Store, context: DeploymentContext, record: RecordEvent): Promise<ReleaseRecord | null> {
+export async function finishedEffects(
+  app: App,
+  store: Store,
+  context: DeploymentContext,
+  record: RecordEvent,
+): Promise<ReleaseRecord | null> {
   const { deployment, environment } = context;
   if (deployment.purpose === "promote") {
     await record({ itemId: null, type: "promotion.done", actor: deployment.triggeredBy, payload: payloadOf(context) });
@@ -28,9 +33,19 @@ export async function finishedEffects(app: App, store: Store, context: Deploymen
   const rolledBack = release && release.id !== context.release.id ? release : null;
   if (rolledBack) {
     await updateDeployment(store, replaced!.id, { status: "rolled-back" });
-    await pinRelease(store, rolledBack.id, app.now(), `rolled back on ${environment.name} to ${context.release.version}`);
+    await pinRelease(
+      store,
+      rolledBack.id,
+      app.now(),
+      `rolled back on ${environment.name} to ${context.release.version}`,
+    );
   }
-  await record({ itemId: null, type: "rollback.done", actor: deployment.triggeredBy, payload: payloadOf(context, { from: rolledBack?.version ?? null, to: context.release.version }) });
+  await record({
+    itemId: null,
+    type: "rollback.done",
+    actor: deployment.triggeredBy,
+    payload: payloadOf(context, { from: rolledBack?.version ?? null, to: context.release.version }),
+  });
   return rolledBack;
 }
 
@@ -55,7 +70,12 @@ export async function recordFailure(app: App, context: DeploymentContext, reason
   });
 }
 
-export async function noteEffects(app: App, id: number, context: DeploymentContext, effects: { itemId: number; note: string }[]): Promise<void> {
+export async function noteEffects(
+  app: App,
+  id: number,
+  context: DeploymentContext,
+  effects: { itemId: number; note: string }[],
+): Promise<void> {
   if (effects.length === 0) return;
   const items = await itemsOfReleases(app.database, [context.release.id]);
   const sink = createLogSink(app, id);
@@ -65,4 +85,3 @@ export async function noteEffects(app: App, id: number, context: DeploymentConte
   }
   await sink.flush();
 }
-

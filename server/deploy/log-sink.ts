@@ -20,9 +20,12 @@ export function createLogSink(app: App, deploymentId: number) {
     timer = null;
     const text = pending;
     pending = "";
-    if (text) chain = chain.then(() => app.database.transaction((store) => appendLog(store, deploymentId, text))).catch((error: Error) => {
-      console.error(`Could not append to deployment ${deploymentId}'s log: ${error.message}`);
-    });
+    if (text)
+      chain = chain
+        .then(() => app.database.transaction((store) => appendLog(store, deploymentId, text)))
+        .catch((error: Error) => {
+          console.error(`Could not append to deployment ${deploymentId}'s log: ${error.message}`);
+        });
     return chain;
   };
 

@@ -13,7 +13,15 @@ import { parseJUnit } from "../integrations/junit/parse";
 import { advanceCards, clearFlags, sendBackToCode } from "../services/card-effects";
 import { recordTestRun } from "../services/record-test-run";
 import { hashToken } from "../auth/tokens";
-import { fromSlot, loadDeploymentContext, payloadOf, stepVariables, switches, webhookBody, type DeploymentContext } from "./context";
+import {
+  fromSlot,
+  loadDeploymentContext,
+  payloadOf,
+  stepVariables,
+  switches,
+  webhookBody,
+  type DeploymentContext,
+} from "./context";
 import { afterFinish, finishedEffects, noteEffects, recordFailure } from "./effects";
 import { createLogSink, type LogSink } from "./log-sink";
 import { publicUrl } from "../services/environment-config";
@@ -36,7 +44,12 @@ export async function advance(app: App, id: number, signal: AbortSignal): Promis
       const { deployment } = context;
       if (deployment.finishedAt || deployment.status === "queued") return;
       if (deployment.cancelRequestedAt || signal.aborted) {
-        await finish(app, context, "cancelled", `Cancelled by ${deployment.triggeredBy === "user:local" ? "the operator" : "request"}.`);
+        await finish(
+          app,
+          context,
+          "cancelled",
+          `Cancelled by ${deployment.triggeredBy === "user:local" ? "the operator" : "request"}.`,
+        );
         return;
       }
       const phase = deployment.phase ?? "deploy";
@@ -70,14 +83,27 @@ export async function advance(app: App, id: number, signal: AbortSignal): Promis
   }
 }
 
-async function deployStep(app: App, context: DeploymentContext, sink: LogSink, signal: AbortSignal): Promise<StepOutcome> {
+async function deployStep(
+  app: App,
+  context: DeploymentContext,
+  sink: LogSink,
+  signal: AbortSignal,
+): Promise<StepOutcome> {
   const { deployer } = context.settings;
-  if (!deployer) return { ok: false, summary: `Environment ${context.environment.name} has no deployer: configure one on the Releases page.` };
-  sink.note(`Deploying ${context.release.version} to ${context.environment.name}${context.deployment.slot ? ` (slot ${context.deployment.slot})` : ""}.`);
+  if (!deployer)
+    return {
+      ok: false,
+      summary: `Environment ${context.environment.name} has no deployer: configure one on the Releases page.`,
+    };
+  sink.note(
+    `Deploying ${context.release.version} to ${context.environment.name}${context.deployment.slot ? ` (slot ${context.deployment.slot})` : ""}.`,
+  );
   // A webhook deployer's tool reports back with a token that is good for this deployment only.
   const token = randomBytes(24).toString("base64url");
   if (deployer.type === "webhook") {
-    await app.database.transaction((store) => updateDeployment(store, context.deployment.id, { callbackTokenHash: hashToken(token) }));
+    await app.database.transaction((store) =>
+      updateDeployment(store, context.deployment.id, { callbackTokenHash: hashToken(token) }),
+    );
   }
   const callback = { url: absoluteUrl(`/api/v1/deployments/${context.deployment.id}/status`, publicUrl()), token };
   const outcome = await runStep(deployer, "deploy", {
@@ -86,7 +112,10 @@ async function deployStep(app: App, context: DeploymentContext, sink: LogSink, s
     log: sink.log,
     signal,
     // Kept so that a restart can name the process a crash left behind.
-    onProcess: (pid) => void app.database.transaction((store) => updateDeployment(store, context.deployment.id, { pid })).catch(() => undefined),
+    onProcess: (pid) =>
+      void app.database
+        .transaction((store) => updateDeployment(store, context.deployment.id, { pid }))
+        .catch(() => undefined),
   });
   sink.note(outcome.summary);
   return outcome;
@@ -95,7 +124,13 @@ async function deployStep(app: App, context: DeploymentContext, sink: LogSink, s
 /** The deploy step ended (here, or reported by an external tool): record it and choose the next step. */
 export async function completeDeploy(app: App, id: number, outcome: { ok: boolean; summary: string }): Promise<void> {
   const context = await loadDeploymentContext(app.database, id);
-  const next: T.DeploymentPhase | null = !outcome.ok ? null : context.settings.verify ? "verify" : switches(context) ? "switch" : null;
+  const next: T.DeploymentPhase | null = !outcome.ok
+    ? null
+    : context.settings.verify
+      ? "verify"
+      : switches(context)
+        ? "switch"
+        : null;
   const changed = await changeProject(app, context.project.id, async (store, record) => {
     const moved = await transitionDeployment(store, id, ["running"], {
       status: outcome.ok ? "succeeded" : "failed",
@@ -106,7 +141,12 @@ export async function completeDeploy(app: App, id: number, outcome: { ok: boolea
       ...(next ? {} : { finishedAt: app.now() }),
     });
     if (!moved) return null;
-    await record({ itemId: null, type: outcome.ok ? "deployment.succeeded" : "deployment.failed", actor: "system", payload: payloadOf(context, outcome.ok ? {} : { error: outcome.summary }) });
+    await record({
+      itemId: null,
+      type: outcome.ok ? "deployment.succeeded" : "deployment.failed",
+      actor: "system",
+      payload: payloadOf(context, outcome.ok ? {} : { error: outcome.summary }),
+    });
     return { replaced: outcome.ok && !next ? await finishedEffects(app, store, context, record) : null };
   });
   if (!changed) return;
@@ -118,20 +158,34 @@ export async function completeDeploy(app: App, id: number, outcome: { ok: boolea
   if (!outcome.ok && context.deployment.purpose !== "deploy") await recordFailure(app, context, outcome.summary);
 }
 
-async function verifyStep(app: App, context: DeploymentContext, sink: LogSink, signal: AbortSignal): Promise<"passed" | "failed" | "external"> {
+async function verifyStep(
+  app: App,
+  context: DeploymentContext,
+  sink: LogSink,
+  signal: AbortSignal,
+): Promise<"passed" | "failed" | "external"> {
   const verify = context.settings.verify!;
   const id = context.deployment.id;
   if (verify.type === "external") {
-    sink.note(`Waiting for the regression results of an external runner (POST /api/v1/projects/${context.project.slug}/test-runs?suite=regression&deployment=${id}).`);
+    sink.note(
+      `Waiting for the regression results of an external runner (POST /api/v1/projects/${context.project.slug}/test-runs?suite=regression&deployment=${id}).`,
+    );
     const deadlineAt = new Date(app.now().getTime() + verify.timeoutSeconds * 1000);
-    await app.database.transaction((store) => updateDeployment(store, id, { verifyStatus: "running", runner: "external", deadlineAt }));
+    await app.database.transaction((store) =>
+      updateDeployment(store, id, { verifyStatus: "running", runner: "external", deadlineAt }),
+    );
     return "external";
   }
   await app.database.transaction((store) => updateDeployment(store, id, { verifyStatus: "running" }));
   const file = path.join(os.tmpdir(), `shiplane-regression-${id}-${randomBytes(4).toString("hex")}.xml`);
   const variables = stepVariables(context);
   sink.note(`Verifying ${variables.SHIPLANE_TARGET_URL || context.environment.name} with \`${verify.command}\`.`);
-  const outcome = await runCommand(verify.command, verify.timeoutSeconds, { env: { ...variables, SHIPLANE_JUNIT_FILE: file }, body: {}, log: sink.log, signal });
+  const outcome = await runCommand(verify.command, verify.timeoutSeconds, {
+    env: { ...variables, SHIPLANE_JUNIT_FILE: file },
+    body: {},
+    log: sink.log,
+    signal,
+  });
   const xml = await fs.readFile(file, "utf8").catch(() => null);
   await fs.rm(file, { force: true });
   if (xml === null) {
@@ -140,7 +194,12 @@ async function verifyStep(app: App, context: DeploymentContext, sink: LogSink, s
   }
   try {
     const report = parseJUnit(xml);
-    const run = await recordTestRun(app, SYSTEM, { project: context.project.slug, suite: "regression", deployment: id }, report);
+    const run = await recordTestRun(
+      app,
+      SYSTEM,
+      { project: context.project.slug, suite: "regression", deployment: id },
+      report,
+    );
     sink.note(`Regression: ${run.passed} passed, ${run.failed} failed, ${run.skipped} skipped.`);
     if (!outcome.ok) sink.note(outcome.summary);
     return outcome.ok && run.failed === 0 ? "passed" : "failed";
@@ -155,17 +214,30 @@ export async function completeVerify(app: App, id: number, verdict: "passed" | "
   const context = await loadDeploymentContext(app.database, id);
   const failing = verdict === "failed" ? await failingCasesOfDeployment(app.database, id) : [];
   const next = verdict === "passed" && switches(context) ? "switch" : null;
-  const summary = verdict === "passed" ? null : `${REGRESSION_FAILED}${context.environment.name} for ${context.release.version}${failing.length ? `: ${failing.join(", ")}` : "."}`;
+  const summary =
+    verdict === "passed"
+      ? null
+      : `${REGRESSION_FAILED}${context.environment.name} for ${context.release.version}${failing.length ? `: ${failing.join(", ")}` : "."}`;
   const changed = await changeProject(app, context.project.id, async (store, record) => {
     const current = await findDeployment(store, id);
-    if (!current || current.finishedAt || current.verifyStatus === "passed" || current.verifyStatus === "failed") return null;
+    if (!current || current.finishedAt || current.verifyStatus === "passed" || current.verifyStatus === "failed")
+      return null;
     await updateDeployment(store, id, {
       verifyStatus: verdict,
       runner: current.runner === "external" ? null : current.runner,
       deadlineAt: null,
-      ...(verdict === "failed" ? { status: "failed", error: summary, finishedAt: app.now() } : next ? { phase: next } : { finishedAt: app.now() }),
+      ...(verdict === "failed"
+        ? { status: "failed", error: summary, finishedAt: app.now() }
+        : next
+          ? { phase: next }
+          : { finishedAt: app.now() }),
     });
-    await record({ itemId: null, type: `verification.${verdict}`, actor: "system", payload: payloadOf(context, { failingTests: failing }) });
+    await record({
+      itemId: null,
+      type: `verification.${verdict}`,
+      actor: "system",
+      payload: payloadOf(context, { failingTests: failing }),
+    });
     return { replaced: verdict === "passed" && !next ? await finishedEffects(app, store, context, record) : null };
   });
   if (!changed) return;
@@ -183,7 +255,9 @@ async function switchStep(context: DeploymentContext, sink: LogSink, signal: Abo
   const step = context.settings.switch;
   sink.note(`Switching ${context.environment.name} from ${from} to ${to} (${context.release.version}).`);
   if (!step) {
-    sink.note("No switch step is configured: Shiplane records the switch, and the environment's router reads the active slot from it.");
+    sink.note(
+      "No switch step is configured: Shiplane records the switch, and the environment's router reads the active slot from it.",
+    );
     return { ok: true, summary: "Switched." };
   }
   const outcome = await runStep(step, "switch", {
@@ -208,7 +282,12 @@ async function completeSwitch(app: App, id: number, outcome: StepOutcome): Promi
     if (!moved) return null;
     if (!outcome.ok) return { replaced: null };
     await updateEnvironment(store, context.environment.id, { activeSlot: context.deployment.slot });
-    await record({ itemId: null, type: "environment.switched", actor: "system", payload: payloadOf(context, { from, to: context.deployment.slot }) });
+    await record({
+      itemId: null,
+      type: "environment.switched",
+      actor: "system",
+      payload: payloadOf(context, { from, to: context.deployment.slot }),
+    });
     return { replaced: await finishedEffects(app, store, context, record) };
   });
   if (!changed) return;
@@ -217,11 +296,25 @@ async function completeSwitch(app: App, id: number, outcome: StepOutcome): Promi
 }
 
 /** Ends a deployment that cannot go on (cancelled, or its process died), with the cause. */
-export async function finish(app: App, context: DeploymentContext, status: "failed" | "cancelled", cause: string): Promise<boolean> {
+export async function finish(
+  app: App,
+  context: DeploymentContext,
+  status: "failed" | "cancelled",
+  cause: string,
+): Promise<boolean> {
   const changed = await changeProject(app, context.project.id, async (store, record) => {
-    const moved = await transitionDeployment(store, context.deployment.id, ["queued", "running", "succeeded"], { status, error: cause, finishedAt: app.now() });
+    const moved = await transitionDeployment(store, context.deployment.id, ["queued", "running", "succeeded"], {
+      status,
+      error: cause,
+      finishedAt: app.now(),
+    });
     if (!moved) return false;
-    await record({ itemId: null, type: `deployment.${status}`, actor: "system", payload: payloadOf(context, { error: cause }) });
+    await record({
+      itemId: null,
+      type: `deployment.${status}`,
+      actor: "system",
+      payload: payloadOf(context, { error: cause }),
+    });
     return true;
   });
   if (changed) {
@@ -235,7 +328,14 @@ export async function finish(app: App, context: DeploymentContext, status: "fail
 /** An external runner posted regression results for a deployment that waits on them. */
 export async function regressionReported(app: App, deploymentId: number, failed: number): Promise<void> {
   const deployment = await findDeployment(app.database, deploymentId);
-  if (!deployment || deployment.finishedAt || deployment.phase !== "verify" || deployment.verifyStatus !== "running" || deployment.runner !== "external") return;
+  if (
+    !deployment ||
+    deployment.finishedAt ||
+    deployment.phase !== "verify" ||
+    deployment.verifyStatus !== "running" ||
+    deployment.runner !== "external"
+  )
+    return;
   await completeVerify(app, deploymentId, failed > 0 ? "failed" : "passed");
   app.runner.resume(deploymentId);
 }

@@ -44,7 +44,11 @@ describeOnEveryDatabase("release policy, schedules and webhook deployers", (fres
     const [a, b] = await Promise.all([runDueSchedules(one), runDueSchedules(two)]);
     const fired = [...a, ...b];
     expect(fired).toHaveLength(1);
-    expect(fired[0]).toMatchObject({ environment: "test", outcome: "deployed", dueAt: new Date("2026-03-03T02:00:00Z") });
+    expect(fired[0]).toMatchObject({
+      environment: "test",
+      outcome: "deployed",
+      dueAt: new Date("2026-03-03T02:00:00Z"),
+    });
     await Promise.all([one.runner.idle(), two.runner.idle()]);
     expect(await runDueSchedules(one)).toEqual([]);
     const deployment = await ctx.caller.release.deployment({ id: fired[0].deploymentId! });
@@ -65,7 +69,11 @@ describeOnEveryDatabase("release policy, schedules and webhook deployers", (fres
     await settle(ctx.app);
     const done = await ctx.caller.release.deployment({ id: promotion! });
     expect(done).toMatchObject({ triggeredBy: "auto-promotion", status: "succeeded", switchStatus: "passed" });
-    expect(done.events[0]).toMatchObject({ type: "promotion.requested", actor: "auto-promotion", payload: { automatic: true } });
+    expect(done.events[0]).toMatchObject({
+      type: "promotion.requested",
+      actor: "auto-promotion",
+      payload: { automatic: true },
+    });
     expect(done.events[0].payload.checks).toContain("Passed the regression suite on test.");
     expect(await autoPromote(ctx.app, ctx.project.id)).toBeNull();
 
@@ -87,16 +95,26 @@ describeOnEveryDatabase("release policy, schedules and webhook deployers", (fres
     await ctx.caller.release.deploy({ releaseId, environment: "test" });
     await settle(ctx.app);
     // Mondays 08:00–10:00 UTC; the test clock is Monday 2026-03-02 09:00 UTC.
-    await ctx.caller.release.setPolicy({ project: "shiplane", freezeWindows: [{ cron: "0 8 * * 1", durationMinutes: 120, timezone: "UTC", note: "Release review" }] });
+    await ctx.caller.release.setPolicy({
+      project: "shiplane",
+      freezeWindows: [{ cron: "0 8 * * 1", durationMinutes: 120, timezone: "UTC", note: "Release review" }],
+    });
     await ctx.caller.release.setPolicy({ project: "shiplane", lineStopped: { reason: "Incident 42" } });
     const member: Actor = { id: "user:ben", role: "release-manager" };
-    await expect(ctx.as(member).release.promote({ releaseId, reason: "please" })).rejects.toThrow(/line is stopped by user:local: Incident 42.*deploy freeze is in force until 2026-03-02T10:00:00.000Z \(Release review\)/);
-    await expect(ctx.caller.release.setPolicy({ project: "shiplane", freezeWindows: [{ cron: "at noon", durationMinutes: 5 }] })).rejects.toThrow(/five-field cron/);
+    await expect(ctx.as(member).release.promote({ releaseId, reason: "please" })).rejects.toThrow(
+      /line is stopped by user:local: Incident 42.*deploy freeze is in force until 2026-03-02T10:00:00.000Z \(Release review\)/,
+    );
+    await expect(
+      ctx.caller.release.setPolicy({ project: "shiplane", freezeWindows: [{ cron: "at noon", durationMinutes: 5 }] }),
+    ).rejects.toThrow(/five-field cron/);
     const forced = await ctx.caller.release.promote({ releaseId, reason: "Hotfix for incident 42" });
     await settle(ctx.app);
     const done = await ctx.caller.release.deployment({ id: forced.deploymentId });
     expect(done.status).toBe("succeeded");
-    expect(done.events[0].payload).toMatchObject({ reason: "Hotfix for incident 42", overridden: [expect.stringMatching(/line is stopped/), expect.stringMatching(/freeze/)] });
+    expect(done.events[0].payload).toMatchObject({
+      reason: "Hotfix for incident 42",
+      overridden: [expect.stringMatching(/line is stopped/), expect.stringMatching(/freeze/)],
+    });
   });
 
   it("hands a deployment to a webhook deployer with a signed body, and carries on when the tool reports back", async () => {
@@ -120,14 +138,32 @@ describeOnEveryDatabase("release policy, schedules and webhook deployers", (fres
     expect(received).toHaveLength(1);
     expect(await verify(secret, received[0].body, received[0].signature)).toBe(true);
     const body = JSON.parse(received[0].body);
-    expect(body).toMatchObject({ step: "deploy", release: { version: "1.4.0" }, environment: { name: "test" }, callback: { url: expect.stringMatching(new RegExp(`/api/v1/deployments/${deploymentId}/status$`)) } });
-    expect(await ctx.caller.release.deployment({ id: deploymentId })).toMatchObject({ status: "running", finishedAt: null });
+    expect(body).toMatchObject({
+      step: "deploy",
+      release: { version: "1.4.0" },
+      environment: { name: "test" },
+      callback: { url: expect.stringMatching(new RegExp(`/api/v1/deployments/${deploymentId}/status$`)) },
+    });
+    expect(await ctx.caller.release.deployment({ id: deploymentId })).toMatchObject({
+      status: "running",
+      finishedAt: null,
+    });
 
     const call = (token: string, json: unknown) =>
-      deploymentStatusHandler(String(deploymentId), new Request("http://x/", { method: "POST", headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(json) }), async () => ctx.app);
+      deploymentStatusHandler(
+        String(deploymentId),
+        new Request("http://x/", {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}` },
+          body: JSON.stringify(json),
+        }),
+        async () => ctx.app,
+      );
     expect((await call("wrong", { status: "succeeded" })).status).toBe(401);
     expect((await call(body.callback.token, { status: "done" })).status).toBe(400);
-    expect((await call(body.callback.token, { status: "running", log: ["pulling image", "starting"] })).status).toBe(202);
+    expect((await call(body.callback.token, { status: "running", log: ["pulling image", "starting"] })).status).toBe(
+      202,
+    );
     expect((await call(body.callback.token, { status: "succeeded", log: "healthy" })).status).toBe(202);
     await settle(ctx.app);
     const done = await ctx.caller.release.deployment({ id: deploymentId });
@@ -137,11 +173,23 @@ describeOnEveryDatabase("release policy, schedules and webhook deployers", (fres
   });
 
   it("fails a webhook deployment whose deploy tool cannot be reached", async () => {
-    await environmentsFor(ctx, steps, { test: { deployer: { type: "webhook", url: "http://127.0.0.1:9/nothing", secret: "0123456789abcdef", timeoutSeconds: 60 } } });
+    await environmentsFor(ctx, steps, {
+      test: {
+        deployer: {
+          type: "webhook",
+          url: "http://127.0.0.1:9/nothing",
+          secret: "0123456789abcdef",
+          timeoutSeconds: 60,
+        },
+      },
+    });
     const { releaseId } = await releaseWithCards(ctx, "1.4.0", ["A"]);
     const { deploymentId } = await ctx.caller.release.deploy({ releaseId, environment: "test" });
     await settle(ctx.app);
-    expect(await ctx.caller.release.deployment({ id: deploymentId })).toMatchObject({ status: "failed", error: expect.stringMatching(/Could not reach http:\/\/127.0.0.1:9\/nothing/) });
+    expect(await ctx.caller.release.deployment({ id: deploymentId })).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/Could not reach http:\/\/127.0.0.1:9\/nothing/),
+    });
   });
 });
 
@@ -150,19 +198,38 @@ describeOnEveryDatabase("environments from a template", (fresh) => {
     const ctx = await testApp(await fresh());
     const steps = stepScripts();
     registerCleanup(async () => steps.cleanup());
-    await environmentsFor(ctx, steps, { test: { provision: { type: "command", command: 'echo "provisioning $SHIPLANE_ENVIRONMENT"', timeoutSeconds: 30 }, schedule: { cron: "0 2 * * *", timezone: null } } });
+    await environmentsFor(ctx, steps, {
+      test: {
+        provision: { type: "command", command: 'echo "provisioning $SHIPLANE_ENVIRONMENT"', timeoutSeconds: 30 },
+        schedule: { cron: "0 2 * * *", timezone: null },
+      },
+    });
     await ctx.caller.release.createEnvironment({ project: "shiplane", template: "test", name: "Staging" });
-    await expect(ctx.caller.release.createEnvironment({ project: "shiplane", template: "test", name: "staging" })).rejects.toThrow(/already an environment named staging/);
-    await expect(ctx.caller.release.createEnvironment({ project: "shiplane", template: "test", name: "no spaces" })).rejects.toThrow(/lowercase letters, digits and dashes/);
-    const staging = async () => (await ctx.caller.release.overview({ project: "shiplane" })).environments.find((e) => e.name === "staging")!;
+    await expect(
+      ctx.caller.release.createEnvironment({ project: "shiplane", template: "test", name: "staging" }),
+    ).rejects.toThrow(/already an environment named staging/);
+    await expect(
+      ctx.caller.release.createEnvironment({ project: "shiplane", template: "test", name: "no spaces" }),
+    ).rejects.toThrow(/lowercase letters, digits and dashes/);
+    const staging = async () =>
+      (await ctx.caller.release.overview({ project: "shiplane" })).environments.find((e) => e.name === "staging")!;
     await settle(ctx.app);
     const created = await staging();
-    expect(created).toMatchObject({ kind: "test", strategy: "in-place", status: "ready", schedule: null, settings: { url: "/demo/staging/", deployer: { type: "command" } } });
+    expect(created).toMatchObject({
+      kind: "test",
+      strategy: "in-place",
+      status: "ready",
+      schedule: null,
+      settings: { url: "/demo/staging/", deployer: { type: "command" } },
+    });
     expect(created.provisionLog).toMatch(/provisioning staging/);
 
     const member: Actor = { id: "user:ben", role: "member" };
     const { releaseId } = await releaseWithCards(ctx, "1.4.0", ["A"]);
-    await expect(ctx.as(member).release.deploy({ releaseId, environment: "staging" })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/needs the release-manager role/) });
+    await expect(ctx.as(member).release.deploy({ releaseId, environment: "staging" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/needs the release-manager role/),
+    });
     const { deploymentId } = await ctx.caller.release.deploy({ releaseId, environment: "staging" });
     await settle(ctx.app);
     expect((await ctx.caller.release.deployment({ id: deploymentId })).status).toBe("succeeded");
@@ -179,18 +246,32 @@ describeOnEveryDatabase("external regression runners", (fresh) => {
     const { releaseId, cards } = await releaseWithCards(ctx, "1.4.0", ["A"]);
     const { deploymentId } = await ctx.caller.release.deploy({ releaseId, environment: "test" });
     await settle(ctx.app);
-    expect(await ctx.caller.release.deployment({ id: deploymentId })).toMatchObject({ status: "succeeded", phase: "verify", verifyStatus: "running", finishedAt: null });
+    expect(await ctx.caller.release.deployment({ id: deploymentId })).toMatchObject({
+      status: "succeeded",
+      phase: "verify",
+      verifyStatus: "running",
+      finishedAt: null,
+    });
     expect((await ctx.caller.item.get({ id: cards[0].id })).card.stage).toBe("test");
     const token = (await ctx.caller.settings.createToken({ project: "shiplane", scopes: ["tests:write"] })).token;
-    const junit = '<testsuite name="e2e" tests="2" failures="1"><testcase classname="cart" name="adds an item"/><testcase classname="cart" name="pays"><failure message="timeout"/></testcase></testsuite>';
+    const junit =
+      '<testsuite name="e2e" tests="2" failures="1"><testcase classname="cart" name="adds an item"/><testcase classname="cart" name="pays"><failure message="timeout"/></testcase></testsuite>';
     const response = await reportTestRunHandler(
       "shiplane",
-      new Request(`http://x/?suite=regression&deployment=${deploymentId}`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: junit }),
+      new Request(`http://x/?suite=regression&deployment=${deploymentId}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+        body: junit,
+      }),
       async () => ctx.app,
     );
     expect(response.status).toBe(201);
     await settle(ctx.app);
-    expect(await ctx.caller.release.deployment({ id: deploymentId })).toMatchObject({ status: "failed", verifyStatus: "failed", error: expect.stringMatching(/cart › pays/) });
+    expect(await ctx.caller.release.deployment({ id: deploymentId })).toMatchObject({
+      status: "failed",
+      verifyStatus: "failed",
+      error: expect.stringMatching(/cart › pays/),
+    });
     expect((await ctx.caller.item.get({ id: cards[0].id })).card.stage).toBe("code");
   });
 });

@@ -5,7 +5,11 @@ import { changeProject } from "../unit-of-work";
 import { runStep } from "./steps";
 
 /** Runs a new environment's provisioning step, keeps its output, and records ready or failed. */
-export async function provisionEnvironment(app: App, environment: { projectId: number; id: number; name: string }, step: StepConfig): Promise<void> {
+export async function provisionEnvironment(
+  app: App,
+  environment: { projectId: number; id: number; name: string },
+  step: StepConfig,
+): Promise<void> {
   const { projectId, id, name } = environment;
   let pending = Promise.resolve();
   const log = (text: string) => {
@@ -21,6 +25,11 @@ export async function provisionEnvironment(app: App, environment: { projectId: n
   await pending;
   await changeProject(app, projectId, async (store, record) => {
     await updateEnvironment(store, id, { status: outcome.ok ? "ready" : "failed" });
-    await record({ itemId: null, type: outcome.ok ? "environment.ready" : "environment.failed", actor: "system", payload: { name, summary: outcome.summary } });
+    await record({
+      itemId: null,
+      type: outcome.ok ? "environment.ready" : "environment.failed",
+      actor: "system",
+      payload: { name, summary: outcome.summary },
+    });
   });
 }

@@ -24,20 +24,40 @@ export async function checkCallbackToken(app: App, id: number, authorization: st
   const token = authorization ? /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1] : null;
   const expected = deployment.callbackTokenHash;
   const given = token ? hashToken(token) : "";
-  if (!expected || !token || expected.length !== given.length || !timingSafeEqual(Buffer.from(expected), Buffer.from(given))) {
-    throw new DomainError("AUTH.UNAUTHENTICATED", `Send the token Shiplane gave in deployment ${id}'s webhook (callback.token) as "Authorization: Bearer <token>".`);
+  if (
+    !expected ||
+    !token ||
+    expected.length !== given.length ||
+    !timingSafeEqual(Buffer.from(expected), Buffer.from(given))
+  ) {
+    throw new DomainError(
+      "AUTH.UNAUTHENTICATED",
+      `Send the token Shiplane gave in deployment ${id}'s webhook (callback.token) as "Authorization: Bearer <token>".`,
+    );
   }
   return deployment;
 }
 
-export async function reportDeploymentStatus(app: App, id: number, authorization: string | null, input: DeploymentStatusInput): Promise<{ accepted: boolean; status: string }> {
+export async function reportDeploymentStatus(
+  app: App,
+  id: number,
+  authorization: string | null,
+  input: DeploymentStatusInput,
+): Promise<{ accepted: boolean; status: string }> {
   const deployment = await checkCallbackToken(app, id, authorization);
   const lines = Array.isArray(input.log) ? input.log.join("\n") : (input.log ?? "");
-  if (lines) await app.database.transaction((store) => appendLog(store, id, lines.endsWith("\n") ? lines : `${lines}\n`));
+  if (lines)
+    await app.database.transaction((store) => appendLog(store, id, lines.endsWith("\n") ? lines : `${lines}\n`));
   if (deployment.finishedAt) return { accepted: false, status: deployment.status };
-  if (input.status === "running" || deployment.phase !== "deploy" || deployment.status !== "running") return { accepted: true, status: deployment.status };
+  if (input.status === "running" || deployment.phase !== "deploy" || deployment.status !== "running")
+    return { accepted: true, status: deployment.status };
   const ok = input.status === "succeeded";
-  await completeDeploy(app, id, { ok, summary: ok ? "The deploy tool reported success." : `The deploy tool reported a failure${input.message ? `: ${input.message}` : "."}` });
+  await completeDeploy(app, id, {
+    ok,
+    summary: ok
+      ? "The deploy tool reported success."
+      : `The deploy tool reported a failure${input.message ? `: ${input.message}` : "."}`,
+  });
   app.runner.resume(id);
   return { accepted: true, status: input.status };
 }

@@ -75,7 +75,9 @@ export class DeployRunner implements Runner {
 
   /** Other background work of this instance (an environment's provisioning), waited for by `idle`. */
   private track(work: Promise<unknown>): void {
-    const done = work.catch((error: Error) => console.error(`Background work failed: ${error.message}`)).finally(() => this.other.delete(done));
+    const done = work
+      .catch((error: Error) => console.error(`Background work failed: ${error.message}`))
+      .finally(() => this.other.delete(done));
     this.other.add(done);
   }
 
@@ -129,7 +131,13 @@ export class DeployRunner implements Runner {
           runner: this.id,
           phase: candidate.phase ?? "deploy",
         });
-        if (moved) await record({ itemId: null, type: "deployment.started", actor: "system", payload: { deploymentId: candidate.id, slot: candidate.slot, purpose: candidate.purpose } });
+        if (moved)
+          await record({
+            itemId: null,
+            type: "deployment.started",
+            actor: "system",
+            payload: { deploymentId: candidate.id, slot: candidate.slot, purpose: candidate.purpose },
+          });
         return moved;
       });
       if (claimed) return candidate.id;
@@ -163,7 +171,8 @@ export class DeployRunner implements Runner {
     }
     for (const deployment of await overdueDeployments(this.app.database, now)) {
       const context = await loadDeploymentContext(this.app.database, deployment.id);
-      const missing = deployment.phase === "verify" ? "The external runner's regression results" : "The deploy tool's status";
+      const missing =
+        deployment.phase === "verify" ? "The external runner's regression results" : "The deploy tool's status";
       if (await finish(this.app, context, "failed", `${missing} did not arrive before the timeout.`)) recovered++;
     }
     return recovered;
@@ -173,7 +182,9 @@ export class DeployRunner implements Runner {
     const runner = deployment.runner;
     if (!runner || runner === "external" || LIVE_RUNNERS.has(runner)) return null;
     const [host, pid] = runner.split("/");
-    const left = deployment.pid ? ` Its command (process ${deployment.pid}) may have been left running; check the target.` : "";
+    const left = deployment.pid
+      ? ` Its command (process ${deployment.pid}) may have been left running; check the target.`
+      : "";
     const cause = `Shiplane stopped while this deployment was running (the app crashed or was killed), so its outcome is unknown.${left} Deploy again.`;
     if (host === os.hostname()) return Number(pid) !== process.pid && processAlive(Number(pid)) ? null : cause;
     const lastSign = deployment.heartbeatAt ?? deployment.startedAt;

@@ -25,7 +25,8 @@ const HIDDEN_ENV = ["DATABASE_URL", "TEST_DATABASE_URL", "SHIPLANE_SECRET", "BET
 
 function childEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !HIDDEN_ENV.includes(key)) env[key] = value;
+  for (const [key, value] of Object.entries(process.env))
+    if (value !== undefined && !HIDDEN_ENV.includes(key)) env[key] = value;
   return { ...env, ...extra };
 }
 
@@ -77,7 +78,8 @@ export async function runCommand(command: string, timeoutSeconds: number, contex
   await reading.catch(() => undefined);
   clearTimeout(timer);
   context.signal.removeEventListener("abort", onAbort);
-  if (stopped === "timeout") return { ok: false, summary: `\`${command}\` ran longer than ${timeoutSeconds} s and was stopped.` };
+  if (stopped === "timeout")
+    return { ok: false, summary: `\`${command}\` ran longer than ${timeoutSeconds} s and was stopped.` };
   if (stopped === "cancel") return { ok: false, summary: `\`${command}\` was stopped: the deployment was cancelled.` };
   if (result.failed && result.exitCode === undefined) {
     return { ok: false, summary: `\`${command}\` could not run: ${result.originalMessage || result.shortMessage}.` };
@@ -94,7 +96,12 @@ export async function runCommand(command: string, timeoutSeconds: number, contex
  * `X-Shiplane-Signature-256: sha256=<HMAC-SHA256 of the body with the shared secret>`, as
  * GitHub signs its webhooks. A 2xx answer means the tool took the job and reports back.
  */
-export async function postWebhook(url: string, secret: string, event: string, context: StepContext): Promise<StepOutcome> {
+export async function postWebhook(
+  url: string,
+  secret: string,
+  event: string,
+  context: StepContext,
+): Promise<StepOutcome> {
   const body = JSON.stringify(context.body);
   context.log(`POST ${url} (${event})\n`);
   try {
@@ -111,15 +118,21 @@ export async function postWebhook(url: string, secret: string, event: string, co
     });
     const text = (await response.text()).slice(0, 500);
     context.log(`${response.status} ${response.statusText}${text ? `: ${text}` : ""}\n`);
-    if (!response.ok) return { ok: false, summary: `${url} answered ${response.status}: the deploy tool refused the job.` };
+    if (!response.ok)
+      return { ok: false, summary: `${url} answered ${response.status}: the deploy tool refused the job.` };
     return { ok: true, external: true, summary: `${url} accepted the job.` };
   } catch (error) {
     const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
-    return { ok: false, summary: `Could not reach ${url}: ${cause}. Check the URL and that the deploy tool is running.` };
+    return {
+      ok: false,
+      summary: `Could not reach ${url}: ${cause}. Check the URL and that the deploy tool is running.`,
+    };
   }
 }
 
 /** Runs a configured step: a command to completion, or a webhook that hands the job over. */
 export function runStep(step: StepConfig, event: string, context: StepContext): Promise<StepOutcome> {
-  return step.type === "command" ? runCommand(step.command, step.timeoutSeconds, context) : postWebhook(step.url, step.secret, event, context);
+  return step.type === "command"
+    ? runCommand(step.command, step.timeoutSeconds, context)
+    : postWebhook(step.url, step.secret, event, context);
 }

@@ -9,7 +9,12 @@ afterAll(closeTestDatabases);
 async function take(stream: AsyncGenerator<BoardChange>, count: number): Promise<BoardChange[]> {
   const out: BoardChange[] = [];
   while (out.length < count) {
-    const next = await Promise.race([stream.next(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`only ${out.length} of ${count} changes arrived`)), 5000))]);
+    const next = await Promise.race([
+      stream.next(),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`only ${out.length} of ${count} changes arrived`)), 5000),
+      ),
+    ]);
     if (next.done) break;
     out.push(next.value);
   }

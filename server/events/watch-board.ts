@@ -21,7 +21,12 @@ const BATCH = 200;
  * Yields every event of a project after `afterId` (or from now), then each new one as it is
  * committed — read from the events table, so a notice missed in a reconnect costs nothing.
  */
-export async function* watchBoard(app: App, projectId: number, afterId: number | null, signal?: AbortSignal): AsyncGenerator<BoardChange> {
+export async function* watchBoard(
+  app: App,
+  projectId: number,
+  afterId: number | null,
+  signal?: AbortSignal,
+): AsyncGenerator<BoardChange> {
   let last = afterId ?? (await latestEventId(app.database, projectId));
   let pending = true;
   let wake: (() => void) | null = null;

@@ -20,10 +20,16 @@ export async function authorizeRequest(app: App, req: Request, project: ProjectR
   }
   const user = await currentUser(app, req.headers);
   if (!user) {
-    throw new DomainError("AUTH.UNAUTHENTICATED", `This needs an API token with the ${scope} scope ("Authorization: Bearer <token>"), or a signed-in session. Create a token with: shiplane token create --project ${project.slug} --scopes ${scope}.`);
+    throw new DomainError(
+      "AUTH.UNAUTHENTICATED",
+      `This needs an API token with the ${scope} scope ("Authorization: Bearer <token>"), or a signed-in session. Create a token with: shiplane token create --project ${project.slug} --scopes ${scope}.`,
+    );
   }
   if (req.method !== "GET" && req.method !== "HEAD" && !sameOrigin(req)) {
-    throw new DomainError("AUTH.FORBIDDEN", "This change came from another site, so it was refused. Scripts should send an API token instead of a cookie.");
+    throw new DomainError(
+      "AUTH.FORBIDDEN",
+      "This change came from another site, so it was refused. Scripts should send an API token instead of a cookie.",
+    );
   }
   const needed = ROLE_FOR_SCOPE[scope];
   const role = await roleIn(app, user, project.id);
@@ -40,10 +46,18 @@ export async function authorizeForProjectId(app: App, req: Request, projectId: n
 export async function readableProjects(app: App, req: Request): Promise<ProjectRecord[]> {
   if (req.headers.get("authorization")) {
     const token = await findBearerToken(app, req.headers.get("authorization"));
-    if (!grants(token.scopes, "items:read")) throw new DomainError("AUTH.FORBIDDEN", `This API token lacks the items:read scope (it has ${token.scopes.join(", ")}).`);
+    if (!grants(token.scopes, "items:read"))
+      throw new DomainError(
+        "AUTH.FORBIDDEN",
+        `This API token lacks the items:read scope (it has ${token.scopes.join(", ")}).`,
+      );
     return (await listProjects(app.database)).filter((p) => p.id === token.projectId);
   }
   const user = await currentUser(app, req.headers);
-  if (!user) throw new DomainError("AUTH.UNAUTHENTICATED", "This needs an API token (\"Authorization: Bearer <token>\") or a signed-in session.");
+  if (!user)
+    throw new DomainError(
+      "AUTH.UNAUTHENTICATED",
+      'This needs an API token ("Authorization: Bearer <token>") or a signed-in session.',
+    );
   return projectsOf(app, user);
 }

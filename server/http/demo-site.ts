@@ -1,7 +1,13 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".json": "application/json", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".json": "application/json",
+  ".css": "text/css",
+  ".js": "text/javascript",
+  ".svg": "image/svg+xml",
+};
 const NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 /**
@@ -17,16 +23,23 @@ export async function serveDemoSite(segments: string[]): Promise<Response> {
   if (!file.startsWith(root + path.sep)) return notFound("No such file.");
   try {
     const body = await fs.readFile(file);
-    return new Response(body, { headers: { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" } });
+    return new Response(body, {
+      headers: { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" },
+    });
   } catch {
     const where = slot === "current" ? environment : `slot ${slot} of ${environment}`;
-    return notFound(`Nothing is deployed to ${where} by the demo deployer yet: deploy a release from Shiplane's Releases page.`);
+    return notFound(
+      `Nothing is deployed to ${where} by the demo deployer yet: deploy a release from Shiplane's Releases page.`,
+    );
   }
 }
 
 function notFound(message: string): Response {
-  return new Response(`<!doctype html><meta charset="utf-8"><title>Not deployed</title><p style="font:16px system-ui;margin:3rem">${message}</p>\n`, {
-    status: 404,
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
-  });
+  return new Response(
+    `<!doctype html><meta charset="utf-8"><title>Not deployed</title><p style="font:16px system-ui;margin:3rem">${message}</p>\n`,
+    {
+      status: 404,
+      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+    },
+  );
 }

@@ -59,13 +59,24 @@ export function serveFast(req: IncomingMessage, res: ServerResponse, getApp: () 
       // Stored first, answered, then processed.
       if (reply.stored?.status === "pending") setImmediate(() => void drainDeliveries(app));
     } else if (move) {
-      const request = new Request(`http://localhost${req.url}`, { method: "POST", headers: headersOf(req), body: body.toString("utf8") });
+      const request = new Request(`http://localhost${req.url}`, {
+        method: "POST",
+        headers: headersOf(req),
+        body: body.toString("utf8"),
+      });
       await send(res, await moveItemHandler(decodeURIComponent(move[1]), request, getApp));
     }
   })().catch((error: Error) => {
     console.error("Fast route failed:", error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-    res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Shiplane could not complete this request. It has been logged; try again." } }));
+    res.end(
+      JSON.stringify({
+        error: {
+          code: "INTERNAL",
+          message: "Shiplane could not complete this request. It has been logged; try again.",
+        },
+      }),
+    );
   });
   return true;
 }

@@ -6,6 +6,9 @@ export async function health(appSource: () => Promise<App>): Promise<Response> {
     const app = await appSource();
     return Response.json({ status: "ok", db: app.database.dialect });
   } catch (error) {
-    return Response.json({ status: "unavailable", error: { code: "DB.UNAVAILABLE", message: (error as Error).message } }, { status: 503 });
+    return Response.json(
+      { status: "unavailable", error: { code: "DB.UNAVAILABLE", message: (error as Error).message } },
+      { status: 503 },
+    );
   }
 }

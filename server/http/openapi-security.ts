@@ -8,17 +8,34 @@ export const open: never[] = [];
 
 export const denied = {
   "401": { description: "No token or session, or an unknown, revoked or expired token" },
-  "403": { description: "The token lacks the scope, the person's role is too low, or a cookie-authenticated change came from another site" },
+  "403": {
+    description:
+      "The token lacks the scope, the person's role is too low, or a cookie-authenticated change came from another site",
+  },
 };
 
 export const SECURITY_SCHEMES = {
-  bearer: { type: "http", scheme: "bearer", description: "A project API token with scopes (shiplane token create, or a project's Settings page)" },
+  bearer: {
+    type: "http",
+    scheme: "bearer",
+    description: "A project API token with scopes (shiplane token create, or a project's Settings page)",
+  },
   session: {
     type: "apiKey",
     in: "cookie",
     name: "shiplane.session_token",
-    description: "The signed-in UI's session; the person's role in the project must do what the scope allows. Changes must come from Shiplane's own pages (Origin checked).",
+    description:
+      "The signed-in UI's session; the person's role in the project must do what the scope allows. Changes must come from Shiplane's own pages (Origin checked).",
   },
-  githubSignature: { type: "apiKey", in: "header", name: "X-Hub-Signature-256", description: "HMAC-SHA256 of the body with the project's webhook secret" },
-  callbackToken: { type: "http", scheme: "bearer", description: "The one deployment's callback token, sent to a webhook deployer" },
+  githubSignature: {
+    type: "apiKey",
+    in: "header",
+    name: "X-Hub-Signature-256",
+    description: "HMAC-SHA256 of the body with the project's webhook secret",
+  },
+  callbackToken: {
+    type: "http",
+    scheme: "bearer",
+    description: "The one deployment's callback token, sent to a webhook deployer",
+  },
 };

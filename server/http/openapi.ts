@@ -46,8 +46,14 @@ const errorSchema = {
 
 const denied = deniedDoc;
 
-const error = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
-const json = (ref: string, description: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
+const error = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
+const json = (ref: string, description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } },
+});
 
 export function openApiDocument() {
   const createBody = schema(createItemInput.omit({ project: true }), "input");
@@ -57,30 +63,79 @@ export function openApiDocument() {
     info: {
       title: "Shiplane REST API",
       version: "1",
-      description: "Cards, projects, builds, test results, releases and deployments of Shiplane, for scripts, CI servers and deploy tools. Errors are JSON { error: { code, message } }.",
+      description:
+        "Cards, projects, builds, test results, releases and deployments of Shiplane, for scripts, CI servers and deploy tools. Errors are JSON { error: { code, message } }.",
     },
     paths: {
       "/api/v1/projects": {
-        get: { summary: "List the projects the caller may read", security: scoped("items:read"), responses: { ...denied,  "200": { description: "The projects", content: { "application/json": { schema: { type: "object", properties: { projects: { type: "array", items: { $ref: "#/components/schemas/Project" } } } } } } } } },
+        get: {
+          summary: "List the projects the caller may read",
+          security: scoped("items:read"),
+          responses: {
+            ...denied,
+            "200": {
+              description: "The projects",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { projects: { type: "array", items: { $ref: "#/components/schemas/Project" } } },
+                  },
+                },
+              },
+            },
+          },
+        },
       },
       "/api/v1/projects/{project}/items": {
-        parameters: [{ name: "project", in: "path", required: true, schema: { type: "string" }, description: "The project's slug" }],
+        parameters: [
+          {
+            name: "project",
+            in: "path",
+            required: true,
+            schema: { type: "string" },
+            description: "The project's slug",
+          },
+        ],
         get: {
           summary: "List the cards on the board",
           security: scoped("items:read"),
           parameters: [{ name: "stage", in: "query", required: false, schema: { type: "string" } }],
-          responses: { ...denied, "200": { description: "The cards", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: { $ref: "#/components/schemas/Item" } } } } } } }, "404": error("Unknown project") },
+          responses: {
+            ...denied,
+            "200": {
+              description: "The cards",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { items: { type: "array", items: { $ref: "#/components/schemas/Item" } } },
+                  },
+                },
+              },
+            },
+            "404": error("Unknown project"),
+          },
         },
         post: {
           summary: "Create an idea or a story",
           security: scoped("items:write"),
           requestBody: { required: true, content: { "application/json": { schema: createBody } } },
-          responses: { ...denied, "201": json("Item", "The new card"), "400": error("Invalid input"), "404": error("Unknown project") },
+          responses: {
+            ...denied,
+            "201": json("Item", "The new card"),
+            "400": error("Invalid input"),
+            "404": error("Unknown project"),
+          },
         },
       },
       "/api/v1/items/{id}": {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
-        get: { summary: "Get a card", security: scoped("items:read"), responses: { ...denied, "200": json("Item", "The card"), "404": error("Unknown card") } },
+        get: {
+          summary: "Get a card",
+          security: scoped("items:read"),
+          responses: { ...denied, "200": json("Item", "The card"), "404": error("Unknown card") },
+        },
       },
       "/api/v1/items/{id}/move": {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
@@ -103,7 +158,10 @@ export function openApiDocument() {
         post: {
           summary: "Report a CI build (again, as it progresses); a green main build with artifacts makes a release",
           security: scoped("builds:write"),
-          requestBody: { required: true, content: { "application/json": { schema: schema(buildReportBody, "input") } } },
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: schema(buildReportBody, "input") } },
+          },
           responses: {
             "201": { description: "The first report of this build: { build, items, release }" },
             "200": { description: "A later report of the same buildId" },
@@ -117,7 +175,13 @@ export function openApiDocument() {
         parameters: [
           { name: "project", in: "path", required: true, schema: { type: "string" } },
           { name: "suite", in: "query", required: true, schema: { type: "string" } },
-          { name: "build", in: "query", required: false, schema: { type: "string" }, description: "A reported build's id" },
+          {
+            name: "build",
+            in: "query",
+            required: false,
+            schema: { type: "string" },
+            description: "A reported build's id",
+          },
           { name: "commit", in: "query", required: false, schema: { type: "string" } },
           { name: "deployment", in: "query", required: false, schema: { type: "integer" } },
         ],
@@ -150,8 +214,19 @@ export function openApiDocument() {
       },
       ...deploymentPaths(error, schema),
       ...accountPaths(error),
-      "/api/v1/openapi.json": { get: { summary: "This document", security: open, responses: { "200": { description: "OpenAPI 3.1" } } } },
-      "/api/health": { get: { summary: "Health", security: open, responses: { "200": { description: '{ status: "ok", db: "sqlite" | "postgres" }' }, "503": error("Database unavailable") } } },
+      "/api/v1/openapi.json": {
+        get: { summary: "This document", security: open, responses: { "200": { description: "OpenAPI 3.1" } } },
+      },
+      "/api/health": {
+        get: {
+          summary: "Health",
+          security: open,
+          responses: {
+            "200": { description: '{ status: "ok", db: "sqlite" | "postgres" }' },
+            "503": error("Database unavailable"),
+          },
+        },
+      },
     },
     components: {
       schemas: { Project: schema(projectSchema), Item: schema(itemSchema), Error: errorSchema },

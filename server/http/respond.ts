@@ -2,7 +2,12 @@ import { ZodError, type z } from "zod";
 import { isDomainError } from "../../domain/errors";
 import { errorStatus } from "./error-codes";
 
-export function errorResponse(status: number, code: string, message: string, details: Record<string, unknown> = {}): Response {
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  details: Record<string, unknown> = {},
+): Response {
   return Response.json({ error: { code, message, ...details } }, { status });
 }
 
@@ -15,7 +20,9 @@ export async function readJson(req: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new BadRequest(`The request body is not valid JSON (${(error as Error).message}). Send a JSON object with Content-Type: application/json.`);
+    throw new BadRequest(
+      `The request body is not valid JSON (${(error as Error).message}). Send a JSON object with Content-Type: application/json.`,
+    );
   }
 }
 
@@ -23,7 +30,7 @@ export async function readJson(req: Request): Promise<unknown> {
 export async function readObject(req: Request): Promise<Record<string, unknown>> {
   const value = await readJson(req);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new BadRequest("The request body must be a JSON object, e.g. {\"title\": \"…\"}.");
+    throw new BadRequest('The request body must be a JSON object, e.g. {"title": "…"}.');
   }
   return value as Record<string, unknown>;
 }
@@ -56,6 +63,10 @@ async function handle(work: () => Promise<Response>): Promise<Response> {
       return errorResponse(400, "VALIDATION", `Invalid request: ${summary}.`, { issues });
     }
     console.error("Unexpected error in REST handler:", error);
-    return errorResponse(500, "INTERNAL", "Shiplane could not complete this request. It has been logged; try again, and report it if it persists.");
+    return errorResponse(
+      500,
+      "INTERNAL",
+      "Shiplane could not complete this request. It has been logged; try again, and report it if it persists.",
+    );
   }
 }

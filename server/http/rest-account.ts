@@ -12,7 +12,10 @@ const password = z.string().min(1, "choose a password").max(200);
 
 export function setupHandler(req: Request, appSource: AppSource) {
   return respond(async () => {
-    const body = parse(z.object({ email: z.string().max(254), password, name: z.string().max(100).nullish() }), await readObject(req));
+    const body = parse(
+      z.object({ email: z.string().max(254), password, name: z.string().max(100).nullish() }),
+      await readObject(req),
+    );
     const user = await setUpFirstAdmin(await appSource(), body);
     return Response.json({ email: user.email, siteAdmin: true }, { status: 201 });
   });
@@ -25,7 +28,10 @@ export function describeInviteHandler(token: string, appSource: AppSource) {
 export function acceptInviteHandler(token: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
-    const body = parse(z.object({ password: password.nullish(), name: z.string().max(100).nullish() }), await readObject(req));
+    const body = parse(
+      z.object({ password: password.nullish(), name: z.string().max(100).nullish() }),
+      await readObject(req),
+    );
     const user = await currentUser(app, req.headers);
     return Response.json(await acceptInvite(app, { token, signedInEmail: user?.email ?? null, ...body }));
   });

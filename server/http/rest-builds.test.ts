@@ -26,18 +26,40 @@ describeOnEveryDatabase("CI build reports", (fresh) => {
   const app = () => Promise.resolve(ctx.app);
   beforeEach(async () => {
     ctx = await testApp(await fresh());
-    await createProject(ctx.app, LOCAL_OPERATOR, { name: "Hello", slug: "hello", keyPrefix: "HW", repo: "Codertocat/Hello-World", webhookSecret: SECRET });
-    const created = await createToken(ctx.app, LOCAL_OPERATOR, { project: "hello", scopes: "builds:write", name: "CI" });
+    await createProject(ctx.app, LOCAL_OPERATOR, {
+      name: "Hello",
+      slug: "hello",
+      keyPrefix: "HW",
+      repo: "Codertocat/Hello-World",
+      webhookSecret: SECRET,
+    });
+    const created = await createToken(ctx.app, LOCAL_OPERATOR, {
+      project: "hello",
+      scopes: "builds:write",
+      name: "CI",
+    });
     token = created.token;
     tokenId = created.record.id;
   });
 
   const report = (body: unknown, auth: string | null = `Bearer ${token}`, project = "hello") =>
-    reportBuildHandler(project, new Request("http://x/", { method: "POST", body: JSON.stringify(body), headers: auth ? { authorization: auth } : {} }), app);
+    reportBuildHandler(
+      project,
+      new Request("http://x/", {
+        method: "POST",
+        body: JSON.stringify(body),
+        headers: auth ? { authorization: auth } : {},
+      }),
+      app,
+    );
 
   async function github(event: string, payload: unknown) {
     const body = JSON.stringify(payload);
-    const headers = new Headers({ "x-github-event": event, "x-github-delivery": `d-${++deliveries}`, "x-hub-signature-256": await sign(SECRET, body) });
+    const headers = new Headers({
+      "x-github-event": event,
+      "x-github-delivery": `d-${++deliveries}`,
+      "x-hub-signature-256": await sign(SECRET, body),
+    });
     const { stored } = await receiveGithubDelivery(ctx.app, "hello", (name) => headers.get(name), body);
     if (stored) await drainDeliveries(ctx.app);
   }
@@ -56,7 +78,11 @@ describeOnEveryDatabase("CI build reports", (fresh) => {
     expect((await report(build, `Bearer ${other.token}`)).status).toBe(403);
     await revokeToken(ctx.app, LOCAL_OPERATOR, { project: "hello", id: testsOnly.record.id });
     expect((await (await report(build, `Bearer ${testsOnly.token}`)).json()).error.message).toMatch(/revoked/);
-    const expiring = await createToken(ctx.app, LOCAL_OPERATOR, { project: "hello", scopes: "builds:write", expiresIn: "1h" });
+    const expiring = await createToken(ctx.app, LOCAL_OPERATOR, {
+      project: "hello",
+      scopes: "builds:write",
+      expiresIn: "1h",
+    });
     ctx.clock.advance(2 * 3_600_000);
     expect((await (await report(build, `Bearer ${expiring.token}`)).json()).error.message).toMatch(/expired/);
     expect((await report(build)).status).toBe(201);
@@ -66,7 +92,10 @@ describeOnEveryDatabase("CI build reports", (fresh) => {
   it("refuses a malformed report without storing it", async () => {
     const bad = await report({ buildId: "2", commitSha: "not-a-sha", branch: "main", status: "done" });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["commitSha", "status"]);
+    expect((await bad.json()).error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      "commitSha",
+      "status",
+    ]);
   });
 
   it("story → PR → approved → green → merged → main build with an artifact → release; a red build sends it back", async () => {
@@ -74,28 +103,74 @@ describeOnEveryDatabase("CI build reports", (fresh) => {
     const opened = openedPullRequest(21, `${story.key} Greet`, HEAD);
     await github("pull_request", opened);
     await github("pull_request_review", approvedReview(opened, "bob", 9001));
-    expect((await report({ buildId: "pr-21-1", commitSha: HEAD, branch: "feature/work", status: "passed", tests: { passed: 40, failed: 0, skipped: 1 } })).status).toBe(201);
+    expect(
+      (
+        await report({
+          buildId: "pr-21-1",
+          commitSha: HEAD,
+          branch: "feature/work",
+          status: "passed",
+          tests: { passed: 40, failed: 0, skipped: 1 },
+        })
+      ).status,
+    ).toBe(201);
     await github("pull_request", mergedPullRequest(opened, MERGE));
     expect((await ctx.caller.item.get({ id: story.id })).card.stage).toBe("build");
 
-    const main = await report({ buildId: "main-7", commitSha: MERGE, branch: "main", status: "passed", artifacts: [{ name: "web", version: "1.4.0" }] });
+    const main = await report({
+      buildId: "main-7",
+      commitSha: MERGE,
+      branch: "main",
+      status: "passed",
+      artifacts: [{ name: "web", version: "1.4.0" }],
+    });
     const result = await main.json();
     expect(result.release).toMatchObject({ version: "1.4.0", items: [story.id] });
     const detail = await ctx.caller.item.get({ id: story.id });
     expect(detail.facts.releases.map((r) => r.version)).toEqual(["1.4.0"]);
     expect(detail.card.badges.release).toEqual({ version: "1.4.0" });
 
-    const again = await report({ buildId: "main-8", commitSha: MERGE, branch: "main", status: "passed", artifacts: [{ name: "web", version: "1.4.0" }] });
+    const again = await report({
+      buildId: "main-8",
+      commitSha: MERGE,
+      branch: "main",
+      status: "passed",
+      artifacts: [{ name: "web", version: "1.4.0" }],
+    });
     expect(again.status).toBe(400);
     expect((await again.json()).error.message).toMatch(/Release 1.4.0 already exists/);
 
-    await report({ buildId: "main-9", commitSha: MERGE, branch: "main", status: "failed", tests: { passed: 38, failed: 2, skipped: 1 } });
-    await recordTestRun(ctx.app, LOCAL_OPERATOR, { project: "hello", suite: "unit", build: "main-9" }, parseJUnit('<testsuite><testcase classname="greet" name="says hello"><failure message="no"/></testcase></testsuite>'));
+    await report({
+      buildId: "main-9",
+      commitSha: MERGE,
+      branch: "main",
+      status: "failed",
+      tests: { passed: 38, failed: 2, skipped: 1 },
+    });
+    await recordTestRun(
+      ctx.app,
+      LOCAL_OPERATOR,
+      { project: "hello", suite: "unit", build: "main-9" },
+      parseJUnit(
+        '<testsuite><testcase classname="greet" name="says hello"><failure message="no"/></testcase></testsuite>',
+      ),
+    );
     const back = await ctx.caller.item.get({ id: story.id });
-    expect(back.card).toMatchObject({ stage: "code", blocked: true, blockedReason: "Build main-9 failed: 2 failing tests." });
+    expect(back.card).toMatchObject({
+      stage: "code",
+      blocked: true,
+      blockedReason: "Build main-9 failed: 2 failing tests.",
+    });
     expect(back.facts.builds.find((b) => b.buildId === "main-9")?.failingTests).toEqual(["greet › says hello"]);
     await report({ buildId: "main-10", commitSha: MERGE, branch: "main", status: "passed" });
-    expect((await ctx.caller.item.get({ id: story.id })).card).toMatchObject({ stage: "code", blocked: false, blockedReason: null });
-    expect(back.history.find((e) => e.type === "item.moved" && e.payload.to === "code" && e.actor === `token:${tokenId}`)?.payload.reason).toBe("Build main-9 failed: 2 failing tests.");
+    expect((await ctx.caller.item.get({ id: story.id })).card).toMatchObject({
+      stage: "code",
+      blocked: false,
+      blockedReason: null,
+    });
+    expect(
+      back.history.find((e) => e.type === "item.moved" && e.payload.to === "code" && e.actor === `token:${tokenId}`)
+        ?.payload.reason,
+    ).toBe("Build main-9 failed: 2 failing tests.");
   });
 });

@@ -13,8 +13,19 @@ export const buildReportBody = z.object({
   startedAt: z.coerce.date().nullish(),
   finishedAt: z.coerce.date().nullish(),
   url: z.url().max(2000).nullish(),
-  tests: z.object({ passed: z.number().int().min(0), failed: z.number().int().min(0), skipped: z.number().int().min(0) }).nullish(),
-  artifacts: z.array(z.object({ name: z.string().min(1).max(200), version: z.string().min(1).max(100), url: z.url().max(2000).nullish() })).max(100).optional(),
+  tests: z
+    .object({ passed: z.number().int().min(0), failed: z.number().int().min(0), skipped: z.number().int().min(0) })
+    .nullish(),
+  artifacts: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(200),
+        version: z.string().min(1).max(100),
+        url: z.url().max(2000).nullish(),
+      }),
+    )
+    .max(100)
+    .optional(),
 });
 
 /** POST /api/v1/projects/{project}/builds, for any CI server, with a builds:write token. */

@@ -2,7 +2,14 @@ import { afterAll, afterEach, beforeEach, expect, it } from "vitest";
 import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
 import { environmentsFor, releaseWithCards, settle, stepScripts } from "../deploy/testing";
 import { testApp } from "../testing/fixtures";
-import { deployHandler, getDeploymentHandler, listEnvironmentsHandler, listReleasesHandler, promoteHandler, rollbackHandler } from "./rest-deployments";
+import {
+  deployHandler,
+  getDeploymentHandler,
+  listEnvironmentsHandler,
+  listReleasesHandler,
+  promoteHandler,
+  rollbackHandler,
+} from "./rest-deployments";
 
 afterAll(closeTestDatabases);
 
@@ -18,7 +25,11 @@ describeOnEveryDatabase("REST releases and deployments", (fresh) => {
   afterEach(() => steps.cleanup());
 
   const request = (body?: unknown, bearer: string | null = token) =>
-    new Request("http://shiplane.test/x", { method: body === undefined ? "GET" : "POST", headers: bearer ? { authorization: `Bearer ${bearer}` } : {}, body: body === undefined ? undefined : JSON.stringify(body) });
+    new Request("http://shiplane.test/x", {
+      method: body === undefined ? "GET" : "POST",
+      headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   const app = async () => ctx.app;
 
   it("deploys, reports, promotes and rolls back with a deploy token", async () => {
@@ -32,17 +43,34 @@ describeOnEveryDatabase("REST releases and deployments", (fresh) => {
 
     const refused = await promoteHandler(String(releaseId), request({}), app);
     expect(refused.status).toBe(422);
-    expect((await refused.json()).error).toMatchObject({ code: "PROMOTION.REFUSED", reasons: [expect.stringMatching(/has not been deployed to test/), expect.any(String)] });
+    expect((await refused.json()).error).toMatchObject({
+      code: "PROMOTION.REFUSED",
+      reasons: [expect.stringMatching(/has not been deployed to test/), expect.any(String)],
+    });
 
     const deployed = await deployHandler(String(releaseId), request({ environment: "test" }), app);
     expect(deployed.status).toBe(202);
     const { id } = await deployed.json();
     await settle(ctx.app);
     const shown = await (await getDeploymentHandler(String(id), request(), app)).json();
-    expect(shown).toMatchObject({ id, status: "succeeded", verifyStatus: "passed", environment: "test", release: { version: "1.4.0" }, testRuns: [{ passed: 2 }] });
+    expect(shown).toMatchObject({
+      id,
+      status: "succeeded",
+      verifyStatus: "passed",
+      environment: "test",
+      release: { version: "1.4.0" },
+      testRuns: [{ passed: 2 }],
+    });
 
     const releases = await (await listReleasesHandler("shiplane", request(), app)).json();
-    expect(releases.releases[0]).toMatchObject({ version: "1.4.0", promotion: { allowed: true }, cells: [{ environment: "test", deployment: { status: "succeeded" } }, { environment: "live", deployment: null }] });
+    expect(releases.releases[0]).toMatchObject({
+      version: "1.4.0",
+      promotion: { allowed: true },
+      cells: [
+        { environment: "test", deployment: { status: "succeeded" } },
+        { environment: "live", deployment: null },
+      ],
+    });
     const environments = await (await listEnvironmentsHandler("shiplane", request(), app)).json();
     expect(environments.environments.map((e: { name: string; strategy: string }) => [e.name, e.strategy])).toEqual([
       ["test", "in-place"],

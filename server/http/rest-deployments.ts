@@ -16,16 +16,20 @@ import { parse, readObject, respond } from "./respond";
 type AppSource = () => Promise<App>;
 const idParam = z.coerce.number().int().positive();
 const reasonBody = z.object({ reason: z.string().trim().max(2000).nullish() });
-export const deployBody = z.object({ environment: z.string().trim().min(1, "name the environment, e.g. test").max(100) });
+export const deployBody = z.object({
+  environment: z.string().trim().min(1, "name the environment, e.g. test").max(100),
+});
 export const deploymentStatusBody = z.object({
   status: z.enum(["running", "succeeded", "failed"]),
   log: z.union([z.string().max(1_000_000), z.array(z.string().max(10_000)).max(10_000)]).optional(),
   message: z.string().max(2000).nullish(),
 });
 
-
 async function accepted(app: App, deploymentId: number): Promise<Response> {
-  return Response.json(await getDeployment(app, deploymentId, { tailLines: 200 }), { status: 202, headers: { Location: `/api/v1/deployments/${deploymentId}` } });
+  return Response.json(await getDeployment(app, deploymentId, { tailLines: 200 }), {
+    status: 202,
+    headers: { Location: `/api/v1/deployments/${deploymentId}` },
+  });
 }
 
 export function listReleasesHandler(slug: string, req: Request, appSource: AppSource) {

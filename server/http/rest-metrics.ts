@@ -12,7 +12,11 @@ export function metricsHandler(slug: string, metric: string, req: Request, appSo
     const project = await requireProject(app.database, slug);
     await authorizeRequest(app, req, project, "items:read");
     if (!(metric in METRICS)) {
-      throw new DomainError("VALIDATION", `There is no metric "${metric}". Metrics: ${Object.keys(METRICS).join(", ")}.`, { field: "metric" });
+      throw new DomainError(
+        "VALIDATION",
+        `There is no metric "${metric}". Metrics: ${Object.keys(METRICS).join(", ")}.`,
+        { field: "metric" },
+      );
     }
     const url = new URL(req.url);
     const windowHours = url.searchParams.get("windowHours");

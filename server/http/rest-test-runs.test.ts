@@ -10,7 +10,8 @@ import { reportTestRunHandler } from "./rest-test-runs";
 
 afterAll(closeTestDatabases);
 
-const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "..", "integrations", "junit", "fixtures", name), "utf8");
+const fixture = (name: string) =>
+  fs.readFileSync(path.join(import.meta.dirname, "..", "integrations", "junit", "fixtures", name), "utf8");
 const SHA = "3".repeat(40);
 
 describeOnEveryDatabase("JUnit test runs", (fresh) => {
@@ -19,23 +20,51 @@ describeOnEveryDatabase("JUnit test runs", (fresh) => {
   const app = () => Promise.resolve(ctx.app);
   beforeEach(async () => {
     ctx = await testApp(await fresh());
-    token = (await createToken(ctx.app, LOCAL_OPERATOR, { project: "shiplane", scopes: "builds:write,tests:write" })).token;
+    token = (await createToken(ctx.app, LOCAL_OPERATOR, { project: "shiplane", scopes: "builds:write,tests:write" }))
+      .token;
   });
   const send = (query: string, body: string, auth = `Bearer ${token}`) =>
-    reportTestRunHandler("shiplane", new Request(`http://x/api/v1/projects/shiplane/test-runs?${query}`, { method: "POST", body, headers: { authorization: auth, "content-type": "application/xml" } }), app);
+    reportTestRunHandler(
+      "shiplane",
+      new Request(`http://x/api/v1/projects/shiplane/test-runs?${query}`, {
+        method: "POST",
+        body,
+        headers: { authorization: auth, "content-type": "application/xml" },
+      }),
+      app,
+    );
 
   it("stores a report for a build and answers with the counted totals", async () => {
-    await reportBuildHandler("shiplane", new Request("http://x/", { method: "POST", body: JSON.stringify({ buildId: "88", commitSha: SHA, branch: "main", status: "failed" }), headers: { authorization: `Bearer ${token}` } }), app);
+    await reportBuildHandler(
+      "shiplane",
+      new Request("http://x/", {
+        method: "POST",
+        body: JSON.stringify({ buildId: "88", commitSha: SHA, branch: "main", status: "failed" }),
+        headers: { authorization: `Bearer ${token}` },
+      }),
+      app,
+    );
     const response = await send("suite=unit&build=88", fixture("pytest.xml"));
     expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({ suite: "unit", passed: 2, failed: 2, skipped: 1, flaky: 0, commitSha: SHA });
+    expect(await response.json()).toMatchObject({
+      suite: "unit",
+      passed: 2,
+      failed: 2,
+      skipped: 1,
+      flaky: 0,
+      commitSha: SHA,
+    });
   });
 
   it("marks a case flaky when it failed and passed for the same commit", async () => {
     const failing = fixture("vitest.xml");
     const passing = failing.replace(/<failure[\s\S]*?<\/failure>/, "");
     expect(await (await send(`suite=unit&commit=${SHA}`, failing)).json()).toMatchObject({ failed: 1, flaky: 0 });
-    expect(await (await send(`suite=unit&commit=${SHA}`, passing)).json()).toMatchObject({ failed: 0, passed: 3, flaky: 1 });
+    expect(await (await send(`suite=unit&commit=${SHA}`, passing)).json()).toMatchObject({
+      failed: 0,
+      passed: 3,
+      flaky: 1,
+    });
     expect(await (await send(`suite=other&commit=${SHA}`, failing)).json()).toMatchObject({ flaky: 0 });
   });
 
@@ -43,8 +72,12 @@ describeOnEveryDatabase("JUnit test runs", (fresh) => {
     const broken = await send(`suite=unit&commit=${SHA}`, "<testsuite><testcase name='a'></testsuite>");
     expect(broken.status).toBe(400);
     expect((await broken.json()).error.message).toMatch(/malformed at line 1, column/);
-    expect((await (await send(`suite=unit&commit=${SHA}`, "<html/>")).json()).error.message).toMatch(/not a JUnit report/);
-    expect((await (await send("suite=unit", fixture("vitest.xml"))).json()).error.message).toMatch(/exactly one of \?build=ID, \?commit=SHA or \?deployment=ID/);
+    expect((await (await send(`suite=unit&commit=${SHA}`, "<html/>")).json()).error.message).toMatch(
+      /not a JUnit report/,
+    );
+    expect((await (await send("suite=unit", fixture("vitest.xml"))).json()).error.message).toMatch(
+      /exactly one of \?build=ID, \?commit=SHA or \?deployment=ID/,
+    );
     expect((await send("suite=unit&build=404", fixture("vitest.xml"))).status).toBe(400);
     expect((await send(`suite=unit&commit=${SHA}`, fixture("vitest.xml"), "Bearer nope")).status).toBe(401);
     const events = await ctx.caller.event.list({ project: "shiplane" });
@@ -52,8 +85,14 @@ describeOnEveryDatabase("JUnit test runs", (fresh) => {
   });
 
   it("counts every case of a large report", async () => {
-    const many = Array.from({ length: 20_000 }, (_, i) => `<testcase classname="big.Suite" name="case ${i}" time="0.001">${i % 1000 === 0 ? '<failure message="boom"/>' : ""}</testcase>`).join("");
-    const result = await (await send(`suite=big&commit=${SHA}`, `<testsuites><testsuite name="big">${many}</testsuite></testsuites>`)).json();
+    const many = Array.from(
+      { length: 20_000 },
+      (_, i) =>
+        `<testcase classname="big.Suite" name="case ${i}" time="0.001">${i % 1000 === 0 ? '<failure message="boom"/>' : ""}</testcase>`,
+    ).join("");
+    const result = await (
+      await send(`suite=big&commit=${SHA}`, `<testsuites><testsuite name="big">${many}</testsuite></testsuites>`)
+    ).json();
     expect(result).toMatchObject({ passed: 19_980, failed: 20, skipped: 0 });
   });
 });

@@ -20,7 +20,8 @@ export function reportTestRunHandler(slug: string, req: Request, appSource: () =
     const actor = await authorizeRequest(app, req, project, "tests:write");
     const url = new URL(req.url);
     const deployment = url.searchParams.get("deployment");
-    if (deployment !== null && !/^\d+$/.test(deployment)) throw new DomainError("VALIDATION", `"${deployment}" is not a deployment id.`, { field: "deployment" });
+    if (deployment !== null && !/^\d+$/.test(deployment))
+      throw new DomainError("VALIDATION", `"${deployment}" is not a deployment id.`, { field: "deployment" });
     const reader = createJUnitReader();
     const decoder = new TextDecoder();
     let bytes = 0;
@@ -28,7 +29,11 @@ export function reportTestRunHandler(slug: string, req: Request, appSource: () =
       for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
         bytes += chunk.byteLength;
         if (bytes > MAX_REPORT_BYTES) {
-          return errorResponse(413, "REQUEST.TOO_LARGE", `The report is over ${MAX_REPORT_BYTES / 1024 / 1024} MB: split it by suite and send each part.`);
+          return errorResponse(
+            413,
+            "REQUEST.TOO_LARGE",
+            `The report is over ${MAX_REPORT_BYTES / 1024 / 1024} MB: split it by suite and send each part.`,
+          );
         }
         reader.write(decoder.decode(chunk, { stream: true }));
       }
@@ -38,7 +43,13 @@ export function reportTestRunHandler(slug: string, req: Request, appSource: () =
     const result = await recordTestRun(
       app,
       actor,
-      { project: slug, suite: url.searchParams.get("suite") ?? "", build: url.searchParams.get("build"), commit: url.searchParams.get("commit"), deployment: deployment ? Number(deployment) : null },
+      {
+        project: slug,
+        suite: url.searchParams.get("suite") ?? "",
+        build: url.searchParams.get("build"),
+        commit: url.searchParams.get("commit"),
+        deployment: deployment ? Number(deployment) : null,
+      },
       report,
     );
     // An external regression runner's results settle the deployment that waits on them.

@@ -45,7 +45,11 @@ export const updateItemInput = z.object({
   blockedReason: text(2000).nullish(),
 });
 
-export const rejectItemInput = z.object({ id, reason: text(2000), expectedVersion: z.number().int().positive().optional() });
+export const rejectItemInput = z.object({
+  id,
+  reason: text(2000),
+  expectedVersion: z.number().int().positive().optional(),
+});
 
 export const createProjectInput = z.object({
   name: text(100),
@@ -69,7 +73,9 @@ export const cardBadgesSchema = z.object({
       goodToMerge: z.boolean(),
     })
     .nullable(),
-  build: z.object({ status: z.enum(["queued", "running", "passed", "failed", "cancelled"]), url: z.string().nullable() }).nullable(),
+  build: z
+    .object({ status: z.enum(["queued", "running", "passed", "failed", "cancelled"]), url: z.string().nullable() })
+    .nullable(),
   release: z.object({ version: z.string() }).nullable(),
   tests: z.object({ passed: z.number(), failed: z.number(), source: z.enum(["build", "regression"]) }).nullable(),
   deployment: z.object({ environment: z.string(), status: deploymentState }).nullable(),
@@ -160,7 +166,15 @@ export const itemFactsSchema = z.object({
       failingTests: z.array(z.string()),
     }),
   ),
-  commits: z.array(z.object({ sha: z.string(), message: z.string(), author: z.string().nullable(), branch: z.string().nullable(), at: z.date() })),
+  commits: z.array(
+    z.object({
+      sha: z.string(),
+      message: z.string(),
+      author: z.string().nullable(),
+      branch: z.string().nullable(),
+      at: z.date(),
+    }),
+  ),
   releases: z.array(
     z.object({
       version: z.string(),

@@ -45,12 +45,18 @@ export async function publishSeededSites(app: App, projectId: number): Promise<v
     const environment = environments.find((e) => e.id === deployment.environmentId)!;
     let log = "";
     const run = (command: string, extra: Record<string, string> = {}) =>
-      runCommand(command, 60, { env: { ...stepVariables(context), ...extra }, body: {}, log: (text) => (log += text), signal: new AbortController().signal });
+      runCommand(command, 60, {
+        env: { ...stepVariables(context), ...extra },
+        body: {},
+        log: (text) => (log += text),
+        signal: new AbortController().signal,
+      });
     const outcome = await run("node scripts/demo/deploy.mjs");
     if (outcome.ok && environment.strategy === "blue-green" && deployment.slot) {
       await run("node scripts/demo/switch.mjs", { SHIPLANE_TO_SLOT: deployment.slot, SHIPLANE_FROM_SLOT: "" });
     }
-    if (!outcome.ok) console.error(`The demo site of ${environment.name} could not be published: ${outcome.summary}\n${log}`);
+    if (!outcome.ok)
+      console.error(`The demo site of ${environment.name} could not be published: ${outcome.summary}\n${log}`);
     await app.database.transaction((store) => replaceLog(store, deployment.id, log));
   }
 }
@@ -60,7 +66,14 @@ const HOUR = 3_600_000;
 
 /** Monitoring, through the Alertmanager path: a critical alert that fired and resolved while 1.2.0 was live, and a warning firing now. */
 export async function seedDemoAlerts(app: App, slug: string, end: Date): Promise<void> {
-  const alert = (name: string, severity: string, environment: string, startsAt: Date, endsAt: Date | null, summary: string) => ({
+  const alert = (
+    name: string,
+    severity: string,
+    environment: string,
+    startsAt: Date,
+    endsAt: Date | null,
+    summary: string,
+  ) => ({
     status: endsAt ? "resolved" : "firing",
     labels: { alertname: name, severity, environment, service: "storefront" },
     annotations: { summary },
@@ -70,11 +83,34 @@ export async function seedDemoAlerts(app: App, slug: string, end: Date): Promise
     generatorURL: "http://prometheus.example.com/graph",
   });
   const incident = new Date(end.getTime() - 20 * DAY);
-  await receiveAlerts(app, slug, { status: "firing", alerts: [alert("CheckoutErrorRate", "critical", "live", incident, null, "Checkout 5xx above 2% for 5 minutes")] });
+  await receiveAlerts(app, slug, {
+    status: "firing",
+    alerts: [alert("CheckoutErrorRate", "critical", "live", incident, null, "Checkout 5xx above 2% for 5 minutes")],
+  });
   await receiveAlerts(app, slug, {
     status: "resolved",
-    alerts: [alert("CheckoutErrorRate", "critical", "live", incident, new Date(incident.getTime() + 25 * 60_000), "Checkout 5xx above 2% for 5 minutes")],
+    alerts: [
+      alert(
+        "CheckoutErrorRate",
+        "critical",
+        "live",
+        incident,
+        new Date(incident.getTime() + 25 * 60_000),
+        "Checkout 5xx above 2% for 5 minutes",
+      ),
+    ],
   });
-  await receiveAlerts(app, slug, { status: "firing", alerts: [alert("SearchLatencyHigh", "warning", "live", new Date(end.getTime() - 3 * HOUR), null, "Search p95 above 800 ms")] });
-
+  await receiveAlerts(app, slug, {
+    status: "firing",
+    alerts: [
+      alert(
+        "SearchLatencyHigh",
+        "warning",
+        "live",
+        new Date(end.getTime() - 3 * HOUR),
+        null,
+        "Search p95 above 800 ms",
+      ),
+    ],
+  });
 }

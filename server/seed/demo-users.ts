@@ -13,7 +13,12 @@ export const DEMO_USERS = ROLES.map((role) => ({ email: `${role}@shiplane.demo`,
 export async function seedDemoUsers(app: App, project: string): Promise<void> {
   for (const demo of DEMO_USERS) {
     if (!(await findUserByEmail(app.database, demo.email))) {
-      await createUser(app, LOCAL_OPERATOR, { email: demo.email, password: DEMO_PASSWORD, name: demo.name, siteRole: demo.role === "admin" ? "admin" : "user" });
+      await createUser(app, LOCAL_OPERATOR, {
+        email: demo.email,
+        password: DEMO_PASSWORD,
+        name: demo.name,
+        siteRole: demo.role === "admin" ? "admin" : "user",
+      });
     }
     await setMemberRole(app, LOCAL_OPERATOR, { project, email: demo.email, role: demo.role });
   }

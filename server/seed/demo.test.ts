@@ -27,12 +27,20 @@ describeOnEveryDatabase("demo seed", (fresh) => {
     const counts = Object.fromEntries(board.columns.map((c) => [c.key, c.count]));
     expect(counts).toEqual({ idea: 3, story: 2, code: 3, build: 2, test: 2, live: 3 });
     const byTitle = (title: string) => board.cards.find((c) => c.title === title)!;
-    expect(byTitle("Apple Pay").badges).toMatchObject({ pr: { state: "open", approvals: 1 }, build: { status: "failed" } });
-    expect(byTitle("Faster product search").badges).toMatchObject({ release: { version: "1.3.0" }, tests: { passed: 51, failed: 0, source: "regression" } });
+    expect(byTitle("Apple Pay").badges).toMatchObject({
+      pr: { state: "open", approvals: 1 },
+      build: { status: "failed" },
+    });
+    expect(byTitle("Faster product search").badges).toMatchObject({
+      release: { version: "1.3.0" },
+      tests: { passed: 51, failed: 0, source: "regression" },
+    });
     expect(byTitle("One-page checkout").badges.deployment).toEqual({ environment: "live", status: "succeeded" });
     expect(byTitle("Dark mode for the shop").ageing).toBe(true);
     // The gates read the same facts: gift cards need manual QA before live.
-    await expect(caller.item.move({ id: byTitle("Gift cards at checkout").id, toStage: "live" })).rejects.toThrow(/Manual QA/);
+    await expect(caller.item.move({ id: byTitle("Gift cards at checkout").id, toStage: "live" })).rejects.toThrow(
+      /Manual QA/,
+    );
     expect(await caller.item.archive({ project: "demo" })).toHaveLength(1);
     // A person of each role, to sign in as.
     const { members } = await caller.member.list({ project: "demo" });
@@ -43,7 +51,8 @@ describeOnEveryDatabase("demo seed", (fresh) => {
       ["viewer@shiplane.demo", "viewer"],
     ]);
     // What the history says is deployed was published by the demo deployer itself.
-    const served = (env: string) => JSON.parse(fs.readFileSync(path.join(data, "demo", env, "current", "version.json"), "utf8")).version;
+    const served = (env: string) =>
+      JSON.parse(fs.readFileSync(path.join(data, "demo", env, "current", "version.json"), "utf8")).version;
     expect(served("live")).toBe("1.2.0");
     expect(served("test")).toBe("1.3.0");
     const releases = await caller.release.overview({ project: "demo" });

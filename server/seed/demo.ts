@@ -46,7 +46,10 @@ interface Story {
  * written through the same services and event log as real work, so every badge and gate
  * shows real data.
  */
-export async function seedDemo(database: Database, options: { now?: Date; slug?: string; publishSites?: boolean } = {}) {
+export async function seedDemo(
+  database: Database,
+  options: { now?: Date; slug?: string; publishSites?: boolean } = {},
+) {
   const end = options.now ?? new Date();
   let clock = end.getTime() - 30 * DAY;
   const app: App = createApp(database, () => new Date(clock));
@@ -58,19 +61,39 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
     clock = end.getTime() - daysAgo * DAY;
   };
   const slug = options.slug ?? "demo";
-  const project = await createProject(app, product, { name: "Shiplane demo", slug, keyPrefix: "SL", repo: "acme/storefront" });
+  const project = await createProject(app, product, {
+    name: "Shiplane demo",
+    slug,
+    keyPrefix: "SL",
+    repo: "acme/storefront",
+  });
   await seedDemoUsers(app, slug);
 
   const envs = await changeProject(app, project.id, async (store, record) => {
     const [test, live] = await listEnvironments(store, project.id);
     await updateEnvironment(store, test.id, { config: DEMO_ENVIRONMENTS.test });
-    await updateEnvironment(store, live.id, { strategy: "blue-green", activeSlot: "blue", config: DEMO_ENVIRONMENTS.live });
-    await record({ itemId: null, type: "settings.changed", actor: product.id, payload: { environment: "live", strategy: "blue-green", changed: "environment" } });
+    await updateEnvironment(store, live.id, {
+      strategy: "blue-green",
+      activeSlot: "blue",
+      config: DEMO_ENVIRONMENTS.live,
+    });
+    await record({
+      itemId: null,
+      type: "settings.changed",
+      actor: product.id,
+      payload: { environment: "live", strategy: "blue-green", changed: "environment" },
+    });
     return { test: test.id, live: live.id };
   });
 
   const idea = async (story: Story) => {
-    const card = await createItem(app, product, { project: slug, title: story.title, description: story.description, labels: story.labels, needsManualQa: story.needsManualQa });
+    const card = await createItem(app, product, {
+      project: slug,
+      title: story.title,
+      description: story.description,
+      labels: story.labels,
+      needsManualQa: story.needsManualQa,
+    });
     later(3 * HOUR);
     return card;
   };
@@ -88,7 +111,15 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
 
   let prNumber = 100;
   let buildNumber = 500;
-  const pullRequest = async (card: BoardCard, options: { merged: boolean; approvals: string[]; changesRequested?: string; checks: "pending" | "passed" | "failed" }) => {
+  const pullRequest = async (
+    card: BoardCard,
+    options: {
+      merged: boolean;
+      approvals: string[];
+      changesRequested?: string;
+      checks: "pending" | "passed" | "failed";
+    },
+  ) => {
     const number = ++prNumber;
     const sha = (n: number) => `${n.toString(16).padStart(7, "0")}e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192`;
     await changeProject(app, project.id, async (store, record) => {
@@ -108,15 +139,40 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
         updatedAt: now,
       });
       await linkItemToPullRequest(store, card.id, prId);
-      await record({ itemId: card.id, type: "pr.opened", actor: github.id, payload: { number, title: `${card.key} ${card.title}` } });
+      await record({
+        itemId: card.id,
+        type: "pr.opened",
+        actor: github.id,
+        payload: { number, title: `${card.key} ${card.title}` },
+      });
       await record({ itemId: card.id, type: "item.linked", actor: github.id, payload: { pr: number } });
       for (const reviewer of options.approvals) {
-        await insertReview(store, { pullRequestId: prId, reviewer, state: "approved", submittedAt: new Date(clock + HOUR) });
-        await record({ itemId: card.id, type: "pr.reviewed", actor: github.id, payload: { number, reviewer, state: "approved" } });
+        await insertReview(store, {
+          pullRequestId: prId,
+          reviewer,
+          state: "approved",
+          submittedAt: new Date(clock + HOUR),
+        });
+        await record({
+          itemId: card.id,
+          type: "pr.reviewed",
+          actor: github.id,
+          payload: { number, reviewer, state: "approved" },
+        });
       }
       if (options.changesRequested) {
-        await insertReview(store, { pullRequestId: prId, reviewer: options.changesRequested, state: "changes_requested", submittedAt: new Date(clock + HOUR) });
-        await record({ itemId: card.id, type: "pr.reviewed", actor: github.id, payload: { number, reviewer: options.changesRequested, state: "changes_requested" } });
+        await insertReview(store, {
+          pullRequestId: prId,
+          reviewer: options.changesRequested,
+          state: "changes_requested",
+          submittedAt: new Date(clock + HOUR),
+        });
+        await record({
+          itemId: card.id,
+          type: "pr.reviewed",
+          actor: github.id,
+          payload: { number, reviewer: options.changesRequested, state: "changes_requested" },
+        });
       }
       await insertBuild(store, {
         projectId: project.id,
@@ -132,7 +188,12 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
         finishedAt: options.checks === "pending" ? null : new Date(clock + 9 * 60_000),
         createdAt: now,
       });
-      await record({ itemId: card.id, type: "build.reported", actor: ci.id, payload: { buildId: String(buildNumber), status: options.checks === "pending" ? "running" : options.checks } });
+      await record({
+        itemId: card.id,
+        type: "build.reported",
+        actor: ci.id,
+        payload: { buildId: String(buildNumber), status: options.checks === "pending" ? "running" : options.checks },
+      });
       if (options.merged) {
         const mergedAt = new Date(clock + 2 * HOUR);
         await markPullRequestMerged(store, prId, sha(number + 5000), mergedAt);
@@ -151,13 +212,26 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
           finishedAt: new Date(mergedAt.getTime() + 11 * 60_000),
           createdAt: mergedAt,
         });
-        await record({ itemId: card.id, type: "build.reported", actor: ci.id, payload: { buildId: String(buildNumber), status: "passed", branch: "main" } });
+        await record({
+          itemId: card.id,
+          type: "build.reported",
+          actor: ci.id,
+          payload: { buildId: String(buildNumber), status: "passed", branch: "main" },
+        });
       }
     });
     later(3 * HOUR);
   };
 
-  const release = async (version: string, cards: BoardCard[], deploys: { env: "test" | "live"; status: "succeeded" | "failed"; regression?: { passed: number; failed: number } }[]) => {
+  const release = async (
+    version: string,
+    cards: BoardCard[],
+    deploys: {
+      env: "test" | "live";
+      status: "succeeded" | "failed";
+      regression?: { passed: number; failed: number };
+    }[],
+  ) => {
     const commitSha = `${version.replace(/\./g, "")}f00d${"0".repeat(33)}`.slice(0, 40);
     await changeProject(app, project.id, async (store, record) => {
       const buildId = await insertBuild(store, {
@@ -174,10 +248,26 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
         finishedAt: new Date(clock + 10 * 60_000),
         createdAt: new Date(clock),
       });
-      await insertArtifact(store, { projectId: project.id, buildId, name: "storefront-web", version, url: `https://packages.example.com/storefront-web/${version}` });
-      const releaseId = await insertRelease(store, { projectId: project.id, version, buildId, commitSha, createdAt: new Date(clock) }, cards.map((c) => c.id));
-      await record({ itemId: null, type: "release.created", actor: ci.id, payload: { version, items: cards.map((c) => c.key) } });
-      for (const card of cards) await record({ itemId: card.id, type: "item.linked", actor: ci.id, payload: { release: version } });
+      await insertArtifact(store, {
+        projectId: project.id,
+        buildId,
+        name: "storefront-web",
+        version,
+        url: `https://packages.example.com/storefront-web/${version}`,
+      });
+      const releaseId = await insertRelease(
+        store,
+        { projectId: project.id, version, buildId, commitSha, createdAt: new Date(clock) },
+        cards.map((c) => c.id),
+      );
+      await record({
+        itemId: null,
+        type: "release.created",
+        actor: ci.id,
+        payload: { version, items: cards.map((c) => c.key) },
+      });
+      for (const card of cards)
+        await record({ itemId: card.id, type: "item.linked", actor: ci.id, payload: { release: version } });
       for (const deploy of deploys) {
         clock += HOUR;
         const deploymentId = await insertDeployment(store, {
@@ -196,7 +286,12 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
           startedAt: new Date(clock + 30_000),
           finishedAt: new Date(clock + 4 * 60_000),
         });
-        await record({ itemId: null, type: `deployment.${deploy.status}`, actor: deploy.env === "test" ? "scheduler" : product.id, payload: { version, environment: deploy.env, deploymentId } });
+        await record({
+          itemId: null,
+          type: `deployment.${deploy.status}`,
+          actor: deploy.env === "test" ? "scheduler" : product.id,
+          payload: { version, environment: deploy.env, deploymentId },
+        });
         if (deploy.regression) {
           await insertTestRun(store, {
             projectId: project.id,
@@ -207,7 +302,12 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
             skipped: 0,
             durationMs: 184_000,
           });
-          await record({ itemId: null, type: deploy.regression.failed ? "verification.failed" : "verification.passed", actor: "scheduler", payload: { version, deploymentId, ...deploy.regression } });
+          await record({
+            itemId: null,
+            type: deploy.regression.failed ? "verification.failed" : "verification.passed",
+            actor: "scheduler",
+            payload: { version, deploymentId, ...deploy.regression },
+          });
         }
       }
     });
@@ -220,9 +320,21 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
   // Live: shipped three weeks ago.
   startAt(28);
   const live = [
-    await idea({ title: "One-page checkout", description: "Collapse the three checkout steps into one page; measure drop-off.", labels: ["checkout"] }),
-    await idea({ title: "Remember the last delivery address", description: "Prefill the address form for returning customers.", labels: ["checkout", "ux"] }),
-    await idea({ title: "Order confirmation email in Spanish", description: "Use the customer's locale for the confirmation email.", labels: ["i18n"] }),
+    await idea({
+      title: "One-page checkout",
+      description: "Collapse the three checkout steps into one page; measure drop-off.",
+      labels: ["checkout"],
+    }),
+    await idea({
+      title: "Remember the last delivery address",
+      description: "Prefill the address form for returning customers.",
+      labels: ["checkout", "ux"],
+    }),
+    await idea({
+      title: "Order confirmation email in Spanish",
+      description: "Use the customer's locale for the confirmation email.",
+      labels: ["i18n"],
+    }),
   ];
   const liveOwners = ["ana", "ben", "chen"];
   for (const [i, card] of live.entries()) {
@@ -244,8 +356,17 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
   // Test: in release 1.3.0, deployed and verified on test; one waits for manual QA.
   startAt(9);
   const testing = [
-    await idea({ title: "Gift cards at checkout", description: "Accept gift card codes as a payment method.", labels: ["checkout", "payments"], needsManualQa: true }),
-    await idea({ title: "Faster product search", description: "Serve search from the new index; p95 under 200 ms.", labels: ["search", "performance"] }),
+    await idea({
+      title: "Gift cards at checkout",
+      description: "Accept gift card codes as a payment method.",
+      labels: ["checkout", "payments"],
+      needsManualQa: true,
+    }),
+    await idea({
+      title: "Faster product search",
+      description: "Serve search from the new index; p95 under 200 ms.",
+      labels: ["search", "performance"],
+    }),
   ];
   for (const [i, card] of testing.entries()) {
     const story = await toStory(card, ["dana", "ana"][i]);
@@ -260,8 +381,16 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
   // Build: merged and green, waiting for the next release.
   startAt(4);
   const building = [
-    await idea({ title: "Wishlist sharing", description: "Share a wishlist by link; read-only for visitors.", labels: ["social"] }),
-    await idea({ title: "Price alerts", description: "Email me when an item on my wishlist drops in price.", labels: ["growth"] }),
+    await idea({
+      title: "Wishlist sharing",
+      description: "Share a wishlist by link; read-only for visitors.",
+      labels: ["social"],
+    }),
+    await idea({
+      title: "Price alerts",
+      description: "Email me when an item on my wishlist drops in price.",
+      labels: ["growth"],
+    }),
   ];
   for (const [i, card] of building.entries()) {
     const story = await toStory(card, ["ben", "chen"][i]);
@@ -274,8 +403,16 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
   startAt(3.5);
   const coding = [
     await idea({ title: "Apple Pay", description: "Offer Apple Pay on Safari and iOS.", labels: ["payments"] }),
-    await idea({ title: "Product reviews with photos", description: "Let buyers attach up to three photos to a review.", labels: ["social"] }),
-    await idea({ title: "Saved carts across devices", description: "A signed-in customer's cart follows them.", labels: ["checkout"] }),
+    await idea({
+      title: "Product reviews with photos",
+      description: "Let buyers attach up to three photos to a review.",
+      labels: ["social"],
+    }),
+    await idea({
+      title: "Saved carts across devices",
+      description: "A signed-in customer's cart follows them.",
+      labels: ["checkout"],
+    }),
   ];
   for (const [i, card] of coding.entries()) {
     const story = await toStory(card, ["dana", "ben", "ana"][i]);
@@ -287,8 +424,16 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
   // Story: planned, one still without an owner.
   startAt(2);
   const planned = [
-    await idea({ title: "Loyalty points", description: "1 point per euro, redeemable at checkout.", labels: ["growth"] }),
-    await idea({ title: "Click and collect", description: "Pick up an order at a partner shop.", labels: ["delivery"] }),
+    await idea({
+      title: "Loyalty points",
+      description: "1 point per euro, redeemable at checkout.",
+      labels: ["growth"],
+    }),
+    await idea({
+      title: "Click and collect",
+      description: "Pick up an order at a partner shop.",
+      labels: ["delivery"],
+    }),
   ];
   await toStory(planned[0], "chen");
   await toStory(planned[1]);
@@ -296,8 +441,16 @@ export async function seedDemo(database: Database, options: { now?: Date; slug?:
   // Ideas: fresh, with and without a description; one rejected.
   startAt(1.5);
   await idea({ title: "Voice search", description: "", labels: ["search"] });
-  await idea({ title: "Same-day delivery in Berlin", description: "Partner with a courier for orders before noon.", labels: ["delivery"] });
-  const rejected = await idea({ title: "Sell on a blockchain marketplace", description: "Someone saw it at a conference.", labels: [] });
+  await idea({
+    title: "Same-day delivery in Berlin",
+    description: "Partner with a courier for orders before noon.",
+    labels: ["delivery"],
+  });
+  const rejected = await idea({
+    title: "Sell on a blockchain marketplace",
+    description: "Someone saw it at a conference.",
+    labels: [],
+  });
   await rejectItem(app, product, { id: rejected.id, reason: "No customer asked for it; not our market." });
 
   await seedDemoAlerts(app, slug, end);

@@ -11,7 +11,14 @@ import { createProject } from "../services/create-project";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** How long a card stays in each stage at most, and how likely it goes on to the next. */
-const STAY: Record<StageKey, number> = { idea: 30 * DAY, story: 14 * DAY, code: 8 * DAY, build: 3 * DAY, test: 4 * DAY, live: 0 };
+const STAY: Record<StageKey, number> = {
+  idea: 30 * DAY,
+  story: 14 * DAY,
+  code: 8 * DAY,
+  build: 3 * DAY,
+  test: 4 * DAY,
+  live: 0,
+};
 const ONWARD: Record<StageKey, number> = { idea: 0.6, story: 0.85, code: 0.9, build: 0.95, test: 0.92, live: 0 };
 
 /** A small deterministic generator (mulberry32), so every run makes the same history. */
@@ -36,12 +43,19 @@ interface Stay {
  * live environment, a few rollbacks, critical alerts and the cards' commits — written in bulk,
  * for the metrics benchmarks. Deterministic: the same sizes make the same data.
  */
-export async function seedHistory(database: Database, options: { items: number; events: number; slug?: string; now?: Date; days?: number }) {
+export async function seedHistory(
+  database: Database,
+  options: { items: number; events: number; slug?: string; now?: Date; days?: number },
+) {
   const app = createApp(database);
   const now = options.now ?? new Date();
   const days = options.days ?? 365;
   const rand = random(42);
-  const project = await createProject(app, LOCAL_OPERATOR, { name: `History ${options.items}`, slug: options.slug ?? "history", keyPrefix: "HI" });
+  const project = await createProject(app, LOCAL_OPERATOR, {
+    name: `History ${options.items}`,
+    slug: options.slug ?? "history",
+    keyPrefix: "HI",
+  });
   const start = now.getTime() - days * DAY;
 
   // Each card's walk through the funnel.
@@ -75,14 +89,19 @@ export async function seedHistory(database: Database, options: { items: number; 
       }
       stage = STAGE_KEYS[STAGE_KEYS.indexOf(stage) + 1];
     }
-    return { created: new Date(created), stays, kind: stays[0].stage === "idea" ? ("idea" as const) : ("story" as const) };
+    return {
+      created: new Date(created),
+      stays,
+      kind: stays[0].stage === "idea" ? ("idea" as const) : ("story" as const),
+    };
   });
 
   const current = walks.map((w) => w.stays[w.stays.length - 1]);
   const byStage = new Map<string, number[]>();
   current.forEach((stay, i) => (byStage.get(stay.stage) ?? byStage.set(stay.stage, []).get(stay.stage)!).push(i));
   const positions = new Array<string>(walks.length);
-  for (const indexes of byStage.values()) positionsFor(indexes.length).forEach((position, j) => (positions[indexes[j]] = position));
+  for (const indexes of byStage.values())
+    positionsFor(indexes.length).forEach((position, j) => (positions[indexes[j]] = position));
 
   const result = await database.transaction(async (store) => {
     const first = await takeItemNumbers(store, project.id, walks.length);
@@ -113,7 +132,10 @@ export async function seedHistory(database: Database, options: { items: number; 
         const live = walk.stays.find((stay) => stay.stage === "live")?.enteredAt ?? null;
         return walk.stays.map((stay, s) => {
           const next = walk.stays[s + 1];
-          const onward = next && STAGE_KEYS.indexOf(next.stage as StageKey) === STAGE_KEYS.indexOf(stay.stage as StageKey) + 1 && stay.stage !== "rejected";
+          const onward =
+            next &&
+            STAGE_KEYS.indexOf(next.stage as StageKey) === STAGE_KEYS.indexOf(stay.stage as StageKey) + 1 &&
+            stay.stage !== "rejected";
           return {
             projectId: project.id,
             itemId: ids[i],
@@ -127,18 +149,46 @@ export async function seedHistory(database: Database, options: { items: number; 
     );
 
     // Events: created and each move, then updates to reach the size asked for.
-    const events: { projectId: number; itemId: number; type: string; actor: string; at: Date; payload: Record<string, unknown> }[] = [];
+    const events: {
+      projectId: number;
+      itemId: number;
+      type: string;
+      actor: string;
+      at: Date;
+      payload: Record<string, unknown>;
+    }[] = [];
     walks.forEach((walk, i) => {
-      events.push({ projectId: project.id, itemId: ids[i], type: "item.created", actor: "user:ana", at: walk.created, payload: { stage: walk.stays[0].stage } });
+      events.push({
+        projectId: project.id,
+        itemId: ids[i],
+        type: "item.created",
+        actor: "user:ana",
+        at: walk.created,
+        payload: { stage: walk.stays[0].stage },
+      });
       for (let s = 1; s < walk.stays.length; s++) {
         const to = walk.stays[s].stage;
-        events.push({ projectId: project.id, itemId: ids[i], type: to === "rejected" ? "item.rejected" : "item.moved", actor: "user:ben", at: walk.stays[s].enteredAt, payload: { from: walk.stays[s - 1].stage, to } });
+        events.push({
+          projectId: project.id,
+          itemId: ids[i],
+          type: to === "rejected" ? "item.rejected" : "item.moved",
+          actor: "user:ben",
+          at: walk.stays[s].enteredAt,
+          payload: { from: walk.stays[s - 1].stage, to },
+        });
       }
     });
     for (let n = events.length, i = 0; n < options.events; n++, i++) {
       const walk = walks[i % walks.length];
       const at = new Date(walk.created.getTime() + rand() * (now.getTime() - walk.created.getTime()));
-      events.push({ projectId: project.id, itemId: ids[i % walks.length], type: "item.updated", actor: "user:chen", at, payload: { fields: ["description"] } });
+      events.push({
+        projectId: project.id,
+        itemId: ids[i % walks.length],
+        type: "item.updated",
+        actor: "user:chen",
+        at,
+        payload: { fields: ["description"] },
+      });
     }
     events.sort((a, b) => a.at.getTime() - b.at.getTime());
     await insertMany(store, "events", events);
@@ -159,31 +209,92 @@ export async function seedHistory(database: Database, options: { items: number; 
     const releaseIds = await insertMany(
       store,
       "releases",
-      releases.map((r, n) => ({ projectId: project.id, version: `1.${n}.0`, commitSha: `${n}`.padStart(40, "0"), createdAt: new Date(r.at - HOUR) })),
+      releases.map((r, n) => ({
+        projectId: project.id,
+        version: `1.${n}.0`,
+        commitSha: `${n}`.padStart(40, "0"),
+        createdAt: new Date(r.at - HOUR),
+      })),
       true,
     );
-    await insertMany(store, "releaseItems", releases.flatMap((r, n) => r.carried.map((i) => ({ releaseId: releaseIds[n], itemId: ids[i] }))));
+    await insertMany(
+      store,
+      "releaseItems",
+      releases.flatMap((r, n) => r.carried.map((i) => ({ releaseId: releaseIds[n], itemId: ids[i] }))),
+    );
     const commitIds = await insertMany(
       store,
       "commits",
-      releases.flatMap((r) => r.carried.map((i) => ({ projectId: project.id, sha: `f${ids[i].toString(16)}`.padStart(40, "0"), message: `HI-${first + i}`, author: "ana", branch: "main", committedAt: codeAt[i] ?? new Date(r.at - DAY) }))),
+      releases.flatMap((r) =>
+        r.carried.map((i) => ({
+          projectId: project.id,
+          sha: `f${ids[i].toString(16)}`.padStart(40, "0"),
+          message: `HI-${first + i}`,
+          author: "ana",
+          branch: "main",
+          committedAt: codeAt[i] ?? new Date(r.at - DAY),
+        })),
+      ),
       true,
     );
-    await insertMany(store, "itemCommits", releases.flatMap((r) => r.carried).map((i, n) => ({ itemId: ids[i], commitId: commitIds[n] })));
+    await insertMany(
+      store,
+      "itemCommits",
+      releases.flatMap((r) => r.carried).map((i, n) => ({ itemId: ids[i], commitId: commitIds[n] })),
+    );
     const deployments = [];
     const alerts = [];
     for (const [n, r] of releases.entries()) {
       slot = slot === "blue" ? "green" : "blue";
       const finished = new Date(r.at);
       const rolledBack = rand() < 0.05;
-      deployments.push({ projectId: project.id, releaseId: releaseIds[n], environmentId: live.id, slot, purpose: "promote" as const, status: rolledBack ? ("rolled-back" as const) : ("succeeded" as const), switchStatus: "passed" as const, verifyStatus: "passed" as const, triggeredBy: "user:ana", queuedAt: new Date(r.at - 600_000), startedAt: new Date(r.at - 540_000), finishedAt: finished });
+      deployments.push({
+        projectId: project.id,
+        releaseId: releaseIds[n],
+        environmentId: live.id,
+        slot,
+        purpose: "promote" as const,
+        status: rolledBack ? ("rolled-back" as const) : ("succeeded" as const),
+        switchStatus: "passed" as const,
+        verifyStatus: "passed" as const,
+        triggeredBy: "user:ana",
+        queuedAt: new Date(r.at - 600_000),
+        startedAt: new Date(r.at - 540_000),
+        finishedAt: finished,
+      });
       if (rolledBack && n > 0) {
         slot = slot === "blue" ? "green" : "blue";
-        deployments.push({ projectId: project.id, releaseId: releaseIds[n - 1], environmentId: live.id, slot, purpose: "rollback" as const, status: "succeeded" as const, switchStatus: "passed" as const, verifyStatus: null, triggeredBy: "user:ana", queuedAt: new Date(r.at + HOUR), startedAt: new Date(r.at + HOUR), finishedAt: new Date(r.at + HOUR + 60_000) });
+        deployments.push({
+          projectId: project.id,
+          releaseId: releaseIds[n - 1],
+          environmentId: live.id,
+          slot,
+          purpose: "rollback" as const,
+          status: "succeeded" as const,
+          switchStatus: "passed" as const,
+          verifyStatus: null,
+          triggeredBy: "user:ana",
+          queuedAt: new Date(r.at + HOUR),
+          startedAt: new Date(r.at + HOUR),
+          finishedAt: new Date(r.at + HOUR + 60_000),
+        });
       }
       if (rand() < 0.08) {
         const startsAt = new Date(r.at + rand() * 6 * HOUR);
-        alerts.push({ projectId: project.id, environmentId: live.id, fingerprint: `fp-${n}`, name: "CheckoutErrorRate", status: "resolved", severity: "critical", labels: { alertname: "CheckoutErrorRate" }, annotations: {}, startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000), generatorUrl: null, updatedAt: startsAt });
+        alerts.push({
+          projectId: project.id,
+          environmentId: live.id,
+          fingerprint: `fp-${n}`,
+          name: "CheckoutErrorRate",
+          status: "resolved",
+          severity: "critical",
+          labels: { alertname: "CheckoutErrorRate" },
+          annotations: {},
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+          generatorUrl: null,
+          updatedAt: startsAt,
+        });
       }
     }
     await updateEnvironment(store, live.id, { activeSlot: slot });
@@ -191,7 +302,14 @@ export async function seedHistory(database: Database, options: { items: number; 
     await insertMany(store, "alerts", alerts);
     await app.notifier.close();
     await app.runner.close();
-    return { project, items: walks.length, events: events.length, intervals: walks.reduce((n, w) => n + w.stays.length, 0), releases: releases.length, deployments: deployments.length };
+    return {
+      project,
+      items: walks.length,
+      events: events.length,
+      intervals: walks.reduce((n, w) => n + w.stays.length, 0),
+      releases: releases.length,
+      deployments: deployments.length,
+    };
   });
   // A bulk load leaves the planner's statistics stale until the next automatic analysis.
   await database.afterBulkLoad();

@@ -19,7 +19,11 @@ const DAY = 24 * 60 * 60 * 1000;
 export async function seedSynthetic(database: Database, options: { items: number; slug?: string; now?: Date }) {
   const app = createApp(database);
   const now = options.now ?? new Date();
-  const project = await createProject(app, LOCAL_OPERATOR, { name: `Synthetic ${options.items}`, slug: options.slug ?? "synthetic", keyPrefix: "SY" });
+  const project = await createProject(app, LOCAL_OPERATOR, {
+    name: `Synthetic ${options.items}`,
+    slug: options.slug ?? "synthetic",
+    keyPrefix: "SY",
+  });
   const weights = [0.3, 0.2, 0.15, 0.1, 0.1, 0.15];
   const counts = weights.map((w) => Math.floor(w * options.items));
   counts[0] += options.items - counts.reduce((a, b) => a + b, 0);
@@ -35,7 +39,7 @@ export async function seedSynthetic(database: Database, options: { items: number
           kind: stage === "idea" ? "idea" : "story",
           title: `Synthetic ${stage} card ${i + 1}`,
           description: "Generated for a benchmark.",
-          owner: stage === "idea" ? null : OWNERS[i % OWNERS.length] ?? "ana",
+          owner: stage === "idea" ? null : (OWNERS[i % OWNERS.length] ?? "ana"),
           labels: [LABELS[i % LABELS.length]],
           estimate: (i % 8) + 1,
           stage,
@@ -46,7 +50,8 @@ export async function seedSynthetic(database: Database, options: { items: number
         };
       });
       const ids = await insertItemsBulk(store, items);
-      for (const id of ids) await record({ itemId: id, type: "item.created", actor: "system", payload: { stage, synthetic: true } });
+      for (const id of ids)
+        await record({ itemId: id, type: "item.created", actor: "system", payload: { stage, synthetic: true } });
     }
   });
   await app.notifier.close();

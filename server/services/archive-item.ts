@@ -18,14 +18,19 @@ export interface RejectItemInput {
 /** Rejects a card with a reason: it leaves the board for the archive, where it stays searchable. */
 export async function rejectItem(app: App, actor: Actor, input: RejectItemInput): Promise<BoardCard> {
   const reason = input.reason.trim();
-  if (!reason) throw new DomainError("VALIDATION", "Say why the card is rejected: the reason stays on it in the archive.", { field: "reason" });
+  if (!reason)
+    throw new DomainError("VALIDATION", "Say why the card is rejected: the reason stays on it in the archive.", {
+      field: "reason",
+    });
   const located = await requireActiveItem(app.database, input.id);
   return changeProject(app, located.projectId, async (store, record) => {
     const now = app.now();
     const item = await requireActiveItem(store, input.id);
     await checkVersion(item, input.expectedVersion, () => loadCard(store, item, now));
     if (item.stage === "live") {
-      throw new DomainError("VALIDATION", "A card that is live cannot be rejected; roll back its release instead.", { field: "stage" });
+      throw new DomainError("VALIDATION", "A card that is live cannot be rejected; roll back its release instead.", {
+        field: "stage",
+      });
     }
     const updated = await updateItemVersioned(store, item.id, item.version, {
       stage: "rejected",
@@ -34,7 +39,11 @@ export async function rejectItem(app: App, actor: Actor, input: RejectItemInput)
       stageEnteredAt: now,
       updatedAt: now,
     });
-    if (!updated) throw new DomainError("ITEM.STALE_VERSION", "This card changed while it was being rejected. Reload and try again.");
+    if (!updated)
+      throw new DomainError(
+        "ITEM.STALE_VERSION",
+        "This card changed while it was being rejected. Reload and try again.",
+      );
     await closeInterval(store, item.id, now, "rejected");
     // The archive is a stage of its own for the metrics: where rejected cards came from, and when.
     await openInterval(store, item.projectId, item.id, "rejected", now, item.stage);
@@ -50,7 +59,11 @@ export async function restoreItem(app: App, actor: Actor, input: { id: number })
     const now = app.now();
     const item = await requireItem(store, input.id);
     if (item.stage !== "rejected") {
-      throw new DomainError("ITEM.NOT_ARCHIVED", `Card ${item.id} is on the board (${item.stage}), not in the archive.`, { id: item.id });
+      throw new DomainError(
+        "ITEM.NOT_ARCHIVED",
+        `Card ${item.id} is on the board (${item.stage}), not in the archive.`,
+        { id: item.id },
+      );
     }
     const to = item.rejectedFromStage && isStageKey(item.rejectedFromStage) ? item.rejectedFromStage : "idea";
     const updated = await updateItemVersioned(store, item.id, item.version, {
@@ -61,7 +74,11 @@ export async function restoreItem(app: App, actor: Actor, input: { id: number })
       stageEnteredAt: now,
       updatedAt: now,
     });
-    if (!updated) throw new DomainError("ITEM.STALE_VERSION", "This card changed while it was being restored. Reload and try again.");
+    if (!updated)
+      throw new DomainError(
+        "ITEM.STALE_VERSION",
+        "This card changed while it was being restored. Reload and try again.",
+      );
     await closeInterval(store, item.id, now, to);
     await openInterval(store, item.projectId, item.id, to, now, "rejected");
     await record({ itemId: item.id, type: "item.restored", actor: actor.id, payload: { to } });

@@ -11,7 +11,11 @@ import { SYSTEM } from "../../domain/access/actor";
  * A blue-green environment whose policy says so switches back on its own when a critical alert
  * starts within N minutes of a promotion's switch; the rollback's event names the alert.
  */
-export async function considerAutoRollback(app: App, project: string, alert: { name: string; environmentId: number; startsAt: Date }): Promise<number | null> {
+export async function considerAutoRollback(
+  app: App,
+  project: string,
+  alert: { name: string; environmentId: number; startsAt: Date },
+): Promise<number | null> {
   const environment = await findEnvironment(app.database, alert.environmentId);
   if (!environment || environment.strategy !== "blue-green") return null;
   const policy = readSettings(environment.config).autoRollback;
@@ -24,7 +28,12 @@ export async function considerAutoRollback(app: App, project: string, alert: { n
   const minutes = Math.round(after / 60_000);
   const reason = `Critical alert "${alert.name}" fired ${minutes} min after ${release?.version ?? "the release"} went live on ${environment.name}.`;
   try {
-    return await rollbackEnvironment(app, SYSTEM, { project, environment: environment.name, reason, alert: alert.name });
+    return await rollbackEnvironment(app, SYSTEM, {
+      project,
+      environment: environment.name,
+      reason,
+      alert: alert.name,
+    });
   } catch (error) {
     if (!isDomainError(error)) throw error;
     console.error(`Automatic rollback of ${environment.name} refused: ${error.message}`);

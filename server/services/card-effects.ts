@@ -18,15 +18,22 @@ export async function sendBackToCode(app: App, actor: Actor, itemIds: number[], 
       await moveItem(app, actor, { id: itemId, toStage: "code", reason });
     }
     const moved = await findItem(app.database, itemId);
-    if (moved && moved.stage === "code" && moved.blockedReason !== reason) await updateItem(app, actor, { id: itemId, blocked: true, blockedReason: reason });
+    if (moved && moved.stage === "code" && moved.blockedReason !== reason)
+      await updateItem(app, actor, { id: itemId, blocked: true, blockedReason: reason });
   }
 }
 
 /** Lifts the flag `isCause` recognises (a red build's, a failed regression's) from the cards. */
-export async function clearFlags(app: App, actor: Actor, itemIds: number[], isCause: (reason: string) => boolean): Promise<void> {
+export async function clearFlags(
+  app: App,
+  actor: Actor,
+  itemIds: number[],
+  isCause: (reason: string) => boolean,
+): Promise<void> {
   for (const itemId of itemIds) {
     const item = await findItem(app.database, itemId);
-    if (item?.blocked && item.blockedReason && isCause(item.blockedReason)) await updateItem(app, actor, { id: itemId, blocked: false });
+    if (item?.blocked && item.blockedReason && isCause(item.blockedReason))
+      await updateItem(app, actor, { id: itemId, blocked: false });
   }
 }
 
@@ -34,7 +41,13 @@ export async function clearFlags(app: App, actor: Actor, itemIds: number[], isCa
  * Moves the cards forward to `to` from the stages in `from`, each through its gates; a card a
  * gate holds back stays where it is, and the effect says why.
  */
-export async function advanceCards(app: App, actor: Actor, itemIds: number[], from: StageKey[], to: StageKey): Promise<CardEffect[]> {
+export async function advanceCards(
+  app: App,
+  actor: Actor,
+  itemIds: number[],
+  from: StageKey[],
+  to: StageKey,
+): Promise<CardEffect[]> {
   const effects: CardEffect[] = [];
   for (const itemId of itemIds) {
     const item = await findItem(app.database, itemId);
@@ -51,9 +64,17 @@ export async function advanceCards(app: App, actor: Actor, itemIds: number[], fr
 }
 
 /** Moves cards back to `to` as rework with a reason (a rollback takes its cards off Live). */
-export async function returnCards(app: App, actor: Actor, itemIds: number[], from: StageKey[], to: StageKey, reason: string): Promise<void> {
+export async function returnCards(
+  app: App,
+  actor: Actor,
+  itemIds: number[],
+  from: StageKey[],
+  to: StageKey,
+  reason: string,
+): Promise<void> {
   for (const itemId of itemIds) {
     const item = await findItem(app.database, itemId);
-    if (item && isStageKey(item.stage) && from.includes(item.stage)) await moveItem(app, actor, { id: itemId, toStage: to, reason });
+    if (item && isStageKey(item.stage) && from.includes(item.stage))
+      await moveItem(app, actor, { id: itemId, toStage: to, reason });
   }
 }

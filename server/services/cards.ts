@@ -9,5 +9,11 @@ import { NO_FACTS } from "../../domain/delivery/item-facts";
 export async function loadCard(store: Store, item: ItemRecord, now: Date): Promise<BoardCard> {
   const project = await findProjectById(store, item.projectId);
   const facts = await loadItemFacts(store, item.projectId, item.id);
-  return toBoardCard(item, project?.keyPrefix ?? "", facts.get(item.id) ?? NO_FACTS, project?.requiredApprovals ?? 1, now);
+  return toBoardCard(
+    item,
+    project?.keyPrefix ?? "",
+    facts.get(item.id) ?? NO_FACTS,
+    project?.requiredApprovals ?? 1,
+    now,
+  );
 }

@@ -32,9 +32,13 @@ export async function createItem(app: App, actor: Actor, input: CreateItemInput)
   }
   if (stage !== kind) {
     const hint = kind === "idea" ? "ideas start in Idea" : "stories start in Story";
-    throw new DomainError("VALIDATION", `A new ${kind} cannot start in ${STAGE_NAMES[stage]}: ${hint}; later columns are reached by moving it through their gates.`, {
-      field: "stage",
-    });
+    throw new DomainError(
+      "VALIDATION",
+      `A new ${kind} cannot start in ${STAGE_NAMES[stage]}: ${hint}; later columns are reached by moving it through their gates.`,
+      {
+        field: "stage",
+      },
+    );
   }
   const title = normaliseTitle(input.title);
   const labels = normaliseLabels(input.labels ?? []);

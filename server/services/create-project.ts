@@ -35,21 +35,35 @@ export async function createProject(app: App, actor: Actor, input: CreateProject
   if (!name) throw new DomainError("VALIDATION", "A project needs a name.", { field: "name" });
   const slug = input.slug?.trim() || slugify(name);
   if (!/^[a-z0-9][a-z0-9-]{0,47}$/.test(slug)) {
-    throw new DomainError("VALIDATION", `"${slug}" is not a usable project slug: use lower-case letters, digits and dashes.`, { field: "slug" });
+    throw new DomainError(
+      "VALIDATION",
+      `"${slug}" is not a usable project slug: use lower-case letters, digits and dashes.`,
+      { field: "slug" },
+    );
   }
   const keyPrefix = (input.keyPrefix?.trim() || defaultPrefix(name)).toUpperCase();
   if (!/^[A-Z][A-Z0-9]{0,9}$/.test(keyPrefix)) {
-    throw new DomainError("VALIDATION", `"${keyPrefix}" is not a usable key prefix: 1–10 letters or digits, starting with a letter (e.g. SL).`, {
-      field: "keyPrefix",
-    });
+    throw new DomainError(
+      "VALIDATION",
+      `"${keyPrefix}" is not a usable key prefix: 1–10 letters or digits, starting with a letter (e.g. SL).`,
+      {
+        field: "keyPrefix",
+      },
+    );
   }
   const repo = input.repo?.trim() || null;
   if (repo && !/^[\w.-]+\/[\w.-]+$/.test(repo)) {
-    throw new DomainError("VALIDATION", `"${repo}" is not a GitHub repository name: use owner/name.`, { field: "repo" });
+    throw new DomainError("VALIDATION", `"${repo}" is not a GitHub repository name: use owner/name.`, {
+      field: "repo",
+    });
   }
   return app.database.transaction(async (store) => {
     if (await findProjectBySlug(store, slug)) {
-      throw new DomainError("PROJECT.EXISTS", `A project with the slug "${slug}" already exists: choose another name or --slug.`, { slug });
+      throw new DomainError(
+        "PROJECT.EXISTS",
+        `A project with the slug "${slug}" already exists: choose another name or --slug.`,
+        { slug },
+      );
     }
     const project = await insertProject(store, {
       slug,
@@ -59,11 +73,33 @@ export async function createProject(app: App, actor: Actor, input: CreateProject
       webhookSecret: input.webhookSecret ?? randomBytes(24).toString("hex"),
       stages: defaultStages(),
     });
-    await appendEvent(store, { projectId: project.id, itemId: null, type: "project.created", actor: actor.id, at: app.now(), payload: { name, slug, repo } });
+    await appendEvent(store, {
+      projectId: project.id,
+      itemId: null,
+      type: "project.created",
+      actor: actor.id,
+      at: app.now(),
+      payload: { name, slug, repo },
+    });
     // Every project starts with test, then live; their deployers are set on the Releases page.
     for (const kind of ["test", "live"] as const) {
-      await insertEnvironmentRow(store, { projectId: project.id, name: kind, kind, strategy: "in-place", activeSlot: null, status: "ready", config: {} });
-      await appendEvent(store, { projectId: project.id, itemId: null, type: "environment.created", actor: actor.id, at: app.now(), payload: { name: kind, strategy: "in-place" } });
+      await insertEnvironmentRow(store, {
+        projectId: project.id,
+        name: kind,
+        kind,
+        strategy: "in-place",
+        activeSlot: null,
+        status: "ready",
+        config: {},
+      });
+      await appendEvent(store, {
+        projectId: project.id,
+        itemId: null,
+        type: "environment.created",
+        actor: actor.id,
+        at: app.now(),
+        payload: { name: kind, strategy: "in-place" },
+      });
     }
     return project;
   });

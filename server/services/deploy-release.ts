@@ -49,9 +49,13 @@ export async function enqueue(app: App, actor: Actor, request: EnqueueRequest): 
     );
   }
   if (request.environment.status !== "ready") {
-    throw new DomainError("ENVIRONMENT.NOT_CONFIGURED", `Environment ${request.environment.name} is ${request.environment.status === "failed" ? "not ready: its provisioning failed" : "still being provisioned"}.`, {
-      environment: request.environment.name,
-    });
+    throw new DomainError(
+      "ENVIRONMENT.NOT_CONFIGURED",
+      `Environment ${request.environment.name} is ${request.environment.status === "failed" ? "not ready: its provisioning failed" : "still being provisioned"}.`,
+      {
+        environment: request.environment.name,
+      },
+    );
   }
   const id = await changeProject(app, release.projectId, async (store, record) => {
     const environment = (await findEnvironment(store, request.environment.id))!;
@@ -59,9 +63,13 @@ export async function enqueue(app: App, actor: Actor, request: EnqueueRequest): 
     const waiting = await unfinishedOnSlot(store, environment.id, slot);
     const same = waiting.find((d) => d.releaseId === release.id && d.purpose === purpose);
     if (same) {
-      throw new DomainError("DEPLOYMENT.BUSY", `Release ${release.version} is already ${same.status === "queued" ? "queued" : "being deployed"} to ${environment.name} (deployment ${same.id}).`, {
-        deploymentId: same.id,
-      });
+      throw new DomainError(
+        "DEPLOYMENT.BUSY",
+        `Release ${release.version} is already ${same.status === "queued" ? "queued" : "being deployed"} to ${environment.name} (deployment ${same.id}).`,
+        {
+          deploymentId: same.id,
+        },
+      );
     }
     const deploymentId = await enqueueDeployment(store, {
       projectId: release.projectId,
@@ -75,9 +83,22 @@ export async function enqueue(app: App, actor: Actor, request: EnqueueRequest): 
     });
     await record({
       itemId: null,
-      type: purpose === "deploy" ? "deployment.queued" : purpose === "promote" ? "promotion.requested" : "rollback.requested",
+      type:
+        purpose === "deploy"
+          ? "deployment.queued"
+          : purpose === "promote"
+            ? "promotion.requested"
+            : "rollback.requested",
       actor: actor.id,
-      payload: { deploymentId, version: release.version, environment: environment.name, slot, purpose, queuedBehind: waiting.length, ...request.details },
+      payload: {
+        deploymentId,
+        version: release.version,
+        environment: environment.name,
+        slot,
+        purpose,
+        queuedBehind: waiting.length,
+        ...request.details,
+      },
     });
     return deploymentId;
   });

@@ -3,10 +3,20 @@ import { seal, unseal } from "../../db/secrets";
 import { cronProblem } from "../../domain/release/calendar";
 import { EMPTY_SETTINGS, type EnvironmentSettings } from "../../domain/release/environment";
 
-const timeout = (fallback: number) => z.number().int().min(1).max(24 * 3600).default(fallback);
+const timeout = (fallback: number) =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(fallback);
 const address = z.string().trim().max(2000).nullable().default(null);
 
-export const commandStep = z.object({ type: z.literal("command"), command: z.string().trim().min(1, "a command to run").max(4000), timeoutSeconds: timeout(600) });
+export const commandStep = z.object({
+  type: z.literal("command"),
+  command: z.string().trim().min(1, "a command to run").max(4000),
+  timeoutSeconds: timeout(600),
+});
 export const webhookStep = z.object({
   type: z.literal("webhook"),
   url: z.url({ protocol: /^https?$/ }).max(2000),
@@ -14,7 +24,10 @@ export const webhookStep = z.object({
   timeoutSeconds: timeout(1800),
 });
 export const step = z.discriminatedUnion("type", [commandStep, webhookStep]);
-export const verifyStep = z.discriminatedUnion("type", [commandStep, z.object({ type: z.literal("external"), timeoutSeconds: timeout(3600) })]);
+export const verifyStep = z.discriminatedUnion("type", [
+  commandStep,
+  z.object({ type: z.literal("external"), timeoutSeconds: timeout(3600) }),
+]);
 
 export const scheduleConfig = z
   .object({ cron: z.string().trim().min(1), timezone: z.string().trim().min(1).nullable().default(null) })
@@ -31,7 +44,16 @@ export const environmentSettings = z.object({
   switch: step.nullable().default(null),
   provision: step.nullable().default(null),
   schedule: scheduleConfig.nullable().default(null),
-  autoRollback: z.object({ withinMinutes: z.number().int().min(1).max(7 * 24 * 60) }).nullable().default(null),
+  autoRollback: z
+    .object({
+      withinMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24 * 60),
+    })
+    .nullable()
+    .default(null),
 });
 
 type StepKey = "deployer" | "switch" | "provision";
@@ -42,7 +64,8 @@ function mapSecrets<S extends object>(settings: S, change: (secret: string) => s
   const out = { ...settings } as Record<string, unknown>;
   for (const key of WEBHOOK_STEPS) {
     const step = out[key] as { type?: string; secret?: string } | null | undefined;
-    if (step?.type === "webhook" && typeof step.secret === "string" && step.secret) out[key] = { ...step, secret: change(step.secret) };
+    if (step?.type === "webhook" && typeof step.secret === "string" && step.secret)
+      out[key] = { ...step, secret: change(step.secret) };
   }
   return out as S;
 }
@@ -60,8 +83,14 @@ export function sealSettings<S extends object>(settings: S): S {
 
 /** The settings as the UI and the API show them: webhook secrets are never sent back. */
 export function redactSettings(settings: EnvironmentSettings): EnvironmentSettings {
-  const hide = <S extends EnvironmentSettings["deployer"]>(s: S): S => (s && s.type === "webhook" ? { ...s, secret: "" } : s);
-  return { ...settings, deployer: hide(settings.deployer), switch: hide(settings.switch), provision: hide(settings.provision) };
+  const hide = <S extends EnvironmentSettings["deployer"]>(s: S): S =>
+    s && s.type === "webhook" ? { ...s, secret: "" } : s;
+  return {
+    ...settings,
+    deployer: hide(settings.deployer),
+    switch: hide(settings.switch),
+    provision: hide(settings.provision),
+  };
 }
 
 /** Where the app answers, for relative addresses and callbacks. */

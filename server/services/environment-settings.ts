@@ -20,7 +20,9 @@ export async function updateEnvironmentSettings(
   const project = await requireProject(app.database, input.project);
   const environment = await requireEnvironment(app.database, project.id, input.environment);
   const previous = readSettings(environment.config);
-  const parsed = environmentSettings.safeParse(withBlankSecrets((input.settings ?? {}) as Record<string, unknown>, previous));
+  const parsed = environmentSettings.safeParse(
+    withBlankSecrets((input.settings ?? {}) as Record<string, unknown>, previous),
+  );
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new DomainError("VALIDATION", `These settings cannot be saved: ${problems}.`, { field: "settings" });
@@ -33,7 +35,12 @@ export async function updateEnvironmentSettings(
       strategy,
       activeSlot: strategy === "blue-green" ? (environment.activeSlot ?? "blue") : null,
     });
-    await record({ itemId: null, type: "settings.changed", actor: actor.id, payload: { environment: environment.name, strategy, changed: "environment" } });
+    await record({
+      itemId: null,
+      type: "settings.changed",
+      actor: actor.id,
+      payload: { environment: environment.name, strategy, changed: "environment" },
+    });
   });
 }
 
@@ -54,15 +61,25 @@ const NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
  * "New environment from template": copies an environment's settings under a new name (its
  * addresses renamed, no schedule) and runs its provisioning step, provisioning → ready or failed.
  */
-export async function createEnvironmentFromTemplate(app: App, actor: Actor, input: { project: string; template: string; name: string }): Promise<void> {
+export async function createEnvironmentFromTemplate(
+  app: App,
+  actor: Actor,
+  input: { project: string; template: string; name: string },
+): Promise<void> {
   const project = await requireProject(app.database, input.project);
   const template = await requireEnvironment(app.database, project.id, input.template);
   const name = input.name.trim().toLowerCase();
-  if (!NAME.test(name)) throw new DomainError("VALIDATION", "An environment name is 1–40 lowercase letters, digits and dashes, e.g. staging or qa-2.", { field: "name" });
+  if (!NAME.test(name))
+    throw new DomainError(
+      "VALIDATION",
+      "An environment name is 1–40 lowercase letters, digits and dashes, e.g. staging or qa-2.",
+      { field: "name" },
+    );
   const settings = fromTemplate(readSettings(template.config), name, template.name);
   const provision = settings.provision;
   const id = await changeProject(app, project.id, async (store, record) => {
-    if (await findEnvironmentByName(store, project.id, name)) throw new DomainError("VALIDATION", `There is already an environment named ${name}.`, { field: "name" });
+    if (await findEnvironmentByName(store, project.id, name))
+      throw new DomainError("VALIDATION", `There is already an environment named ${name}.`, { field: "name" });
     const created = await insertEnvironmentRow(store, {
       projectId: project.id,
       name,
@@ -72,7 +89,12 @@ export async function createEnvironmentFromTemplate(app: App, actor: Actor, inpu
       status: provision ? "provisioning" : "ready",
       config: sealSettings(settings) as unknown as T.EnvironmentConfig,
     });
-    await record({ itemId: null, type: "environment.created", actor: actor.id, payload: { name, template: template.name, strategy: template.strategy } });
+    await record({
+      itemId: null,
+      type: "environment.created",
+      actor: actor.id,
+      payload: { name, template: template.name, strategy: template.strategy },
+    });
     return created;
   });
   if (!provision) return;
@@ -82,16 +104,40 @@ export async function createEnvironmentFromTemplate(app: App, actor: Actor, inpu
 export const policyInput = z.object({
   autoPromote: z.boolean().optional(),
   /** The alert label that names an environment (before `environment` and `env`); null for the defaults. */
-  alertEnvironmentLabel: z.string().trim().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "a Prometheus label name").max(100).nullable().optional(),
-  lineStopped: z.object({ reason: z.string().trim().min(1, "say why the line stops").max(500) }).nullable().optional(),
+  alertEnvironmentLabel: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "a Prometheus label name")
+    .max(100)
+    .nullable()
+    .optional(),
+  lineStopped: z
+    .object({ reason: z.string().trim().min(1, "say why the line stops").max(500) })
+    .nullable()
+    .optional(),
   freezeWindows: z
-    .array(z.object({ cron: z.string().trim().min(1), durationMinutes: z.number().int().min(1).max(60 * 24 * 14), timezone: z.string().trim().nullish(), note: z.string().trim().max(200).nullish() }))
+    .array(
+      z.object({
+        cron: z.string().trim().min(1),
+        durationMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(60 * 24 * 14),
+        timezone: z.string().trim().nullish(),
+        note: z.string().trim().max(200).nullish(),
+      }),
+    )
     .max(20)
     .optional(),
 });
 
 /** The project's release policy: automatic promotion, the stop-the-line switch and deploy freeze windows. */
-export async function updateDeliveryPolicyService(app: App, actor: Actor, input: { project: string } & z.infer<typeof policyInput>): Promise<void> {
+export async function updateDeliveryPolicyService(
+  app: App,
+  actor: Actor,
+  input: { project: string } & z.infer<typeof policyInput>,
+): Promise<void> {
   const project = await requireProject(app.database, input.project);
   for (const window of input.freezeWindows ?? []) {
     const problem = cronProblem(window.cron, window.timezone);
@@ -100,15 +146,26 @@ export async function updateDeliveryPolicyService(app: App, actor: Actor, input:
   await changeProject(app, project.id, async (store, record) => {
     const patch: Parameters<typeof updateDeliveryPolicy>[2] = {};
     if (input.autoPromote !== undefined) patch.autoPromote = input.autoPromote;
-    if (input.alertEnvironmentLabel !== undefined) await setAlertEnvironmentLabel(store, project.id, input.alertEnvironmentLabel || null);
-    if (input.freezeWindows) patch.freezeWindows = input.freezeWindows.map((w) => ({ cron: w.cron, durationMinutes: w.durationMinutes, timezone: w.timezone ?? undefined, note: w.note ?? undefined }));
+    if (input.alertEnvironmentLabel !== undefined)
+      await setAlertEnvironmentLabel(store, project.id, input.alertEnvironmentLabel || null);
+    if (input.freezeWindows)
+      patch.freezeWindows = input.freezeWindows.map((w) => ({
+        cron: w.cron,
+        durationMinutes: w.durationMinutes,
+        timezone: w.timezone ?? undefined,
+        note: w.note ?? undefined,
+      }));
     if (input.lineStopped !== undefined) {
-      Object.assign(patch, input.lineStopped
-        ? { lineStoppedAt: app.now(), lineStoppedBy: actor.id, lineStoppedReason: input.lineStopped.reason }
-        : { lineStoppedAt: null, lineStoppedBy: null, lineStoppedReason: null });
+      Object.assign(
+        patch,
+        input.lineStopped
+          ? { lineStoppedAt: app.now(), lineStoppedBy: actor.id, lineStoppedReason: input.lineStopped.reason }
+          : { lineStoppedAt: null, lineStoppedBy: null, lineStoppedReason: null },
+      );
     }
     if (Object.keys(patch).length) await updateDeliveryPolicy(store, project.id, patch);
-    const type = input.lineStopped !== undefined ? (input.lineStopped ? "line.stopped" : "line.resumed") : "settings.changed";
+    const type =
+      input.lineStopped !== undefined ? (input.lineStopped ? "line.stopped" : "line.resumed") : "settings.changed";
     await record({ itemId: null, type, actor: actor.id, payload: { ...input, project: undefined } });
   });
   app.runner.kick();

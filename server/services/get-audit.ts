@@ -20,7 +20,8 @@ export interface AuditInput {
 
 const day = (value: string, field: string) => {
   const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime())) throw new DomainError("VALIDATION", `"${value}" is not a day: use YYYY-MM-DD.`, { field });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()))
+    throw new DomainError("VALIDATION", `"${value}" is not a day: use YYYY-MM-DD.`, { field });
   return date;
 };
 
@@ -29,7 +30,11 @@ export async function getAudit(app: App, input: AuditInput) {
   const project = await requireProject(app.database, input.project);
   const access = input.action ? input.action in ACCESS_ACTIONS : true;
   if (input.action && !isAuditAction(input.action) && !(input.includeAccess && access)) {
-    throw new DomainError("VALIDATION", `"${input.action}" is not an audited action. Actions: ${Object.keys(AUDIT_ACTIONS).join(", ")}.`, { field: "action" });
+    throw new DomainError(
+      "VALIDATION",
+      `"${input.action}" is not an audited action. Actions: ${Object.keys(AUDIT_ACTIONS).join(", ")}.`,
+      { field: "action" },
+    );
   }
   const limit = Math.min(Math.max(input.limit ?? 100, 1), 10_000);
   const from = input.from ? day(input.from, "from") : null;
@@ -37,8 +42,18 @@ export async function getAudit(app: App, input: AuditInput) {
   const actor = input.actor?.trim() || null;
   const types = input.action ? (isAuditAction(input.action) ? [input.action] : []) : Object.keys(AUDIT_ACTIONS);
   const [events, signIns] = await Promise.all([
-    listAuditEvents(app.database, { projectId: project.id, types, actor, from, to, beforeId: input.beforeId ?? null }, limit + 1),
-    input.includeAccess && access ? listAccessEvents(app.database, { actions: input.action ? [input.action] : undefined, actor, from, to }, limit + 1) : [],
+    listAuditEvents(
+      app.database,
+      { projectId: project.id, types, actor, from, to, beforeId: input.beforeId ?? null },
+      limit + 1,
+    ),
+    input.includeAccess && access
+      ? listAccessEvents(
+          app.database,
+          { actions: input.action ? [input.action] : undefined, actor, from, to },
+          limit + 1,
+        )
+      : [],
   ]);
   const entries = [
     ...events.map((event) => ({

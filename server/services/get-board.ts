@@ -36,14 +36,21 @@ export async function getBoard(app: App, input: { project: string; limitPerColum
   const lastEventId = await latestEventId(store, project.id);
   const stages = await listStages(store, project.id);
   const limit = input.limitPerColumn;
-  const [items, facts, counts]: [BoardItem[], Awaited<ReturnType<typeof loadItemFacts>>, Map<string, number> | null] = await Promise.all([
-    limit ? Promise.all(stages.map((stage) => listColumnHead(store, project.id, stage.key, limit))).then((heads) => heads.flat()) : listBoardItems(store, project.id),
-    loadItemFacts(store, project.id),
-    limit ? countByStage(store, project.id) : Promise.resolve(null),
-  ]);
+  const [items, facts, counts]: [BoardItem[], Awaited<ReturnType<typeof loadItemFacts>>, Map<string, number> | null] =
+    await Promise.all([
+      limit
+        ? Promise.all(stages.map((stage) => listColumnHead(store, project.id, stage.key, limit))).then((heads) =>
+            heads.flat(),
+          )
+        : listBoardItems(store, project.id),
+      loadItemFacts(store, project.id),
+      limit ? countByStage(store, project.id) : Promise.resolve(null),
+    ]);
   const now = app.now();
   items.sort(comparePositions);
-  const cards = items.map((item) => toBoardCard(item, project.keyPrefix, facts.get(item.id) ?? NO_FACTS, project.requiredApprovals, now));
+  const cards = items.map((item) =>
+    toBoardCard(item, project.keyPrefix, facts.get(item.id) ?? NO_FACTS, project.requiredApprovals, now),
+  );
   const counted = counts ?? new Map<string, number>();
   if (!counts) for (const card of cards) counted.set(card.stage, (counted.get(card.stage) ?? 0) + 1);
   const columns = stages.map((stage) => {

@@ -39,11 +39,17 @@ export async function getDeployment(app: App, id: number, options: { tailLines?:
     itemsOfReleases(app.database, [deployment.releaseId]),
     servingDeployments(app.database, deployment.projectId),
   ]);
-  const events = (await listProjectEventsSince(app.database, deployment.projectId, DEPLOYMENT_EVENTS, new Date(deployment.queuedAt.getTime() - 1000))).filter(
-    (event) => event.payload.deploymentId === id,
-  );
+  const events = (
+    await listProjectEventsSince(
+      app.database,
+      deployment.projectId,
+      DEPLOYMENT_EVENTS,
+      new Date(deployment.queuedAt.getTime() - 1000),
+    )
+  ).filter((event) => event.payload.deploymentId === id);
   const lines = log.split("\n");
-  const tail = options.tailLines && lines.length > options.tailLines ? lines.slice(-options.tailLines - 1).join("\n") : log;
+  const tail =
+    options.tailLines && lines.length > options.tailLines ? lines.slice(-options.tailLines - 1).join("\n") : log;
   return {
     id,
     project: project?.slug ?? "",
@@ -66,8 +72,19 @@ export async function getDeployment(app: App, id: number, options: { tailLines?:
     logTruncated: tail.length < log.length,
     testRuns: runs,
     failingTests: failing,
-    items: items.map((item) => ({ id: item.id, key: itemKey(project?.keyPrefix ?? "", item.number), title: item.title, stage: item.stage })),
-    events: events.map((event) => ({ id: event.id, type: event.type, actor: event.actor, at: event.at, payload: event.payload })),
+    items: items.map((item) => ({
+      id: item.id,
+      key: itemKey(project?.keyPrefix ?? "", item.number),
+      title: item.title,
+      stage: item.stage,
+    })),
+    events: events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      actor: event.actor,
+      at: event.at,
+      payload: event.payload,
+    })),
   };
 }
 

@@ -2,12 +2,32 @@ import { DomainError } from "../../domain/errors";
 import { itemKey } from "../../domain/funnel/item";
 import { STAGE_KEYS, type StageKey } from "../../domain/funnel/stages";
 import { completed } from "../../domain/release/deployment-state";
-import { BANDS, dora, firstLiveByRelease, failureRateBand, frequencyBand, leadTimeBand, recoveryBand, type DoraFigures } from "../../domain/metrics/dora";
+import {
+  BANDS,
+  dora,
+  firstLiveByRelease,
+  failureRateBand,
+  frequencyBand,
+  leadTimeBand,
+  recoveryBand,
+  type DoraFigures,
+} from "../../domain/metrics/dora";
 import { cumulativeFlow, DAY_MS, dayOf, funnel, isBackward, throughput } from "../../domain/metrics/flow";
 import { distribution, summarise } from "../../domain/metrics/stats";
 import { flakiestTests } from "../../db/repositories/pipeline";
 import { listEnvironments } from "../../db/repositories/environments";
-import { criticalAlerts, finishedItems, firstCommits, flowDeltas, funnelCounts, liveChanges, pipelineActivity, stageDurationPercentiles, transitions, type Range } from "../../db/repositories/metrics";
+import {
+  criticalAlerts,
+  finishedItems,
+  firstCommits,
+  flowDeltas,
+  funnelCounts,
+  liveChanges,
+  pipelineActivity,
+  stageDurationPercentiles,
+  transitions,
+  type Range,
+} from "../../db/repositories/metrics";
 import type { App } from "../app";
 import { liveEnvironment } from "./promotion-facts";
 import { requireProject } from "./lookups";
@@ -27,17 +47,25 @@ const MAX_RANGE = 2 * 366 * DAY_MS;
 function parseBound(value: string, end: boolean): Date {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = new Date(day ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) throw new DomainError("VALIDATION", `"${value}" is not a date: use YYYY-MM-DD or an ISO time.`, { field: end ? "to" : "from" });
+  if (Number.isNaN(date.getTime()))
+    throw new DomainError("VALIDATION", `"${value}" is not a date: use YYYY-MM-DD or an ISO time.`, {
+      field: end ? "to" : "from",
+    });
   return day && end ? new Date(date.getTime() + DAY_MS) : date;
 }
 
 /** The range asked for, [from, to), checked. */
-export async function metricsRange(app: App, input: MetricsInput): Promise<Range & { slug: string; keyPrefix: string }> {
+export async function metricsRange(
+  app: App,
+  input: MetricsInput,
+): Promise<Range & { slug: string; keyPrefix: string }> {
   const project = await requireProject(app.database, input.project);
   const to = input.to ? parseBound(input.to, true) : app.now();
   const from = input.from ? parseBound(input.from, false) : new Date(to.getTime() - 30 * DAY_MS);
-  if (from >= to) throw new DomainError("VALIDATION", "The range is empty: `from` must be before `to`.", { field: "from" });
-  if (to.getTime() - from.getTime() > MAX_RANGE) throw new DomainError("VALIDATION", "The range is longer than two years: choose a shorter one.", { field: "from" });
+  if (from >= to)
+    throw new DomainError("VALIDATION", "The range is empty: `from` must be before `to`.", { field: "from" });
+  if (to.getTime() - from.getTime() > MAX_RANGE)
+    throw new DomainError("VALIDATION", "The range is longer than two years: choose a shorter one.", { field: "from" });
   return { projectId: project.id, from, to, slug: project.slug, keyPrefix: project.keyPrefix };
 }
 
@@ -59,12 +87,18 @@ const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10
 
 export async function flowMetric(app: App, input: MetricsInput) {
   const range = await metricsRange(app, input);
-  const [{ baseline, deltas }, finished] = await Promise.all([flowDeltas(app.database, range, app.now()), finishedItems(app.database, range)]);
+  const [{ baseline, deltas }, finished] = await Promise.all([
+    flowDeltas(app.database, range, app.now()),
+    finishedItems(app.database, range),
+  ]);
   const fromDay = dayOf(range.from);
   const toDay = dayOf(new Date(range.to.getTime() - 1));
   return {
     range: rangeOf(range),
-    cumulativeFlow: cumulativeFlow(baseline, deltas, fromDay, toDay).map(({ day, counts }) => ({ date: isoDay(day), ...counts })),
+    cumulativeFlow: cumulativeFlow(baseline, deltas, fromDay, toDay).map(({ day, counts }) => ({
+      date: isoDay(day),
+      ...counts,
+    })),
     throughput: throughput(
       finished.map((item) => Math.floor(item.live / DAY_MS)),
       fromDay,
@@ -75,7 +109,10 @@ export async function flowMetric(app: App, input: MetricsInput) {
 
 export async function leadTimeMetric(app: App, input: MetricsInput) {
   const range = await metricsRange(app, input);
-  const [finished, durations] = await Promise.all([finishedItems(app.database, range), stageDurationPercentiles(app.database, range)]);
+  const [finished, durations] = await Promise.all([
+    finishedItems(app.database, range),
+    stageDurationPercentiles(app.database, range),
+  ]);
   const ideaToLive = finished.map((item) => item.live - item.createdAt);
   const storyToLive = finished.map((item) => item.live - (item.story ?? item.createdAt));
   const codeToLive = finished.filter((item) => item.code !== null).map((item) => item.live - item.code!);
@@ -83,14 +120,23 @@ export async function leadTimeMetric(app: App, input: MetricsInput) {
   const longest = [...finished]
     .sort((a, b) => b.live - b.createdAt - (a.live - a.createdAt))
     .slice(0, 10)
-    .map((item) => ({ id: item.id, key: itemKey(range.keyPrefix, item.number), title: item.title, leadTimeMs: item.live - item.createdAt, liveAt: new Date(item.live) }));
+    .map((item) => ({
+      id: item.id,
+      key: itemKey(range.keyPrefix, item.number),
+      title: item.title,
+      leadTimeMs: item.live - item.createdAt,
+      liveAt: new Date(item.live),
+    }));
   return {
     range: rangeOf(range),
     finished: finished.length,
     leadTime: figure(ideaToLive),
     storyLeadTime: figure(storyToLive),
     cycleTime: figure(codeToLive),
-    timeInStage: STAGE_KEYS.filter((stage) => stage !== "live").map((stage: StageKey) => ({ stage, ...(durations.get(stage) ?? { count: 0, p50: null, p85: null, p95: null }) })),
+    timeInStage: STAGE_KEYS.filter((stage) => stage !== "live").map((stage: StageKey) => ({
+      stage,
+      ...(durations.get(stage) ?? { count: 0, p50: null, p85: null, p95: null }),
+    })),
     longest,
   };
 }
@@ -99,10 +145,15 @@ async function doraFor(app: App, range: Range, windowMs: number): Promise<DoraFi
   const live = liveEnvironment(await listEnvironments(app.database, range.projectId));
   if (!live) return null;
   const until = new Date(range.to.getTime() + windowMs);
-  const [deployments, alerts] = await Promise.all([liveChanges(app.database, live.id, until), criticalAlerts(app.database, live.id, new Date(0), until)]);
+  const [deployments, alerts] = await Promise.all([
+    liveChanges(app.database, live.id, until),
+    criticalAlerts(app.database, live.id, new Date(0), until),
+  ]);
   // Only the changes of releases that first went live in the range are read.
   const finished = deployments.map((d) => ({ ...d, finishedAt: d.finishedAt! }));
-  const releaseIds = [...firstLiveByRelease(finished)].filter(([, at]) => at >= range.from && at < range.to).map(([id]) => id);
+  const releaseIds = [...firstLiveByRelease(finished)]
+    .filter(([, at]) => at >= range.from && at < range.to)
+    .map(([id]) => id);
   const commits = await firstCommits(app.database, releaseIds);
   return dora({
     from: range.from,
@@ -117,7 +168,8 @@ async function doraFor(app: App, range: Range, windowMs: number): Promise<DoraFi
 export async function doraMetric(app: App, input: MetricsInput) {
   const range = await metricsRange(app, input);
   const windowHours = input.windowHours ?? 24;
-  if (!(windowHours > 0 && windowHours <= 24 * 30)) throw new DomainError("VALIDATION", "The failure window is 1 hour to 30 days.", { field: "windowHours" });
+  if (!(windowHours > 0 && windowHours <= 24 * 30))
+    throw new DomainError("VALIDATION", "The failure window is 1 hour to 30 days.", { field: "windowHours" });
   const windowMs = windowHours * 3_600_000;
   const length = range.to.getTime() - range.from.getTime();
   const previousRange = { ...range, from: new Date(range.from.getTime() - length), to: range.from };
@@ -134,11 +186,16 @@ export async function doraMetric(app: App, input: MetricsInput) {
 
 export async function pipelineMetric(app: App, input: MetricsInput) {
   const range = await metricsRange(app, input);
-  const [activity, flaky] = await Promise.all([pipelineActivity(app.database, range), flakiestTests(app.database, range.projectId, range.from, 10)]);
+  const [activity, flaky] = await Promise.all([
+    pipelineActivity(app.database, range),
+    flakiestTests(app.database, range.projectId, range.from, 10),
+  ]);
   const finishedBuilds = activity.builds.filter((b) => b.status === "passed" || b.status === "failed");
   const total = finishedBuilds.reduce((n, b) => n + b.count, 0);
   const byEnvironment = new Map<string, number[]>();
-  for (const d of activity.deployments) if (completed(d)) (byEnvironment.get(d.environment) ?? byEnvironment.set(d.environment, []).get(d.environment)!).push(d.ms);
+  for (const d of activity.deployments)
+    if (completed(d))
+      (byEnvironment.get(d.environment) ?? byEnvironment.set(d.environment, []).get(d.environment)!).push(d.ms);
   return {
     range: rangeOf(range),
     buildPassRate: total ? (finishedBuilds.find((b) => b.status === "passed")?.count ?? 0) / total : null,
@@ -153,5 +210,11 @@ export async function pipelineMetric(app: App, input: MetricsInput) {
   };
 }
 
-export const METRICS = { funnel: funnelMetric, flow: flowMetric, "lead-time": leadTimeMetric, dora: doraMetric, pipeline: pipelineMetric } as const;
+export const METRICS = {
+  funnel: funnelMetric,
+  flow: flowMetric,
+  "lead-time": leadTimeMetric,
+  dora: doraMetric,
+  pipeline: pipelineMetric,
+} as const;
 export type MetricName = keyof typeof METRICS;

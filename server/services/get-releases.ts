@@ -39,11 +39,29 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
   const alertLabel = await findAlertEnvironmentLabel(app.database, project.id);
   const live = liveEnvironment(environments);
   // Each alert on live belongs to the release that was live when it started.
-  const changes = live ? (await liveChanges(app.database, live.id, now)).filter(completed).map((d) => ({ releaseId: d.releaseId, at: d.finishedAt! })) : [];
-  const alertView = (a: (typeof alerts)[number]) => ({ id: a.id, name: a.name, severity: a.severity, status: a.status, startsAt: a.startsAt, endsAt: a.endsAt, summary: alertSummary(a) });
+  const changes = live
+    ? (await liveChanges(app.database, live.id, now))
+        .filter(completed)
+        .map((d) => ({ releaseId: d.releaseId, at: d.finishedAt! }))
+    : [];
+  const alertView = (a: (typeof alerts)[number]) => ({
+    id: a.id,
+    name: a.name,
+    severity: a.severity,
+    status: a.status,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    summary: alertSummary(a),
+  });
   const releaseIds = releases.map((r) => r.id);
-  const [deployments, items] = await Promise.all([deploymentsOfReleases(app.database, releaseIds), itemsOfReleases(app.database, releaseIds)]);
-  const regression = await regressionTotals(app.database, deployments.map((d) => d.id));
+  const [deployments, items] = await Promise.all([
+    deploymentsOfReleases(app.database, releaseIds),
+    itemsOfReleases(app.database, releaseIds),
+  ]);
+  const regression = await regressionTotals(
+    app.database,
+    deployments.map((d) => d.id),
+  );
   const versionOf = (deploymentId: number) => {
     const deployment = deployments.find((d) => d.id === deploymentId);
     return deployment ? (releases.find((r) => r.id === deployment.releaseId)?.version ?? null) : null;
@@ -51,12 +69,19 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
 
   const environmentViews = environments.map((environment) => {
     const settings = readSettings(environment.config);
-    const slotOf = (slot: string | null) => held.find((h) => h.environmentId === environment.id && h.slot === slot) ?? null;
+    const slotOf = (slot: string | null) =>
+      held.find((h) => h.environmentId === environment.id && h.slot === slot) ?? null;
     const slots =
       environment.strategy === "blue-green"
         ? SLOTS.map((slot) => {
             const content = slotOf(slot);
-            return { slot, active: environment.activeSlot === slot, deploymentId: content?.deploymentId ?? null, version: content ? versionOf(content.deploymentId) : null, url: settings.slots[slot] };
+            return {
+              slot,
+              active: environment.activeSlot === slot,
+              deploymentId: content?.deploymentId ?? null,
+              version: content ? versionOf(content.deploymentId) : null,
+              url: settings.slots[slot],
+            };
           })
         : [];
     const current = held.find((h) => h.environmentId === environment.id && serving.has(h.deploymentId)) ?? null;
@@ -71,7 +96,9 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
       settings: redactSettings(settings),
       serving: current ? { deploymentId: current.deploymentId, version: versionOf(current.deploymentId) } : null,
       slots,
-      schedule: settings.schedule ? { ...settings.schedule, next: nextRun(settings.schedule.cron, settings.schedule.timezone, now) } : null,
+      schedule: settings.schedule
+        ? { ...settings.schedule, next: nextRun(settings.schedule.cron, settings.schedule.timezone, now) }
+        : null,
       firingAlerts: alerts.filter((a) => a.environmentId === environment.id && a.status === "firing").map(alertView),
     };
   });
@@ -83,7 +110,10 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
     const cells = environments.map((environment) => {
       const newest = own.filter((d) => d.environmentId === environment.id).at(-1);
       if (!newest) return { environment: environment.name, deployment: null };
-      const verdict = verificationOf({ verifyStatus: newest.verifyStatus, regression: regression.get(newest.id) ?? null });
+      const verdict = verificationOf({
+        verifyStatus: newest.verifyStatus,
+        regression: regression.get(newest.id) ?? null,
+      });
       return {
         environment: environment.name,
         deployment: {
@@ -103,7 +133,17 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
         },
       };
     });
-    const promotion = index < GATED ? evaluatePromotion(await promotionFacts(app.database, release, now, (gateFacts ??= await projectGateFacts(app.database, project.id, now)))) : null;
+    const promotion =
+      index < GATED
+        ? evaluatePromotion(
+            await promotionFacts(
+              app.database,
+              release,
+              now,
+              (gateFacts ??= await projectGateFacts(app.database, project.id, now)),
+            ),
+          )
+        : null;
     releaseViews.push({
       id: release.id,
       version: release.version,
@@ -122,7 +162,9 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
           qaSignedOffAt: item.qaSignedOffAt,
         })),
       cells,
-      alerts: alerts.filter((a) => a.environmentId === live?.id && liveAt(changes, a.startsAt)?.releaseId === release.id).map(alertView),
+      alerts: alerts
+        .filter((a) => a.environmentId === live?.id && liveAt(changes, a.startsAt)?.releaseId === release.id)
+        .map(alertView),
       promotion: promotion && { allowed: promotion.allowed, reasons: promotion.reasons, checks: promotion.checks },
     });
   }
@@ -133,7 +175,9 @@ export async function getReleases(app: App, input: { project: string; limit?: nu
     releases: releaseViews,
     policy: {
       autoPromote: policy.autoPromote,
-      lineStopped: policy.lineStoppedAt ? { at: policy.lineStoppedAt, by: policy.lineStoppedBy, reason: policy.lineStoppedReason } : null,
+      lineStopped: policy.lineStoppedAt
+        ? { at: policy.lineStoppedAt, by: policy.lineStoppedBy, reason: policy.lineStoppedReason }
+        : null,
       freezeWindows: policy.freezeWindows,
       freezeNow: freeze ? { note: freeze.window.note ?? null, endsAt: freeze.endsAt } : null,
       alertEnvironmentLabels: environmentLabels(alertLabel),

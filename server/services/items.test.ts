@@ -11,9 +11,20 @@ describeOnEveryDatabase("work items", (fresh) => {
   });
 
   it("captures an idea with the next key at the bottom of the Idea column", async () => {
-    const first = await ctx.caller.item.create({ project: "shiplane", title: "  Dark mode ", labels: ["UX", "ux", " web "] });
+    const first = await ctx.caller.item.create({
+      project: "shiplane",
+      title: "  Dark mode ",
+      labels: ["UX", "ux", " web "],
+    });
     const second = await ctx.caller.item.create({ project: "shiplane", title: "Export CSV" });
-    expect(first).toMatchObject({ key: "SL-1", kind: "idea", stage: "idea", title: "Dark mode", labels: ["ux", "web"], version: 1 });
+    expect(first).toMatchObject({
+      key: "SL-1",
+      kind: "idea",
+      stage: "idea",
+      title: "Dark mode",
+      labels: ["ux", "web"],
+      version: 1,
+    });
     expect(second.key).toBe("SL-2");
     expect(second.position > first.position).toBe(true);
     const board = await ctx.caller.board.get({ project: "shiplane" });
@@ -36,8 +47,12 @@ describeOnEveryDatabase("work items", (fresh) => {
 
   it("refuses a bad title, an unknown stage and an unknown project without changing anything", async () => {
     await expect(ctx.caller.item.create({ project: "shiplane", title: "   " })).rejects.toThrow(/needs a title/);
-    await expect(ctx.caller.item.create({ project: "shiplane", title: "x".repeat(501) })).rejects.toThrow(/at most 500/);
-    await expect(ctx.caller.item.create({ project: "shiplane", title: "ok", stage: "code" })).rejects.toThrow(/cannot start in Code/);
+    await expect(ctx.caller.item.create({ project: "shiplane", title: "x".repeat(501) })).rejects.toThrow(
+      /at most 500/,
+    );
+    await expect(ctx.caller.item.create({ project: "shiplane", title: "ok", stage: "code" })).rejects.toThrow(
+      /cannot start in Code/,
+    );
     await expect(ctx.caller.item.create({ project: "nope", title: "ok" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const board = await ctx.caller.board.get({ project: "shiplane" });
     expect(board.cards).toHaveLength(0);
@@ -49,7 +64,11 @@ describeOnEveryDatabase("work items", (fresh) => {
       code: "UNPROCESSABLE_CONTENT",
       message: expect.stringMatching(/needs a description/),
     });
-    const described = await ctx.caller.item.update({ id: idea.id, expectedVersion: 1, description: "Follow the system theme." });
+    const described = await ctx.caller.item.update({
+      id: idea.id,
+      expectedVersion: 1,
+      description: "Follow the system theme.",
+    });
     ctx.clock.advance(60_000);
     const story = await ctx.caller.item.move({ id: idea.id, toStage: "story", expectedVersion: described.version });
     expect(story).toMatchObject({ stage: "story", kind: "story", version: 3 });
@@ -65,7 +84,9 @@ describeOnEveryDatabase("work items", (fresh) => {
   it("answers a stale version with a conflict carrying the current card", async () => {
     const idea = await ctx.caller.item.create({ project: "shiplane", title: "Dark mode" });
     await ctx.caller.item.update({ id: idea.id, expectedVersion: 1, title: "Dark theme" });
-    const error = await ctx.caller.item.update({ id: idea.id, expectedVersion: 1, title: "Night mode" }).catch((e) => e);
+    const error = await ctx.caller.item
+      .update({ id: idea.id, expectedVersion: 1, title: "Night mode" })
+      .catch((e) => e);
     expect(error).toMatchObject({ code: "CONFLICT" });
     expect(error.shape?.data?.details?.current?.title ?? error.cause?.details?.current?.title).toBe("Dark theme");
     expect((await ctx.caller.item.get({ id: idea.id })).card.title).toBe("Dark theme");
@@ -85,11 +106,22 @@ describeOnEveryDatabase("work items", (fresh) => {
     const story = await ctx.caller.item.create({ project: "shiplane", title: "Search", kind: "story", owner: "ana" });
     await ctx.caller.item.move({ id: story.id, toStage: "code" });
     await expect(ctx.caller.item.move({ id: story.id, toStage: "build" })).rejects.toThrow(/No pull request is linked/);
-    await expect(ctx.caller.item.move({ id: story.id, toStage: "build", force: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const forced = await ctx.caller.item.move({ id: story.id, toStage: "build", force: true, reason: "Hotfix merged by hand" });
+    await expect(ctx.caller.item.move({ id: story.id, toStage: "build", force: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    const forced = await ctx.caller.item.move({
+      id: story.id,
+      toStage: "build",
+      force: true,
+      reason: "Hotfix merged by hand",
+    });
     expect(forced.stage).toBe("build");
     const last = (await ctx.caller.item.get({ id: story.id })).history.at(-1);
-    expect(last?.payload).toMatchObject({ forced: true, reason: "Hotfix merged by hand", overriddenReasons: [expect.stringMatching(/No pull request/)] });
+    expect(last?.payload).toMatchObject({
+      forced: true,
+      reason: "Hotfix merged by hand",
+      overriddenReasons: [expect.stringMatching(/No pull request/)],
+    });
   });
 
   it("reorders within a column between the named neighbours", async () => {
@@ -107,12 +139,18 @@ describeOnEveryDatabase("work items", (fresh) => {
     await expect(ctx.caller.item.reject({ id: idea.id, reason: " " })).rejects.toThrow(/Say why/);
     await ctx.caller.item.reject({ id: idea.id, reason: "Not our market" });
     expect((await ctx.caller.board.get({ project: "shiplane" })).cards).toHaveLength(0);
-    expect(await ctx.caller.item.archive({ project: "shiplane", q: "market" })).toMatchObject([{ key: "SL-1", rejectedReason: "Not our market" }]);
+    expect(await ctx.caller.item.archive({ project: "shiplane", q: "market" })).toMatchObject([
+      { key: "SL-1", rejectedReason: "Not our market" },
+    ]);
     expect(await ctx.caller.item.archive({ project: "shiplane", q: "zzz" })).toEqual([]);
     await expect(ctx.caller.item.move({ id: idea.id, toStage: "story" })).rejects.toMatchObject({ code: "CONFLICT" });
     const restored = await ctx.caller.item.restore({ id: idea.id });
     expect(restored.stage).toBe("idea");
-    expect((await ctx.caller.item.get({ id: idea.id })).history.map((e) => e.type)).toEqual(["item.created", "item.rejected", "item.restored"]);
+    expect((await ctx.caller.item.get({ id: idea.id })).history.map((e) => e.type)).toEqual([
+      "item.created",
+      "item.rejected",
+      "item.restored",
+    ]);
   });
 
   it("says which stage is unknown and which card is missing", async () => {
@@ -122,7 +160,9 @@ describeOnEveryDatabase("work items", (fresh) => {
   });
 
   it("keeps every concurrent move: versions serialise writers", async () => {
-    const cards = await Promise.all(Array.from({ length: 10 }, (_, i) => ctx.caller.item.create({ project: "shiplane", title: `Card ${i}` })));
+    const cards = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => ctx.caller.item.create({ project: "shiplane", title: `Card ${i}` })),
+    );
     const results = await Promise.allSettled(
       cards.flatMap((card) => [
         ctx.caller.item.update({ id: card.id, expectedVersion: 1, title: `${card.title} (a)` }),
@@ -130,26 +170,43 @@ describeOnEveryDatabase("work items", (fresh) => {
       ]),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
-    expect(results.filter((r) => r.status === "rejected").every((r) => (r as PromiseRejectedResult).reason.code === "CONFLICT")).toBe(true);
+    expect(
+      results
+        .filter((r) => r.status === "rejected")
+        .every((r) => (r as PromiseRejectedResult).reason.code === "CONFLICT"),
+    ).toBe(true);
     const board = await ctx.caller.board.get({ project: "shiplane" });
     expect(new Set(board.cards.map((c) => c.key)).size).toBe(10);
     expect(board.cards.every((c) => c.version === 2)).toBe(true);
   });
 
   it("moves the same cards from many concurrent requests without losing or doubling anything", async () => {
-    const cards = await Promise.all(Array.from({ length: 4 }, (_, i) => ctx.caller.item.create({ project: "shiplane", title: `Busy ${i}`, kind: "story", owner: "ana" })));
+    const cards = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        ctx.caller.item.create({ project: "shiplane", title: `Busy ${i}`, kind: "story", owner: "ana" }),
+      ),
+    );
     const moves = Array.from({ length: 40 }, (_, i) =>
-      ctx.caller.item.move({ id: cards[i % 4].id, toStage: i % 2 ? "story" : "code", reason: "rework", afterId: cards[(i + 1) % 4].id }),
+      ctx.caller.item.move({
+        id: cards[i % 4].id,
+        toStage: i % 2 ? "story" : "code",
+        reason: "rework",
+        afterId: cards[(i + 1) % 4].id,
+      }),
     );
     const results = await Promise.allSettled(moves);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.message)).toEqual([]);
+    expect(
+      results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.message),
+    ).toEqual([]);
     for (const card of cards) {
       const detail = await ctx.caller.item.get({ id: card.id });
       const moved = detail.history.filter((e) => e.type === "item.moved" || e.type === "item.reordered");
       expect(moved).toHaveLength(10);
       expect(detail.intervals.filter((i) => i.leftAt === null)).toHaveLength(1);
       expect(detail.intervals.at(-1)?.stage).toBe(detail.card.stage);
-      expect(detail.card.version).toBe(1 + detail.history.filter((e) => e.type === "item.moved" || e.type === "item.reordered").length);
+      expect(detail.card.version).toBe(
+        1 + detail.history.filter((e) => e.type === "item.moved" || e.type === "item.reordered").length,
+      );
     }
   });
 });

@@ -22,8 +22,12 @@ export async function listArchive(app: App, input: { project: string; q?: string
   const items = await listRejectedItems(app.database, project.id);
   return items
     .map((item) => ({ item, key: itemKey(project.keyPrefix, item.number) }))
-    .filter(({ item, key }) =>
-      !needle || [key, item.title, item.description, item.rejectedReason ?? ""].some((text) => text.toLowerCase().includes(needle)),
+    .filter(
+      ({ item, key }) =>
+        !needle ||
+        [key, item.title, item.description, item.rejectedReason ?? ""].some((text) =>
+          text.toLowerCase().includes(needle),
+        ),
     )
     .map(({ item, key }) => ({
       id: item.id,

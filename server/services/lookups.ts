@@ -9,7 +9,11 @@ import { findRelease, type ReleaseRecord } from "../../db/repositories/releases"
 export async function requireProject(store: Store, slug: string): Promise<ProjectRecord> {
   const project = await findProjectBySlug(store, slug);
   if (!project) {
-    throw new DomainError("PROJECT.NOT_FOUND", `There is no project "${slug}". List them with "shiplane project list" or GET /api/v1/projects.`, { project: slug });
+    throw new DomainError(
+      "PROJECT.NOT_FOUND",
+      `There is no project "${slug}". List them with "shiplane project list" or GET /api/v1/projects.`,
+      { project: slug },
+    );
   }
   return project;
 }
@@ -30,7 +34,11 @@ export async function requireActiveItem(store: Store, id: number): Promise<ItemR
 }
 
 /** Refuses a write based on an old version; the error carries the card as it is now. */
-export async function checkVersion(item: ItemRecord, expectedVersion: number | undefined, currentCard: () => Promise<unknown>): Promise<void> {
+export async function checkVersion(
+  item: ItemRecord,
+  expectedVersion: number | undefined,
+  currentCard: () => Promise<unknown>,
+): Promise<void> {
   if (expectedVersion !== undefined && expectedVersion !== item.version) {
     throw new DomainError(
       "ITEM.STALE_VERSION",
@@ -42,7 +50,12 @@ export async function checkVersion(item: ItemRecord, expectedVersion: number | u
 
 export async function requireRelease(store: Store, id: number): Promise<ReleaseRecord> {
   const release = await findRelease(store, id);
-  if (!release) throw new DomainError("RELEASE.NOT_FOUND", `There is no release with id ${id}. List them with GET /api/v1/projects/{project}/releases.`, { id });
+  if (!release)
+    throw new DomainError(
+      "RELEASE.NOT_FOUND",
+      `There is no release with id ${id}. List them with GET /api/v1/projects/{project}/releases.`,
+      { id },
+    );
   return release;
 }
 
@@ -50,7 +63,11 @@ export async function requireEnvironment(store: Store, projectId: number, name: 
   const environment = await findEnvironmentByName(store, projectId, name);
   if (!environment) {
     const names = (await listEnvironments(store, projectId)).map((e) => e.name);
-    throw new DomainError("ENVIRONMENT.NOT_FOUND", `There is no environment "${name}"${names.length ? `; this project has ${names.join(", ")}` : ""}.`, { environment: name });
+    throw new DomainError(
+      "ENVIRONMENT.NOT_FOUND",
+      `There is no environment "${name}"${names.length ? `; this project has ${names.join(", ")}` : ""}.`,
+      { environment: name },
+    );
   }
   return environment;
 }

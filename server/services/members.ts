@@ -26,13 +26,19 @@ import { createUser, normaliseEmail } from "./users";
 const INVITE_DAYS = 7;
 
 function checkRole(role: string): Role {
-  if (!isRole(role)) throw new DomainError("VALIDATION", `"${role}" is not a role: viewer, member, release-manager or admin.`, { field: "role" });
+  if (!isRole(role))
+    throw new DomainError("VALIDATION", `"${role}" is not a role: viewer, member, release-manager or admin.`, {
+      field: "role",
+    });
   return role;
 }
 
 export async function listMembers(app: App, input: { project: string }) {
   const project = await requireProject(app.database, input.project);
-  const [members, invites] = await Promise.all([listMemberships(app.database, { projectId: project.id }), listOpenInvites(app.database, project.id, app.now())]);
+  const [members, invites] = await Promise.all([
+    listMemberships(app.database, { projectId: project.id }),
+    listOpenInvites(app.database, project.id, app.now()),
+  ]);
   return { members, invites };
 }
 
@@ -41,10 +47,16 @@ export async function setMemberRole(app: App, actor: Actor, input: { project: st
   const role = checkRole(input.role);
   const project = await requireProject(app.database, input.project);
   const user = await findUserByEmail(app.database, input.email);
-  if (!user) throw new DomainError("USER.NOT_FOUND", `There is no account for ${input.email}. Invite the person instead: they choose a password when they open the link.`, { field: "email" });
+  if (!user)
+    throw new DomainError(
+      "USER.NOT_FOUND",
+      `There is no account for ${input.email}. Invite the person instead: they choose a password when they open the link.`,
+      { field: "email" },
+    );
   await changeProject(app, project.id, async (store, record) => {
     const from = await putMembership(store, { projectId: project.id, userId: user.id, role, createdBy: actor.id });
-    if (from !== role) await record({ itemId: null, type: "member.role", actor: actor.id, payload: { email: user.email, from, role } });
+    if (from !== role)
+      await record({ itemId: null, type: "member.role", actor: actor.id, payload: { email: user.email, from, role } });
   });
   return { email: user.email, role };
 }
@@ -53,8 +65,10 @@ export async function removeMember(app: App, actor: Actor, input: { project: str
   const project = await requireProject(app.database, input.project);
   const user = await findUserByEmail(app.database, input.email);
   const role = user ? await findRole(app.database, project.id, user.id) : null;
-  if (!user || !role) throw new DomainError("USER.NOT_FOUND", `${input.email} is not a member of ${project.slug}.`, { field: "email" });
-  if (actor.id === `user:${user.email}`) throw new DomainError("VALIDATION", "You cannot remove yourself; ask another admin.");
+  if (!user || !role)
+    throw new DomainError("USER.NOT_FOUND", `${input.email} is not a member of ${project.slug}.`, { field: "email" });
+  if (actor.id === `user:${user.email}`)
+    throw new DomainError("VALIDATION", "You cannot remove yourself; ask another admin.");
   await changeProject(app, project.id, async (store, record) => {
     await deleteMembership(store, project.id, user.id);
     await record({ itemId: null, type: "member.removed", actor: actor.id, payload: { email: user.email, role } });
@@ -62,14 +76,25 @@ export async function removeMember(app: App, actor: Actor, input: { project: str
 }
 
 /** An invitation link for the email and role; only its hash is kept, so the link is shown once. */
-export async function createInvite(app: App, actor: Actor, input: { project: string; email: string; role: string }): Promise<{ token: string; invite: InviteRecord }> {
+export async function createInvite(
+  app: App,
+  actor: Actor,
+  input: { project: string; email: string; role: string },
+): Promise<{ token: string; invite: InviteRecord }> {
   const role = checkRole(input.role);
   const email = normaliseEmail(input.email);
   const project = await requireProject(app.database, input.project);
   const token = randomBytes(24).toString("base64url");
   const now = app.now();
   const invite = await changeProject(app, project.id, async (store, record) => {
-    const row = await insertInvite(store, { projectId: project.id, email, role, hash: hashToken(token), createdBy: actor.id, expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) });
+    const row = await insertInvite(store, {
+      projectId: project.id,
+      email,
+      role,
+      hash: hashToken(token),
+      createdBy: actor.id,
+      expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000),
+    });
     await record({ itemId: null, type: "invite.created", actor: actor.id, payload: { id: row.id, email, role } });
     return row;
   });
@@ -82,14 +107,22 @@ export async function revokeInvite(app: App, actor: Actor, input: { project: str
   if (!invite) throw new DomainError("INVITE.INVALID", "This invitation was already used, revoked or has expired.");
   await changeProject(app, project.id, async (store, record) => {
     await closeInvite(store, invite.id, { revokedAt: app.now() });
-    await record({ itemId: null, type: "invite.revoked", actor: actor.id, payload: { id: invite.id, email: invite.email, role: invite.role } });
+    await record({
+      itemId: null,
+      type: "invite.revoked",
+      actor: actor.id,
+      payload: { id: invite.id, email: invite.email, role: invite.role },
+    });
   });
 }
 
 async function openInvite(app: App, token: string) {
   const invite = await findInviteByHash(app.database, hashToken(token));
   if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt <= app.now()) {
-    throw new DomainError("INVITE.INVALID", "This invitation link was already used, revoked or has expired. Ask the project's admin for a new one.");
+    throw new DomainError(
+      "INVITE.INVALID",
+      "This invitation link was already used, revoked or has expired. Ask the project's admin for a new one.",
+    );
   }
   const project = (await findProjectById(app.database, invite.projectId))!;
   return { invite, project };
@@ -99,27 +132,54 @@ async function openInvite(app: App, token: string) {
 export async function describeInvite(app: App, token: string) {
   const { invite, project } = await openInvite(app, token);
   const account = await findUserByEmail(app.database, invite.email);
-  return { email: invite.email, role: invite.role, project: { slug: project.slug, name: project.name }, hasAccount: Boolean(account), expiresAt: invite.expiresAt };
+  return {
+    email: invite.email,
+    role: invite.role,
+    project: { slug: project.slug, name: project.name },
+    hasAccount: Boolean(account),
+    expiresAt: invite.expiresAt,
+  };
 }
 
 /**
  * Accepts an invitation: a new person sets a name and password (the account is made for the
  * invited email); someone with an account is signed in as that email already.
  */
-export async function acceptInvite(app: App, input: { token: string; signedInEmail?: string | null; name?: string | null; password?: string | null }) {
+export async function acceptInvite(
+  app: App,
+  input: { token: string; signedInEmail?: string | null; name?: string | null; password?: string | null },
+) {
   const { invite, project } = await openInvite(app, input.token);
   let user = await findUserByEmail(app.database, invite.email);
   if (user) {
-    if (input.signedInEmail !== user.email) throw new DomainError("AUTH.UNAUTHENTICATED", `Sign in as ${invite.email} to accept this invitation.`);
+    if (input.signedInEmail !== user.email)
+      throw new DomainError("AUTH.UNAUTHENTICATED", `Sign in as ${invite.email} to accept this invitation.`);
   } else {
-    if (!input.password) throw new DomainError("VALIDATION", "Choose a password (at least 8 characters) to create your account.", { field: "password" });
-    user = await createUser(app, { id: `invite:${invite.id}`, role: invite.role }, { email: invite.email, password: input.password, name: input.name });
+    if (!input.password)
+      throw new DomainError("VALIDATION", "Choose a password (at least 8 characters) to create your account.", {
+        field: "password",
+      });
+    user = await createUser(
+      app,
+      { id: `invite:${invite.id}`, role: invite.role },
+      { email: invite.email, password: input.password, name: input.name },
+    );
   }
   const actor: Actor = { id: `user:${user.email}`, role: invite.role };
   await changeProject(app, project.id, async (store, record) => {
-    const from = await putMembership(store, { projectId: project.id, userId: user.id, role: invite.role, createdBy: invite.createdBy });
+    const from = await putMembership(store, {
+      projectId: project.id,
+      userId: user.id,
+      role: invite.role,
+      createdBy: invite.createdBy,
+    });
     await closeInvite(store, invite.id, { acceptedAt: app.now(), acceptedBy: user.id });
-    await record({ itemId: null, type: "invite.accepted", actor: actor.id, payload: { id: invite.id, email: user.email, role: invite.role, from } });
+    await record({
+      itemId: null,
+      type: "invite.accepted",
+      actor: actor.id,
+      payload: { id: invite.id, email: user.email, role: invite.role, from },
+    });
   });
   return { email: user.email, project: project.slug, role: invite.role };
 }

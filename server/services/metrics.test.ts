@@ -27,8 +27,15 @@ const d = (days: number) => new Date(T0 + days * DAY);
 async function timeline(ctx: Awaited<ReturnType<typeof testApp>>) {
   const { caller, clock } = ctx;
   const at = (days: number) => clock.advance(T0 + days * DAY - clock.now().getTime());
-  const create = (title: string, kind: "idea" | "story" = "idea") => caller.item.create({ project: "shiplane", title, kind, description: "Why", owner: "ana" });
-  const move = (id: number, toStage: string, reason?: string) => caller.item.move({ id, toStage, force: ["build", "test", "live"].includes(toStage) || undefined, reason: reason ?? "forced for the fixture" });
+  const create = (title: string, kind: "idea" | "story" = "idea") =>
+    caller.item.create({ project: "shiplane", title, kind, description: "Why", owner: "ana" });
+  const move = (id: number, toStage: string, reason?: string) =>
+    caller.item.move({
+      id,
+      toStage,
+      force: ["build", "test", "live"].includes(toStage) || undefined,
+      reason: reason ?? "forced for the fixture",
+    });
   const A = await create("A");
   const B = await create("B");
   at(1);
@@ -59,20 +66,65 @@ async function timeline(ctx: Awaited<ReturnType<typeof testApp>>) {
   const projectId = ctx.project.id;
   await changeProject(ctx.app, projectId, async (store) => {
     const [, live] = await listEnvironments(store, projectId);
-    const commit = await insertCommitOnce(store, { projectId, sha: "a".repeat(40), message: "SL-1 work", author: "ana", branch: "feature", committedAt: d(1.5) });
+    const commit = await insertCommitOnce(store, {
+      projectId,
+      sha: "a".repeat(40),
+      message: "SL-1 work",
+      author: "ana",
+      branch: "feature",
+      committedAt: d(1.5),
+    });
     await linkItemToCommit(store, A.id, commit.id);
-    const pr = await insertPullRequest(store, { projectId, number: 7, title: "SL-4", branch: "f", state: "merged", openedAt: d(2.5), updatedAt: d(2.5) });
+    const pr = await insertPullRequest(store, {
+      projectId,
+      number: 7,
+      title: "SL-4",
+      branch: "f",
+      state: "merged",
+      openedAt: d(2.5),
+      updatedAt: d(2.5),
+    });
     await linkItemToPullRequest(store, D.id, pr);
-    const old = await insertCommitOnce(store, { projectId, sha: "b".repeat(40), message: "old", author: "ana", branch: "main", committedAt: d(-100) });
+    const old = await insertCommitOnce(store, {
+      projectId,
+      sha: "b".repeat(40),
+      message: "old",
+      author: "ana",
+      branch: "main",
+      committedAt: d(-100),
+    });
     await linkItemToCommit(store, Z.id, old.id);
-    const release = (version: string, items: number[], created: number) => insertRelease(store, { projectId, version, commitSha: version, createdAt: d(created) }, items);
+    const release = (version: string, items: number[], created: number) =>
+      insertRelease(store, { projectId, version, commitSha: version, createdAt: d(created) }, items);
     const R0 = await release("0.9.0", [Z.id], -11);
     const R1 = await release("1.0.0", [A.id], 4.5);
     const R2 = await release("1.1.0", [D.id], 7.5);
     const R3 = await release("1.2.0", [], 8.5);
-    const deployment = async (releaseId: number, purpose: "promote" | "rollback", finished: number, minutes: number, status: "succeeded" | "failed" | "rolled-back", phase = "deploy") => {
-      const id = await enqueueDeployment(store, { projectId, releaseId, environmentId: live.id, slot: "green", purpose, triggeredBy: "user:local", queuedAt: d(finished - minutes / 1440) });
-      await updateDeployment(store, id, { status, phase: phase as "deploy", startedAt: d(finished - minutes / 1440), finishedAt: d(finished), switchStatus: status === "failed" ? null : "passed", verifyStatus: phase === "verify" ? "failed" : "passed" });
+    const deployment = async (
+      releaseId: number,
+      purpose: "promote" | "rollback",
+      finished: number,
+      minutes: number,
+      status: "succeeded" | "failed" | "rolled-back",
+      phase = "deploy",
+    ) => {
+      const id = await enqueueDeployment(store, {
+        projectId,
+        releaseId,
+        environmentId: live.id,
+        slot: "green",
+        purpose,
+        triggeredBy: "user:local",
+        queuedAt: d(finished - minutes / 1440),
+      });
+      await updateDeployment(store, id, {
+        status,
+        phase: phase as "deploy",
+        startedAt: d(finished - minutes / 1440),
+        finishedAt: d(finished),
+        switchStatus: status === "failed" ? null : "passed",
+        verifyStatus: phase === "verify" ? "failed" : "passed",
+      });
     };
     await deployment(R0, "promote", -10, 5, "succeeded");
     await deployment(R1, "promote", 5, 10, "rolled-back");
@@ -81,13 +133,40 @@ async function timeline(ctx: Awaited<ReturnType<typeof testApp>>) {
     await deployment(R3, "promote", 9, 15, "failed", "verify");
     await deployment(R3, "promote", 9 + 4 / 24, 30, "succeeded");
     const alert = (name: string, startsAt: Date) =>
-      insertAlertRow(store, { projectId, environmentId: live.id, fingerprint: name, name, status: "firing", severity: "critical", labels: {}, annotations: {}, startsAt, endsAt: null, generatorUrl: null, updatedAt: startsAt });
+      insertAlertRow(store, {
+        projectId,
+        environmentId: live.id,
+        fingerprint: name,
+        name,
+        status: "firing",
+        severity: "critical",
+        labels: {},
+        annotations: {},
+        startsAt,
+        endsAt: null,
+        generatorUrl: null,
+        updatedAt: startsAt,
+      });
     await alert("X", new Date(d(8).getTime() + 3 * HOUR));
     await alert("Y", new Date(T0 + HOUR));
-    for (const [n, status] of [[1, "passed"], [2, "passed"], [3, "failed"]] as const) {
-      await insertBuild(store, { projectId, externalId: `b${n}`, commitSha: "c".repeat(40), branch: "main", status, createdAt: d(n) });
+    for (const [n, status] of [
+      [1, "passed"],
+      [2, "passed"],
+      [3, "failed"],
+    ] as const) {
+      await insertBuild(store, {
+        projectId,
+        externalId: `b${n}`,
+        commitSha: "c".repeat(40),
+        branch: "main",
+        status,
+        createdAt: d(n),
+      });
     }
-    for (const [n, failed] of [[1, 0], [2, 3]]) {
+    for (const [n, failed] of [
+      [1, 0],
+      [2, 3],
+    ]) {
       await insertTestRun(store, { projectId, suite: "regression", passed: 10, failed, skipped: 0, createdAt: d(n) });
     }
   });
@@ -158,13 +237,22 @@ describeOnEveryDatabase("metrics from a hand-computed timeline", (fresh) => {
     // Promotions in range: P1, P2, P3, P4; live: P1, P2, P4 over 10 days.
     expect(result.current).toMatchObject({ deployments: 3, deploymentsPerDay: 0.3 });
     // P1 rolled back, P2 hit by alert X, P3 failed verification; alert Y belongs to P0, before the range.
-    expect(result.current!.failed.map((f) => f.cause).sort()).toEqual(['critical alert "X"', "failed verification", "rolled back"]);
+    expect(result.current!.failed.map((f) => f.cause).sort()).toEqual([
+      'critical alert "X"',
+      "failed verification",
+      "rolled back",
+    ]);
     expect(result.current!.changeFailureRate).toBeCloseTo(0.75);
     // Recovery: P1 2 h (its rollback), P3 4 h (P4), P2 25 h (alert X at d8+3h to P4): median 4 h.
     expect(result.current!.recoveryMs).toBe(4 * HOUR);
     // Lead time for changes: A 3.5 d (commit d1.5, live d5), D 5.5 d (PR d2.5, live d8); Z's old commit is not claimed.
     expect(result.current!.leadTimeMs).toBe(3.5 * DAY);
-    expect(result.bands).toEqual({ deploymentFrequency: "high", leadTime: "high", changeFailureRate: "low", recovery: "high" });
+    expect(result.bands).toEqual({
+      deploymentFrequency: "high",
+      leadTime: "high",
+      changeFailureRate: "low",
+      recovery: "high",
+    });
     expect(result.previous).toMatchObject({ deployments: 1, changeFailureRate: 0 });
   });
 
@@ -173,13 +261,17 @@ describeOnEveryDatabase("metrics from a hand-computed timeline", (fresh) => {
     expect(result.buildPassRate).toBeCloseTo(2 / 3);
     expect(result.suites).toEqual([{ suite: "regression", runs: 2, passRate: 0.5 }]);
     // Live deployments that finished well: RB1 1 min, P1 10, P2 20, P4 30.
-    expect(result.deploymentDurations).toEqual([{ environment: "live", count: 4, p50: 10 * 60_000, p85: 30 * 60_000, p95: 30 * 60_000 }]);
+    expect(result.deploymentDurations).toEqual([
+      { environment: "live", count: 4, p50: 10 * 60_000, p85: 30 * 60_000, p95: 30 * 60_000 },
+    ]);
     expect(result.timeline.deployments).toHaveLength(5);
     expect(result.timeline.alerts.map((a) => a.name)).toEqual(["Y", "X"]);
   });
 
   it("refuses a bad range", async () => {
-    await expect(funnelMetric(ctx.app, { project: "shiplane", from: "2026-03-10", to: "2026-03-01" })).rejects.toThrow(/range is empty/);
+    await expect(funnelMetric(ctx.app, { project: "shiplane", from: "2026-03-10", to: "2026-03-01" })).rejects.toThrow(
+      /range is empty/,
+    );
     await expect(funnelMetric(ctx.app, { project: "shiplane", from: "soon" })).rejects.toThrow(/not a date/);
     await expect(doraMetric(ctx.app, { ...range, windowHours: 0 })).rejects.toThrow(/failure window/);
   });

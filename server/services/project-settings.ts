@@ -20,19 +20,39 @@ export async function getProjectSettings(app: App, input: { project: string }) {
   return {
     project,
     webhook: { path: `/api/webhooks/github/${project.slug}`, secret, events: [...SUPPORTED_EVENTS] },
-    githubToken: access?.token ? { configured: true, ending: access.token.slice(-4) } : { configured: false, ending: null },
-    deliveries: deliveries.map((d) => ({ id: d.id, deliveryId: d.deliveryId, event: d.event, action: d.action, status: d.status, error: d.error, receivedAt: d.receivedAt, processedAt: d.processedAt })),
+    githubToken: access?.token
+      ? { configured: true, ending: access.token.slice(-4) }
+      : { configured: false, ending: null },
+    deliveries: deliveries.map((d) => ({
+      id: d.id,
+      deliveryId: d.deliveryId,
+      event: d.event,
+      action: d.action,
+      status: d.status,
+      error: d.error,
+      receivedAt: d.receivedAt,
+      processedAt: d.processedAt,
+    })),
     tokens,
   };
 }
 
 /** The GitHub token Shiplane posts the shiplane/gates commit status with; null removes it. */
-export async function setProjectGithubToken(app: App, actor: Actor, input: { project: string; token: string | null }): Promise<void> {
+export async function setProjectGithubToken(
+  app: App,
+  actor: Actor,
+  input: { project: string; token: string | null },
+): Promise<void> {
   const project = await requireProject(app.database, input.project);
   const token = input.token?.trim() || null;
   await changeProject(app, project.id, async (store, record) => {
     await setGithubToken(store, project.id, token);
-    await record({ itemId: null, type: "settings.changed", actor: actor.id, payload: { githubToken: token ? "set" : "removed" } });
+    await record({
+      itemId: null,
+      type: "settings.changed",
+      actor: actor.id,
+      payload: { githubToken: token ? "set" : "removed" },
+    });
   });
 }
 
@@ -42,7 +62,12 @@ export async function regenerateWebhookSecret(app: App, actor: Actor, input: { p
   const secret = randomBytes(24).toString("hex");
   await changeProject(app, project.id, async (store, record) => {
     await setWebhookSecret(store, project.id, secret);
-    await record({ itemId: null, type: "settings.changed", actor: actor.id, payload: { webhookSecret: "regenerated" } });
+    await record({
+      itemId: null,
+      type: "settings.changed",
+      actor: actor.id,
+      payload: { webhookSecret: "regenerated" },
+    });
   });
   forgetWebhookProject(app, project.slug);
   return secret;

@@ -29,13 +29,21 @@ async function assess(app: App, actor: Actor, input: PromoteInput & { automatic?
   const release = await requireRelease(app.database, input.releaseId);
   const live = liveEnvironment(await listEnvironments(app.database, release.projectId));
   const facts = await promotionFacts(app.database, release, app.now());
-  const decision = evaluatePromotion(facts, { admin: actor.role === "admin", reason: input.reason, automatic: input.automatic });
+  const decision = evaluatePromotion(facts, {
+    admin: actor.role === "admin",
+    reason: input.reason,
+    automatic: input.automatic,
+  });
   if (!live) decision.reasons.unshift("This project has no live environment: add one on the Releases page.");
   return { release, live, facts, decision: { ...decision, allowed: decision.reasons.length === 0 } };
 }
 
 /** The promotion gates' state for a release, as the confirmation dialog shows it. */
-export async function checkPromotion(app: App, actor: Actor, input: PromoteInput & { automatic?: boolean }): Promise<PromotionCheck> {
+export async function checkPromotion(
+  app: App,
+  actor: Actor,
+  input: PromoteInput & { automatic?: boolean },
+): Promise<PromotionCheck> {
   const { release, live, facts, decision } = await assess(app, actor, input);
   return { release: { id: release.id, version: release.version }, environment: live?.name ?? null, facts, decision };
 }
@@ -46,22 +54,36 @@ export async function checkPromotion(app: App, actor: Actor, input: PromoteInput
  * after which its cards move to Live. A blue-green idle slot that already holds the release,
  * verified, is only switched.
  */
-export async function promoteRelease(app: App, actor: Actor, input: PromoteInput & { automatic?: boolean }): Promise<number> {
+export async function promoteRelease(
+  app: App,
+  actor: Actor,
+  input: PromoteInput & { automatic?: boolean },
+): Promise<number> {
   const { release, live, decision } = await assess(app, actor, input);
   if (!decision.allowed || !live) {
     await changeProject(app, release.projectId, async (_store, record) => {
-      await record({ itemId: null, type: "promotion.refused", actor: actor.id, payload: { version: release.version, reasons: decision.reasons } });
+      await record({
+        itemId: null,
+        type: "promotion.refused",
+        actor: actor.id,
+        payload: { version: release.version, reasons: decision.reasons },
+      });
     });
-    throw new DomainError("PROMOTION.REFUSED", `Release ${release.version} cannot be promoted yet: ${decision.reasons.join(" ")}`, {
-      reasons: decision.reasons,
-      checks: decision.checks,
-    });
+    throw new DomainError(
+      "PROMOTION.REFUSED",
+      `Release ${release.version} cannot be promoted yet: ${decision.reasons.join(" ")}`,
+      {
+        reasons: decision.reasons,
+        checks: decision.checks,
+      },
+    );
   }
   const slot = targetSlot(live.strategy, live.activeSlot);
   let phase: "deploy" | "switch" = "deploy";
   if (slot) {
     const held = await newestSucceededBefore(app.database, live.id, slot);
-    const verified = held?.verifyStatus === "passed" || (held?.verifyStatus === null && !readSettings(live.config).verify);
+    const verified =
+      held?.verifyStatus === "passed" || (held?.verifyStatus === null && !readSettings(live.config).verify);
     if (held && held.releaseId === release.id && verified) phase = "switch";
   }
   return enqueue(app, actor, {

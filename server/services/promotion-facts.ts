@@ -26,7 +26,12 @@ export async function testVerdict(store: Store, deployments: DeploymentRecord[],
   const environment = environments.find((e) => e.id === test.environmentId)!.name;
   // A failed deployment reports its failure, not a stale verdict.
   const status = test.status === "failed" && test.phase === "verify" ? "succeeded" : test.status;
-  return { environment, status, verification: test.verifyStatus === "running" ? ("running" as const) : verification, failingTests };
+  return {
+    environment,
+    status,
+    verification: test.verifyStatus === "running" ? ("running" as const) : verification,
+    failingTests,
+  };
 }
 
 /** What the promotion gates read about the project as a whole, now (the same for each of its releases). */
@@ -45,8 +50,12 @@ export async function projectGateFacts(store: Store, projectId: number, now: Dat
     live,
     serving,
     keyPrefix: project?.keyPrefix ?? "",
-    criticalAlerts: alerts.filter((alert) => alert.severity === "critical").map((alert) => ({ name: alert.name, environment: live?.name ?? "live" })),
-    lineStopped: policy.lineStoppedAt ? { by: policy.lineStoppedBy ?? "someone", reason: policy.lineStoppedReason ?? "" } : null,
+    criticalAlerts: alerts
+      .filter((alert) => alert.severity === "critical")
+      .map((alert) => ({ name: alert.name, environment: live?.name ?? "live" })),
+    lineStopped: policy.lineStoppedAt
+      ? { by: policy.lineStoppedBy ?? "someone", reason: policy.lineStoppedReason ?? "" }
+      : null,
     freeze: freeze ? { note: freeze.window.note ?? null, endsAt: freeze.endsAt } : null,
   };
 }
@@ -54,7 +63,12 @@ export async function projectGateFacts(store: Store, projectId: number, now: Dat
 export type ProjectGateFacts = Awaited<ReturnType<typeof projectGateFacts>>;
 
 /** Everything the promotion gates read about one release, now; pass the project's facts when judging several releases. */
-export async function promotionFacts(store: Store, release: ReleaseRecord, now: Date, project?: ProjectGateFacts): Promise<PromotionFacts> {
+export async function promotionFacts(
+  store: Store,
+  release: ReleaseRecord,
+  now: Date,
+  project?: ProjectGateFacts,
+): Promise<PromotionFacts> {
   const [shared, deployments, items] = await Promise.all([
     project ?? projectGateFacts(store, release.projectId, now),
     deploymentsOfReleases(store, [release.id]),

@@ -34,7 +34,10 @@ export async function receiveAlerts(app: App, slug: string, notification: AlertN
     const now = app.now();
     for (const input of notification.alerts) {
       const alert = normaliseAlert(input, label);
-      const environment = environments.find((e) => e.name === alert.environment) ?? environments.find((e) => e.kind === alert.environment) ?? null;
+      const environment =
+        environments.find((e) => e.name === alert.environment) ??
+        environments.find((e) => e.kind === alert.environment) ??
+        null;
       const existing = await findAlert(store, project.id, alert.fingerprint, alert.startsAt);
       if (existing && existing.status === alert.status) {
         counts.unchanged++;
@@ -52,7 +55,13 @@ export async function receiveAlerts(app: App, slug: string, notification: AlertN
         updatedAt: now,
       };
       if (existing) await updateAlertRow(store, existing.id, row);
-      else await insertAlertRow(store, { ...row, projectId: project.id, fingerprint: alert.fingerprint, startsAt: alert.startsAt });
+      else
+        await insertAlertRow(store, {
+          ...row,
+          projectId: project.id,
+          fingerprint: alert.fingerprint,
+          startsAt: alert.startsAt,
+        });
       const type = alert.status === "firing" ? "alert.fired" : "alert.resolved";
       counts[alert.status === "firing" ? "fired" : "resolved"]++;
       await record({
@@ -60,9 +69,22 @@ export async function receiveAlerts(app: App, slug: string, notification: AlertN
         type,
         actor: "integration:alertmanager",
         at: alert.status === "firing" ? alert.startsAt : (alert.endsAt ?? now),
-        payload: { name: alert.name, severity: alert.severity, environment: environment?.name ?? alert.environment, fingerprint: alert.fingerprint, startsAt: alert.startsAt, summary: alert.annotations.summary ?? null },
+        payload: {
+          name: alert.name,
+          severity: alert.severity,
+          environment: environment?.name ?? alert.environment,
+          fingerprint: alert.fingerprint,
+          startsAt: alert.startsAt,
+          summary: alert.annotations.summary ?? null,
+        },
       });
-      if (alert.status === "firing" && environment) fired.push({ name: alert.name, environmentId: environment.id, startsAt: alert.startsAt, severity: alert.severity });
+      if (alert.status === "firing" && environment)
+        fired.push({
+          name: alert.name,
+          environmentId: environment.id,
+          startsAt: alert.startsAt,
+          severity: alert.severity,
+        });
     }
   });
   for (const alert of fired) if (alert.severity === "critical") await considerAutoRollback(app, project.slug, alert);

@@ -1,6 +1,18 @@
-import { checksOfBuild, failureReason, isBuildFailure, isMainBranch, type BuildStatus } from "../../domain/delivery/builds";
+import {
+  checksOfBuild,
+  failureReason,
+  isBuildFailure,
+  isMainBranch,
+  type BuildStatus,
+} from "../../domain/delivery/builds";
 import { DomainError } from "../../domain/errors";
-import { findReleaseByVersion, itemsForCommit, replaceArtifacts, unreleasedMergedItems, upsertBuild } from "../../db/repositories/builds";
+import {
+  findReleaseByVersion,
+  itemsForCommit,
+  replaceArtifacts,
+  unreleasedMergedItems,
+  upsertBuild,
+} from "../../db/repositories/builds";
 import { insertRelease } from "../../db/repositories/delivery";
 import { setChecksForSha } from "../../db/repositories/github";
 import { changeProject } from "../unit-of-work";
@@ -60,7 +72,14 @@ export async function reportBuild(app: App, actor: Actor, input: BuildInput): Pr
     if (input.artifacts) await replaceArtifacts(store, project.id, id, artifacts);
     const checkedPullRequests = await setChecksForSha(store, project.id, input.commitSha, checksOfBuild(input.status));
     const items = await itemsForCommit(store, project.id, input.commitSha);
-    const payload = { buildId: input.buildId, status: input.status, branch: input.branch, commitSha: input.commitSha, tests: input.tests ?? null, url: input.url ?? null };
+    const payload = {
+      buildId: input.buildId,
+      status: input.status,
+      branch: input.branch,
+      commitSha: input.commitSha,
+      tests: input.tests ?? null,
+      url: input.url ?? null,
+    };
     if (previousStatus !== input.status) {
       if (items.length === 0) await record({ itemId: null, type: "build.reported", actor: actor.id, payload });
       for (const itemId of items) await record({ itemId, type: "build.reported", actor: actor.id, payload });
@@ -71,20 +90,40 @@ export async function reportBuild(app: App, actor: Actor, input: BuildInput): Pr
       const existing = await findReleaseByVersion(store, project.id, version);
       if (existing) {
         if (previousStatus === null) {
-          throw new DomainError("VALIDATION", `Release ${version} already exists: give this build's artifacts a new version.`, { field: "artifacts" });
+          throw new DomainError(
+            "VALIDATION",
+            `Release ${version} already exists: give this build's artifacts a new version.`,
+            { field: "artifacts" },
+          );
         }
       } else {
         const released = await unreleasedMergedItems(store, project.id, input.branch.replace(/^refs\/heads\//, ""));
-        const releaseId = await insertRelease(store, { projectId: project.id, version, buildId: id, commitSha: input.commitSha, createdAt: now }, released);
-        await record({ itemId: null, type: "release.created", actor: actor.id, payload: { version, buildId: input.buildId, items: released } });
-        for (const itemId of released) await record({ itemId, type: "item.linked", actor: actor.id, payload: { release: version } });
+        const releaseId = await insertRelease(
+          store,
+          { projectId: project.id, version, buildId: id, commitSha: input.commitSha, createdAt: now },
+          released,
+        );
+        await record({
+          itemId: null,
+          type: "release.created",
+          actor: actor.id,
+          payload: { version, buildId: input.buildId, items: released },
+        });
+        for (const itemId of released)
+          await record({ itemId, type: "item.linked", actor: actor.id, payload: { release: version } });
         release = { id: releaseId, version, items: released };
       }
     }
-    return { build: { id, buildId: input.buildId, status: input.status, created: previousStatus === null }, items, release, checkedPullRequests };
+    return {
+      build: { id, buildId: input.buildId, status: input.status, created: previousStatus === null },
+      items,
+      release,
+      checkedPullRequests,
+    };
   });
   // A red build rejects the code; a green one lifts the flag an earlier red build left.
-  if (input.status === "failed") await sendBackToCode(app, actor, result.items, failureReason(input.buildId, input.tests?.failed));
+  if (input.status === "failed")
+    await sendBackToCode(app, actor, result.items, failureReason(input.buildId, input.tests?.failed));
   if (input.status === "passed") await clearFlags(app, actor, result.items, isBuildFailure);
   await postGateStatuses(app, project.id, result.checkedPullRequests);
   const { checkedPullRequests, ...shown } = result;

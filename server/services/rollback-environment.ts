@@ -23,23 +23,33 @@ export interface RollbackInput {
 export async function rollbackEnvironment(app: App, actor: Actor, input: RollbackInput): Promise<number> {
   const project = await requireProject(app.database, input.project);
   const environment = await requireEnvironment(app.database, project.id, input.environment);
-  const details = { reason: input.reason?.trim() || null, ...(input.alert ? { alert: input.alert, automatic: true } : {}) };
+  const details = {
+    reason: input.reason?.trim() || null,
+    ...(input.alert ? { alert: input.alert, automatic: true } : {}),
+  };
   if (environment.strategy === "blue-green") {
     const active = isSlot(environment.activeSlot) ? environment.activeSlot : "blue";
     const previous = otherSlot(active);
     const held = await newestSucceededBefore(app.database, environment.id, previous);
     const release = held ? await findRelease(app.database, held.releaseId) : null;
     if (!release) {
-      throw new DomainError("ROLLBACK.UNAVAILABLE", `Slot ${previous} of ${environment.name} holds no release to switch back to.`, { environment: environment.name });
+      throw new DomainError(
+        "ROLLBACK.UNAVAILABLE",
+        `Slot ${previous} of ${environment.name} holds no release to switch back to.`,
+        { environment: environment.name },
+      );
     }
     return enqueue(app, actor, { release, environment, purpose: "rollback", slot: previous, phase: "switch", details });
   }
   const current = await newestSucceededBefore(app.database, environment.id, null);
   let before = current ? await newestSucceededBefore(app.database, environment.id, null, current.id) : null;
-  while (before && current && before.releaseId === current.releaseId) before = await newestSucceededBefore(app.database, environment.id, null, before.id);
+  while (before && current && before.releaseId === current.releaseId)
+    before = await newestSucceededBefore(app.database, environment.id, null, before.id);
   const release = before ? await findRelease(app.database, before.releaseId) : null;
   if (!release) {
-    throw new DomainError("ROLLBACK.UNAVAILABLE", `${environment.name} has run no earlier release to roll back to.`, { environment: environment.name });
+    throw new DomainError("ROLLBACK.UNAVAILABLE", `${environment.name} has run no earlier release to roll back to.`, {
+      environment: environment.name,
+    });
   }
   return enqueue(app, actor, { release, environment, purpose: "rollback", slot: null, details });
 }

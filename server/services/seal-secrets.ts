@@ -12,7 +12,10 @@ export async function sealStoredSecrets(database: Database): Promise<number> {
     for (const project of await listProjectSecrets(store)) {
       const open = (value: string | null) => value !== null && !isSealed(value);
       if (open(project.webhookSecret) || open(project.githubToken)) {
-        await sealProjectSecrets(store, project.id, { webhookSecret: seal(project.webhookSecret), githubToken: seal(project.githubToken) });
+        await sealProjectSecrets(store, project.id, {
+          webhookSecret: seal(project.webhookSecret),
+          githubToken: seal(project.githubToken),
+        });
         changed++;
       }
     }

@@ -30,23 +30,43 @@ describeOnEveryDatabase("secrets at rest", (fresh) => {
     expect(settings.webhook.secret).toBe(unseal(row.webhookSecret!));
     expect(settings.githubToken).toEqual({ configured: true, ending: "1234" });
 
-    await ctx.caller.release.configureEnvironment({ project: "shiplane", environment: "test", settings: { deployer: { type: "webhook", url: "https://deploy.example.com/hook", secret: "a-deploy-secret-of-16+" } } });
+    await ctx.caller.release.configureEnvironment({
+      project: "shiplane",
+      environment: "test",
+      settings: {
+        deployer: { type: "webhook", url: "https://deploy.example.com/hook", secret: "a-deploy-secret-of-16+" },
+      },
+    });
     const [test] = await listEnvironments(ctx.app.database, ctx.project.id);
     expect(JSON.stringify(test.config)).not.toContain("a-deploy-secret");
     expect(readSettings(test.config).deployer).toMatchObject({ type: "webhook", secret: "a-deploy-secret-of-16+" });
     // Saving again with the secret left blank keeps it.
-    await ctx.caller.release.configureEnvironment({ project: "shiplane", environment: "test", settings: { deployer: { type: "webhook", url: "https://deploy.example.com/hook2", secret: "" } } });
+    await ctx.caller.release.configureEnvironment({
+      project: "shiplane",
+      environment: "test",
+      settings: { deployer: { type: "webhook", url: "https://deploy.example.com/hook2", secret: "" } },
+    });
     const [again] = await listEnvironments(ctx.app.database, ctx.project.id);
-    expect(readSettings(again.config).deployer).toMatchObject({ url: "https://deploy.example.com/hook2", secret: "a-deploy-secret-of-16+" });
+    expect(readSettings(again.config).deployer).toMatchObject({
+      url: "https://deploy.example.com/hook2",
+      secret: "a-deploy-secret-of-16+",
+    });
     const shown = await ctx.caller.release.overview({ project: "shiplane" });
     expect(JSON.stringify(shown)).not.toContain("a-deploy-secret");
   });
 
   it("encrypts at start what was stored in clear, and says so when the key does not match", async () => {
     // As a database from before encryption at rest holds them.
-    await sealProjectSecrets(ctx.app.database, ctx.project.id, { webhookSecret: "plain-secret", githubToken: "plain-token" });
+    await sealProjectSecrets(ctx.app.database, ctx.project.id, {
+      webhookSecret: "plain-secret",
+      githubToken: "plain-token",
+    });
     const [test] = await listEnvironments(ctx.app.database, ctx.project.id);
-    await updateEnvironment(ctx.app.database, test.id, { config: { deployer: { type: "webhook", url: "https://x.example.com/", secret: "plain-deploy-secret", timeoutSeconds: 60 } } });
+    await updateEnvironment(ctx.app.database, test.id, {
+      config: {
+        deployer: { type: "webhook", url: "https://x.example.com/", secret: "plain-deploy-secret", timeoutSeconds: 60 },
+      },
+    });
     expect(await sealStoredSecrets(ctx.app.database)).toBe(2);
     expect(await sealStoredSecrets(ctx.app.database)).toBe(0);
     const row = await stored();

@@ -8,7 +8,12 @@ import { requireActiveItem } from "./lookups";
 /** A release manager signs off a card's manual QA (who, when, a note); promotion waits for it. */
 export async function signOffQa(app: App, actor: Actor, input: { id: number; note?: string | null }): Promise<void> {
   const item = await requireActiveItem(app.database, input.id);
-  if (!item.needsManualQa) throw new DomainError("VALIDATION", "This card does not need manual QA: mark it \"needs manual QA\" first if it does.", { field: "id" });
+  if (!item.needsManualQa)
+    throw new DomainError(
+      "VALIDATION",
+      'This card does not need manual QA: mark it "needs manual QA" first if it does.',
+      { field: "id" },
+    );
   const note = input.note?.trim() || null;
   await changeProject(app, item.projectId, async (store, record) => {
     await setQaSignOff(store, item.id, { by: actor.id, at: app.now(), note });

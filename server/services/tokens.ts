@@ -32,7 +32,12 @@ export async function createToken(
       createdAt: now,
       expiresAt: lifetime ? new Date(now.getTime() + lifetime) : null,
     });
-    await record({ itemId: null, type: "token.created", actor: actor.id, payload: { id: row.id, name: row.name, scopes } });
+    await record({
+      itemId: null,
+      type: "token.created",
+      actor: actor.id,
+      payload: { id: row.id, name: row.name, scopes },
+    });
     return row;
   });
   return { token, record };
@@ -43,11 +48,19 @@ export async function listProjectTokens(app: App, input: { project: string }): P
   return listTokens(app.database, project.id);
 }
 
-export async function revokeToken(app: App, actor: Actor, input: { project: string; id: number }): Promise<TokenRecord> {
+export async function revokeToken(
+  app: App,
+  actor: Actor,
+  input: { project: string; id: number },
+): Promise<TokenRecord> {
   const project = await requireProject(app.database, input.project);
   const tokens = await listTokens(app.database, project.id);
   const token = tokens.find((t) => t.id === input.id);
-  if (!token) throw new DomainError("TOKEN.NOT_FOUND", `Project ${project.slug} has no token ${input.id}: list them with "shiplane token list --project ${project.slug}".`);
+  if (!token)
+    throw new DomainError(
+      "TOKEN.NOT_FOUND",
+      `Project ${project.slug} has no token ${input.id}: list them with "shiplane token list --project ${project.slug}".`,
+    );
   if (token.revokedAt) return token;
   return changeProject(app, project.id, async (store, record) => {
     const row = (await revokeTokenRow(store, token.id, app.now()))!;

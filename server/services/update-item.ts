@@ -21,14 +21,25 @@ export interface UpdateItemInput {
   blockedReason?: string | null;
 }
 
-const FIELDS = ["title", "description", "owner", "labels", "estimate", "needsManualQa", "blocked", "blockedReason"] as const;
+const FIELDS = [
+  "title",
+  "description",
+  "owner",
+  "labels",
+  "estimate",
+  "needsManualQa",
+  "blocked",
+  "blockedReason",
+] as const;
 
 function normalise(input: UpdateItemInput): ItemPatch {
   const patch: ItemPatch = {};
   if (input.title !== undefined) patch.title = normaliseTitle(input.title);
   if (input.description !== undefined) {
     if (input.description.length > DESCRIPTION_MAX) {
-      throw new DomainError("VALIDATION", `A description is at most ${DESCRIPTION_MAX} characters.`, { field: "description" });
+      throw new DomainError("VALIDATION", `A description is at most ${DESCRIPTION_MAX} characters.`, {
+        field: "description",
+      });
     }
     patch.description = input.description.trim();
   }
@@ -56,12 +67,14 @@ export async function updateItem(app: App, actor: Actor, input: UpdateItemInput)
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const field of FIELDS) {
       if (patch[field] === undefined) continue;
-      if (JSON.stringify(patch[field]) !== JSON.stringify(item[field])) changes[field] = { from: item[field], to: patch[field] };
+      if (JSON.stringify(patch[field]) !== JSON.stringify(item[field]))
+        changes[field] = { from: item[field], to: patch[field] };
       else delete patch[field];
     }
     if (Object.keys(changes).length === 0) return loadCard(store, item, now);
     const updated = await updateItemVersioned(store, item.id, item.version, { ...patch, updatedAt: now });
-    if (!updated) throw new DomainError("ITEM.STALE_VERSION", "This card changed while it was being saved. Reload and try again.");
+    if (!updated)
+      throw new DomainError("ITEM.STALE_VERSION", "This card changed while it was being saved. Reload and try again.");
     await record({ itemId: item.id, type: "item.updated", actor: actor.id, payload: { changes } });
     return loadCard(store, updated, now);
   });

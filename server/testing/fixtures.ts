@@ -25,6 +25,11 @@ export async function testApp(database: Database, actor: Actor = LOCAL_OPERATOR)
     await app.notifier.close();
   });
   const caller = createCaller({ app, actor });
-  const project = await caller.project.create({ name: "Shiplane", slug: "shiplane", keyPrefix: "SL", repo: "acme/shiplane" });
+  const project = await caller.project.create({
+    name: "Shiplane",
+    slug: "shiplane",
+    keyPrefix: "SL",
+    repo: "acme/shiplane",
+  });
   return { app, clock, caller, project, as: (other: Actor) => createCaller({ app, actor: other }) };
 }

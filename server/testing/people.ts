@@ -30,7 +30,11 @@ export async function signIn(app: App, email: string, password: string, ip = "10
 export async function person(app: App, project: string, role: Role | "instance-admin") {
   const email = `${role}@people.test`;
   if (!(await findUserByEmail(app.database, email))) {
-    await createUser(app, LOCAL_OPERATOR, { email, password: PASSWORD, siteRole: role === "instance-admin" ? "admin" : "user" });
+    await createUser(app, LOCAL_OPERATOR, {
+      email,
+      password: PASSWORD,
+      siteRole: role === "instance-admin" ? "admin" : "user",
+    });
     if (role !== "instance-admin") await setMemberRole(app, LOCAL_OPERATOR, { project, email, role });
   }
   const row = (await findUserByEmail(app.database, email))!;

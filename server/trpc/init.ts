@@ -39,24 +39,30 @@ export interface Meta {
   on: Subject;
 }
 
-const t = initTRPC.context<Context>().meta<Meta>().create({
-  transformer: superjson,
-  sse: {
-    ping: { enabled: true, intervalMs: 15_000 },
-    client: { reconnectAfterInactivityMs: 45_000 },
-  },
-  // One place maps domain errors to transport codes and keeps the human message.
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const domain = isDomainError(cause) ? { code: cause.code, details: cause.details } : null;
-    const zod = cause instanceof ZodError ? cause.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`) : null;
-    return {
-      ...shape,
-      message: zod ? `Invalid input: ${zod.join("; ")}` : shape.message,
-      data: { ...shape.data, stack: undefined, domainCode: domain?.code ?? null, details: domain?.details ?? null },
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    sse: {
+      ping: { enabled: true, intervalMs: 15_000 },
+      client: { reconnectAfterInactivityMs: 45_000 },
+    },
+    // One place maps domain errors to transport codes and keeps the human message.
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const domain = isDomainError(cause) ? { code: cause.code, details: cause.details } : null;
+      const zod =
+        cause instanceof ZodError
+          ? cause.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`)
+          : null;
+      return {
+        ...shape,
+        message: zod ? `Invalid input: ${zod.join("; ")}` : shape.message,
+        data: { ...shape.data, stack: undefined, domainCode: domain?.code ?? null, details: domain?.details ?? null },
+      };
+    },
+  });
 
 /** Turns a thrown DomainError into a TRPCError with the right code; other errors pass through. */
 const domainErrors = t.middleware(async ({ next }) => {
@@ -79,17 +85,33 @@ export function procedureFor(role: Role, on: Subject = "project") {
     .use(domainErrors)
     .use(async ({ ctx, next, type, getRawInput }) => {
       if (ctx.user === undefined) {
-        if (!atLeast(ctx.actor.role, role)) throw new TRPCError({ code: "FORBIDDEN", message: forbidden(role, ctx.actor.role) });
+        if (!atLeast(ctx.actor.role, role))
+          throw new TRPCError({ code: "FORBIDDEN", message: forbidden(role, ctx.actor.role) });
         return next();
       }
       const user = ctx.user;
-      if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to Shiplane first: your session has ended or you are signed out." });
+      if (!user)
+        throw new TRPCError({
+          code: "UNAUTHORIZED",
+          message: "Sign in to Shiplane first: your session has ended or you are signed out.",
+        });
       if (type === "mutation" && !ctx.sameOrigin) {
-        throw new TRPCError({ code: "FORBIDDEN", message: "This change came from another site, so it was refused. Make it from Shiplane's own pages." });
+        throw new TRPCError({
+          code: "FORBIDDEN",
+          message: "This change came from another site, so it was refused. Make it from Shiplane's own pages.",
+        });
       }
-      const granted = on === "instance" ? (user.siteAdmin ? "admin" : "viewer") : await roleIn(ctx.app, user, await projectOf(ctx.app, on, await getRawInput()));
+      const granted =
+        on === "instance"
+          ? user.siteAdmin
+            ? "admin"
+            : "viewer"
+          : await roleIn(ctx.app, user, await projectOf(ctx.app, on, await getRawInput()));
       if (!granted || !atLeast(granted, role)) {
-        const message = on === "instance" ? "This needs an instance admin. Ask one to do it, or to make you admin on the Users page." : forbidden(role, granted);
+        const message =
+          on === "instance"
+            ? "This needs an instance admin. Ask one to do it, or to make you admin on the Users page."
+            : forbidden(role, granted);
         throw new TRPCError({ code: "FORBIDDEN", message });
       }
       return next({ ctx: { ...ctx, actor: userActor(user, granted) } });

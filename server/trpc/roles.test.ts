@@ -2,7 +2,9 @@ import { expect, it } from "vitest";
 import { appRouter } from "./root";
 
 it("every tRPC procedure declares the role it needs", () => {
-  const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { role?: string }; type: string } }>);
+  const procedures = Object.entries(
+    appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { role?: string }; type: string } }>,
+  );
   expect(procedures.length).toBeGreaterThan(30);
   const undeclared = procedures.filter(([, procedure]) => !procedure._def.meta?.role).map(([path]) => path);
   expect(undeclared).toEqual([]);
@@ -19,6 +21,8 @@ it("every tRPC procedure declares the role it needs", () => {
     "audit.list": "admin",
   });
   // Mutations never need less than a member.
-  const open = procedures.filter(([, p]) => p._def.type === "mutation" && p._def.meta!.role === "viewer").map(([path]) => path);
+  const open = procedures
+    .filter(([, p]) => p._def.type === "mutation" && p._def.meta!.role === "viewer")
+    .map(([path]) => path);
   expect(open).toEqual([]);
 });

@@ -18,7 +18,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <main className="mx-auto max-w-md p-10">
         <h1 className="text-lg font-semibold">This invitation cannot be used</h1>
-        <p role="alert" className="muted mt-2">{invite.problem}</p>
+        <p role="alert" className="muted mt-2">
+          {invite.problem}
+        </p>
       </main>
     );
   }

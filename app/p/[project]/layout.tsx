@@ -8,7 +8,13 @@ import { membershipForPage, requireSignedIn } from "@/server/auth/page";
 export const dynamic = "force-dynamic";
 
 /** Every project page: signed in, a member (or an instance admin), and told the role it acts with. */
-export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ project: string }> }) {
+export default async function ProjectLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ project: string }>;
+}) {
   const { project: slug } = await params;
   const app = await getApp();
   const user = await requireSignedIn(app, `/p/${slug}`);
@@ -17,11 +23,15 @@ export default async function ProjectLayout({ children, params }: { children: Re
     return (
       <main className="mx-auto max-w-xl p-10">
         <div className="flex items-center justify-between">
-          <h1 className="text-xl font-semibold">{project ? `You are not a member of ${project.name}` : `There is no project “${slug}”`}</h1>
+          <h1 className="text-xl font-semibold">
+            {project ? `You are not a member of ${project.name}` : `There is no project “${slug}”`}
+          </h1>
           <UserMenu user={user} />
         </div>
         <p className="muted mt-2">
-          {project ? "Ask one of its admins to invite you: they can copy an invitation link for you from the project's Members page." : "Check the address, or pick a project you are a member of."}
+          {project
+            ? "Ask one of its admins to invite you: they can copy an invitation link for you from the project's Members page."
+            : "Check the address, or pick a project you are a member of."}
         </p>
         <Link className="mt-4 inline-block text-blue-600 underline" href="/">
           Your projects

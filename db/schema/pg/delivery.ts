@@ -1,4 +1,15 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { projects, workItems } from "./funnel";
 import type * as T from "../shared-types";
@@ -10,7 +21,9 @@ export const pullRequests = pgTable(
   "pull_requests",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     title: text("title").notNull(),
     branch: text("branch").notNull(),
@@ -33,8 +46,12 @@ export const pullRequests = pgTable(
 export const itemPullRequests = pgTable(
   "item_pull_requests",
   {
-    itemId: integer("item_id").notNull().references(() => workItems.id, { onDelete: "cascade" }),
-    pullRequestId: integer("pull_request_id").notNull().references(() => pullRequests.id, { onDelete: "cascade" }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => workItems.id, { onDelete: "cascade" }),
+    pullRequestId: integer("pull_request_id")
+      .notNull()
+      .references(() => pullRequests.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.pullRequestId] }), index("item_pull_requests_pr").on(t.pullRequestId)],
 );
@@ -43,7 +60,9 @@ export const commits = pgTable(
   "commits",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     sha: text("sha").notNull(),
     message: text("message").notNull(),
     author: text("author"),
@@ -57,8 +76,12 @@ export const commits = pgTable(
 export const itemCommits = pgTable(
   "item_commits",
   {
-    itemId: integer("item_id").notNull().references(() => workItems.id, { onDelete: "cascade" }),
-    commitId: integer("commit_id").notNull().references(() => commits.id, { onDelete: "cascade" }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => workItems.id, { onDelete: "cascade" }),
+    commitId: integer("commit_id")
+      .notNull()
+      .references(() => commits.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.commitId] }), index("item_commits_commit").on(t.commitId)],
 );
@@ -67,7 +90,9 @@ export const reviews = pgTable(
   "reviews",
   {
     id: serial("id").primaryKey(),
-    pullRequestId: integer("pull_request_id").notNull().references(() => pullRequests.id, { onDelete: "cascade" }),
+    pullRequestId: integer("pull_request_id")
+      .notNull()
+      .references(() => pullRequests.id, { onDelete: "cascade" }),
     externalId: text("external_id"),
     reviewer: text("reviewer").notNull(),
     state: text("state").$type<T.ReviewState>().notNull(),
@@ -80,7 +105,9 @@ export const builds = pgTable(
   "builds",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     externalId: text("external_id").notNull(),
     commitSha: text("commit_sha").notNull(),
     branch: text("branch").notNull(),
@@ -93,15 +120,22 @@ export const builds = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("builds_project_external").on(t.projectId, t.externalId), index("builds_commit").on(t.projectId, t.commitSha)],
+  (t) => [
+    uniqueIndex("builds_project_external").on(t.projectId, t.externalId),
+    index("builds_commit").on(t.projectId, t.commitSha),
+  ],
 );
 
 export const artifacts = pgTable(
   "artifacts",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-    buildId: integer("build_id").notNull().references(() => builds.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    buildId: integer("build_id")
+      .notNull()
+      .references(() => builds.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     version: text("version").notNull(),
     url: text("url"),
@@ -113,7 +147,9 @@ export const releases = pgTable(
   "releases",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     version: text("version").notNull(),
     buildId: integer("build_id").references(() => builds.id, { onDelete: "set null" }),
     commitSha: text("commit_sha").notNull(),
@@ -127,8 +163,12 @@ export const releases = pgTable(
 export const releaseItems = pgTable(
   "release_items",
   {
-    releaseId: integer("release_id").notNull().references(() => releases.id, { onDelete: "cascade" }),
-    itemId: integer("item_id").notNull().references(() => workItems.id, { onDelete: "cascade" }),
+    releaseId: integer("release_id")
+      .notNull()
+      .references(() => releases.id, { onDelete: "cascade" }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => workItems.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.releaseId, t.itemId] }), index("release_items_item").on(t.itemId)],
 );
@@ -137,7 +177,9 @@ export const environments = pgTable(
   "environments",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     kind: text("kind").notNull(),
     position: integer("position").notNull(),
@@ -155,9 +197,15 @@ export const deployments = pgTable(
   "deployments",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-    releaseId: integer("release_id").notNull().references(() => releases.id, { onDelete: "cascade" }),
-    environmentId: integer("environment_id").notNull().references(() => environments.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    releaseId: integer("release_id")
+      .notNull()
+      .references(() => releases.id, { onDelete: "cascade" }),
+    environmentId: integer("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
     slot: text("slot"),
     status: text("status").$type<T.DeploymentStatus>().notNull(),
     triggeredBy: text("triggered_by").notNull(),
@@ -189,7 +237,9 @@ export const scheduleRuns = pgTable(
   "schedule_runs",
   {
     id: serial("id").primaryKey(),
-    environmentId: integer("environment_id").notNull().references(() => environments.id, { onDelete: "cascade" }),
+    environmentId: integer("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
     dueAt: timestamp("due_at", { withTimezone: true, mode: "date" }).notNull(),
     claimedBy: text("claimed_by").notNull(),
     claimedAt: timestamp("claimed_at", { withTimezone: true, mode: "date" }).notNull(),
@@ -203,7 +253,9 @@ export const testRuns = pgTable(
   "test_runs",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     suite: text("suite").notNull(),
     buildId: integer("build_id").references(() => builds.id, { onDelete: "cascade" }),
     deploymentId: integer("deployment_id").references(() => deployments.id, { onDelete: "cascade" }),
@@ -222,7 +274,9 @@ export const testCases = pgTable(
   "test_cases",
   {
     id: serial("id").primaryKey(),
-    testRunId: integer("test_run_id").notNull().references(() => testRuns.id, { onDelete: "cascade" }),
+    testRunId: integer("test_run_id")
+      .notNull()
+      .references(() => testRuns.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     className: text("class_name"),
     status: text("status").notNull(),
@@ -237,7 +291,9 @@ export const alerts = pgTable(
   "alerts",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     environmentId: integer("environment_id").references(() => environments.id, { onDelete: "set null" }),
     fingerprint: text("fingerprint").notNull(),
     name: text("name").notNull(),

@@ -1,4 +1,15 @@
-import { bigserial, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { byteOrderedText, createdAt } from "./columns";
 import type * as T from "../shared-types";
 
@@ -28,7 +39,9 @@ export const stages = pgTable(
   "stages",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     name: text("name").notNull(),
     position: integer("position").notNull(),
@@ -41,7 +54,9 @@ export const workItems = pgTable(
   "work_items",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     kind: text("kind").$type<T.ItemKind>().notNull(),
     title: text("title").notNull(),
@@ -74,8 +89,12 @@ export const stageIntervals = pgTable(
   "stage_intervals",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-    itemId: integer("item_id").notNull().references(() => workItems.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => workItems.id, { onDelete: "cascade" }),
     stage: text("stage").notNull(),
     enteredAt: timestamp("entered_at", { withTimezone: true, mode: "date" }).notNull(),
     leftAt: timestamp("left_at", { withTimezone: true, mode: "date" }),
@@ -98,7 +117,9 @@ export const events = pgTable(
   "events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     itemId: integer("item_id"),
     type: text("type").notNull(),
     actor: text("actor").notNull(),
@@ -112,7 +133,9 @@ export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     source: text("source").notNull(),
     deliveryId: text("delivery_id").notNull(),
     event: text("event").notNull(),
@@ -134,7 +157,9 @@ export const apiTokens = pgTable(
   "api_tokens",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
     hash: text("hash").notNull(),

@@ -10,7 +10,9 @@ export const pullRequests = sqliteTable(
   "pull_requests",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     title: text("title").notNull(),
     branch: text("branch").notNull(),
@@ -33,8 +35,12 @@ export const pullRequests = sqliteTable(
 export const itemPullRequests = sqliteTable(
   "item_pull_requests",
   {
-    itemId: integer("item_id").notNull().references(() => workItems.id, { onDelete: "cascade" }),
-    pullRequestId: integer("pull_request_id").notNull().references(() => pullRequests.id, { onDelete: "cascade" }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => workItems.id, { onDelete: "cascade" }),
+    pullRequestId: integer("pull_request_id")
+      .notNull()
+      .references(() => pullRequests.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.pullRequestId] }), index("item_pull_requests_pr").on(t.pullRequestId)],
 );
@@ -43,7 +49,9 @@ export const commits = sqliteTable(
   "commits",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     sha: text("sha").notNull(),
     message: text("message").notNull(),
     author: text("author"),
@@ -57,8 +65,12 @@ export const commits = sqliteTable(
 export const itemCommits = sqliteTable(
   "item_commits",
   {
-    itemId: integer("item_id").notNull().references(() => workItems.id, { onDelete: "cascade" }),
-    commitId: integer("commit_id").notNull().references(() => commits.id, { onDelete: "cascade" }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => workItems.id, { onDelete: "cascade" }),
+    commitId: integer("commit_id")
+      .notNull()
+      .references(() => commits.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.commitId] }), index("item_commits_commit").on(t.commitId)],
 );
@@ -67,7 +79,9 @@ export const reviews = sqliteTable(
   "reviews",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    pullRequestId: integer("pull_request_id").notNull().references(() => pullRequests.id, { onDelete: "cascade" }),
+    pullRequestId: integer("pull_request_id")
+      .notNull()
+      .references(() => pullRequests.id, { onDelete: "cascade" }),
     externalId: text("external_id"),
     reviewer: text("reviewer").notNull(),
     state: text("state").$type<T.ReviewState>().notNull(),
@@ -80,7 +94,9 @@ export const builds = sqliteTable(
   "builds",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     externalId: text("external_id").notNull(),
     commitSha: text("commit_sha").notNull(),
     branch: text("branch").notNull(),
@@ -93,15 +109,22 @@ export const builds = sqliteTable(
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("builds_project_external").on(t.projectId, t.externalId), index("builds_commit").on(t.projectId, t.commitSha)],
+  (t) => [
+    uniqueIndex("builds_project_external").on(t.projectId, t.externalId),
+    index("builds_commit").on(t.projectId, t.commitSha),
+  ],
 );
 
 export const artifacts = sqliteTable(
   "artifacts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-    buildId: integer("build_id").notNull().references(() => builds.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    buildId: integer("build_id")
+      .notNull()
+      .references(() => builds.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     version: text("version").notNull(),
     url: text("url"),
@@ -113,7 +136,9 @@ export const releases = sqliteTable(
   "releases",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     version: text("version").notNull(),
     buildId: integer("build_id").references(() => builds.id, { onDelete: "set null" }),
     commitSha: text("commit_sha").notNull(),
@@ -127,8 +152,12 @@ export const releases = sqliteTable(
 export const releaseItems = sqliteTable(
   "release_items",
   {
-    releaseId: integer("release_id").notNull().references(() => releases.id, { onDelete: "cascade" }),
-    itemId: integer("item_id").notNull().references(() => workItems.id, { onDelete: "cascade" }),
+    releaseId: integer("release_id")
+      .notNull()
+      .references(() => releases.id, { onDelete: "cascade" }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => workItems.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.releaseId, t.itemId] }), index("release_items_item").on(t.itemId)],
 );
@@ -137,7 +166,9 @@ export const environments = sqliteTable(
   "environments",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     kind: text("kind").notNull(),
     position: integer("position").notNull(),
@@ -155,9 +186,15 @@ export const deployments = sqliteTable(
   "deployments",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-    releaseId: integer("release_id").notNull().references(() => releases.id, { onDelete: "cascade" }),
-    environmentId: integer("environment_id").notNull().references(() => environments.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    releaseId: integer("release_id")
+      .notNull()
+      .references(() => releases.id, { onDelete: "cascade" }),
+    environmentId: integer("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
     slot: text("slot"),
     status: text("status").$type<T.DeploymentStatus>().notNull(),
     triggeredBy: text("triggered_by").notNull(),
@@ -189,7 +226,9 @@ export const scheduleRuns = sqliteTable(
   "schedule_runs",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    environmentId: integer("environment_id").notNull().references(() => environments.id, { onDelete: "cascade" }),
+    environmentId: integer("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
     dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
     claimedBy: text("claimed_by").notNull(),
     claimedAt: integer("claimed_at", { mode: "timestamp_ms" }).notNull(),
@@ -203,7 +242,9 @@ export const testRuns = sqliteTable(
   "test_runs",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     suite: text("suite").notNull(),
     buildId: integer("build_id").references(() => builds.id, { onDelete: "cascade" }),
     deploymentId: integer("deployment_id").references(() => deployments.id, { onDelete: "cascade" }),
@@ -222,7 +263,9 @@ export const testCases = sqliteTable(
   "test_cases",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    testRunId: integer("test_run_id").notNull().references(() => testRuns.id, { onDelete: "cascade" }),
+    testRunId: integer("test_run_id")
+      .notNull()
+      .references(() => testRuns.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     className: text("class_name"),
     status: text("status").notNull(),
@@ -237,7 +280,9 @@ export const alerts = sqliteTable(
   "alerts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     environmentId: integer("environment_id").references(() => environments.id, { onDelete: "set null" }),
     fingerprint: text("fingerprint").notNull(),
     name: text("name").notNull(),

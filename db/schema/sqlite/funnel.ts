@@ -28,7 +28,9 @@ export const stages = sqliteTable(
   "stages",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     name: text("name").notNull(),
     position: integer("position").notNull(),
@@ -41,7 +43,9 @@ export const workItems = sqliteTable(
   "work_items",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     kind: text("kind").$type<T.ItemKind>().notNull(),
     title: text("title").notNull(),
@@ -74,8 +78,12 @@ export const stageIntervals = sqliteTable(
   "stage_intervals",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-    itemId: integer("item_id").notNull().references(() => workItems.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => workItems.id, { onDelete: "cascade" }),
     stage: text("stage").notNull(),
     enteredAt: integer("entered_at", { mode: "timestamp_ms" }).notNull(),
     leftAt: integer("left_at", { mode: "timestamp_ms" }),
@@ -98,7 +106,9 @@ export const events = sqliteTable(
   "events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     itemId: integer("item_id"),
     type: text("type").notNull(),
     actor: text("actor").notNull(),
@@ -112,7 +122,9 @@ export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     source: text("source").notNull(),
     deliveryId: text("delivery_id").notNull(),
     event: text("event").notNull(),
@@ -134,7 +146,9 @@ export const apiTokens = sqliteTable(
   "api_tokens",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
     hash: text("hash").notNull(),

@@ -27,7 +27,9 @@ export const alertmanagerNotification = z.object({
         status: z.enum(["firing", "resolved"]),
         labels,
         annotations: labels.default({}),
-        startsAt: z.string().refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), "an RFC 3339 time"),
+        startsAt: z
+          .string()
+          .refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), "an RFC 3339 time"),
         endsAt: z.string().nullish(),
         generatorURL: z.string().nullish(),
         fingerprint: z.string().max(200).nullish(),
@@ -58,7 +60,10 @@ export function listAlertsHandler(slug: string, req: Request, appSource: () => P
     const environments = await listEnvironments(app.database, project.id);
     const named = url.searchParams.get("environment");
     const environment = named ? environments.find((e) => e.name === named) : undefined;
-    const alerts = named && !environment ? [] : await listAlerts(app.database, project.id, { status, environmentId: environment?.id });
+    const alerts =
+      named && !environment
+        ? []
+        : await listAlerts(app.database, project.id, { status, environmentId: environment?.id });
     return Response.json({
       alerts: alerts.map(({ projectId, environmentId, ...alert }) => {
         void projectId;

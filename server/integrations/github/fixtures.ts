@@ -18,7 +18,16 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 /** The "opened" pull_request example, retitled to name a card and given a head sha. */
 export function openedPullRequest(number: number, title: string, headSha: string): Payload {
   const payload = clone(examplesOf("pull_request").find((p) => p.action === "opened")!);
-  Object.assign(payload.pull_request, { number, title, body: "", state: "open", merged: false, merged_at: null, closed_at: null, merge_commit_sha: null });
+  Object.assign(payload.pull_request, {
+    number,
+    title,
+    body: "",
+    state: "open",
+    merged: false,
+    merged_at: null,
+    closed_at: null,
+    merge_commit_sha: null,
+  });
   payload.pull_request.head.sha = headSha;
   payload.pull_request.head.ref = "feature/work";
   payload.number = number;
@@ -46,7 +55,12 @@ export function mergedPullRequest(opened: Payload, mergeSha: string): Payload {
 
 export function closedPullRequest(opened: Payload): Payload {
   const payload = clone(examplesOf("pull_request").find((p) => p.action === "closed")!);
-  payload.pull_request = { ...clone(opened.pull_request), state: "closed", merged: false, closed_at: "2026-03-02T12:00:00Z" };
+  payload.pull_request = {
+    ...clone(opened.pull_request),
+    state: "closed",
+    merged: false,
+    closed_at: "2026-03-02T12:00:00Z",
+  };
   return payload;
 }
 
@@ -56,13 +70,21 @@ export function closedPullRequest(opened: Payload): Payload {
  */
 export function approvedReview(opened: Payload, reviewer: string, reviewId: number): Payload {
   const payload = clone(examplesOf("pull_request_review").find((p) => p.action === "submitted")!);
-  payload.review = { ...payload.review, id: reviewId, state: "approved", user: { ...payload.review.user, login: reviewer }, submitted_at: "2026-03-02T11:00:00Z" };
+  payload.review = {
+    ...payload.review,
+    id: reviewId,
+    state: "approved",
+    user: { ...payload.review.user, login: reviewer },
+    submitted_at: "2026-03-02T11:00:00Z",
+  };
   payload.pull_request = clone(opened.pull_request);
   return payload;
 }
 
 export function successfulCheckSuite(headSha: string): Payload {
-  const payload = clone(examplesOf("check_suite").find((p) => p.action === "completed" && p.check_suite.conclusion === "success")!);
+  const payload = clone(
+    examplesOf("check_suite").find((p) => p.action === "completed" && p.check_suite.conclusion === "success")!,
+  );
   payload.check_suite.head_sha = headSha;
   return payload;
 }

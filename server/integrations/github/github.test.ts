@@ -5,7 +5,14 @@ import { closeTestDatabases, describeOnEveryDatabase } from "../../../db/testing
 import { LOCAL_OPERATOR } from "../../../domain/access/actor";
 import { createProject } from "../../services/create-project";
 import { testApp } from "../../testing/fixtures";
-import { approvedReview, closedPullRequest, examplesOf, mergedPullRequest, openedPullRequest, successfulCheckSuite } from "./fixtures";
+import {
+  approvedReview,
+  closedPullRequest,
+  examplesOf,
+  mergedPullRequest,
+  openedPullRequest,
+  successfulCheckSuite,
+} from "./fixtures";
 import { drainDeliveries, replayDelivery } from "./process";
 import { receiveGithubDelivery, SUPPORTED_EVENTS } from "./receive";
 
@@ -18,10 +25,20 @@ describeOnEveryDatabase("GitHub webhooks", (fresh) => {
   let ctx: Awaited<ReturnType<typeof testApp>>;
   beforeEach(async () => {
     ctx = await testApp(await fresh());
-    await createProject(ctx.app, LOCAL_OPERATOR, { name: "Hello World", slug: "hello", keyPrefix: "HW", repo: "Codertocat/Hello-World", webhookSecret: SECRET });
+    await createProject(ctx.app, LOCAL_OPERATOR, {
+      name: "Hello World",
+      slug: "hello",
+      keyPrefix: "HW",
+      repo: "Codertocat/Hello-World",
+      webhookSecret: SECRET,
+    });
   });
 
-  async function deliver(event: string, payload: unknown, options: { secret?: string; id?: string; project?: string; body?: string } = {}) {
+  async function deliver(
+    event: string,
+    payload: unknown,
+    options: { secret?: string; id?: string; project?: string; body?: string } = {},
+  ) {
     const body = options.body ?? JSON.stringify(payload);
     const headers = new Headers({
       "content-type": "application/json",
@@ -74,7 +91,9 @@ describeOnEveryDatabase("GitHub webhooks", (fresh) => {
     let detail = await ctx.caller.item.get({ id: story.id });
     expect(detail.card).toMatchObject({ stage: "code", owner: "Codertocat" });
     expect(detail.facts.pullRequests).toMatchObject([{ number: 7, state: "open" }]);
-    expect(detail.history.map((e) => e.type)).toEqual(expect.arrayContaining(["item.linked", "pr.opened", "item.moved"]));
+    expect(detail.history.map((e) => e.type)).toEqual(
+      expect.arrayContaining(["item.linked", "pr.opened", "item.moved"]),
+    );
     expect(detail.history.find((e) => e.type === "item.moved")?.actor).toBe("integration:github");
 
     await deliver("pull_request_review", approvedReview(opened, "reviewer", 501));
@@ -94,7 +113,11 @@ describeOnEveryDatabase("GitHub webhooks", (fresh) => {
     await deliver("pull_request", opened);
     await deliver("pull_request", closedPullRequest(opened));
     const detail = await ctx.caller.item.get({ id: story.id });
-    expect(detail.card).toMatchObject({ stage: "code", blocked: true, blockedReason: "PR #8 was closed without merging." });
+    expect(detail.card).toMatchObject({
+      stage: "code",
+      blocked: true,
+      blockedReason: "PR #8 was closed without merging.",
+    });
     const reopened = JSON.parse(JSON.stringify(opened));
     reopened.action = "reopened";
     reopened.pull_request.updated_at = "2026-03-03T09:00:00Z";
@@ -106,7 +129,9 @@ describeOnEveryDatabase("GitHub webhooks", (fresh) => {
     await deliver("push", push);
     const linked = await ctx.caller.item.get({ id: story.id });
     expect(linked.history.at(-1)).toMatchObject({ type: "item.linked", payload: { commit: "d".repeat(40) } });
-    expect(linked.facts.commits).toMatchObject([{ sha: "d".repeat(40), message: `${story.key}: wave harder`, branch: "main" }]);
+    expect(linked.facts.commits).toMatchObject([
+      { sha: "d".repeat(40), message: `${story.key}: wave harder`, branch: "main" },
+    ]);
   });
 
   it("ignores deliveries about another repository, and replays a stored delivery", async () => {
@@ -116,6 +141,9 @@ describeOnEveryDatabase("GitHub webhooks", (fresh) => {
     await deliver("pull_request", foreign, { id: "foreign-1" });
     expect((await ctx.caller.item.get({ id: story.id })).card.stage).toBe("story");
     const replayed = await replayDelivery(ctx.app, "foreign-1");
-    expect(replayed).toMatchObject({ status: "ignored", error: expect.stringMatching(/someone\/else is not this project's/) });
+    expect(replayed).toMatchObject({
+      status: "ignored",
+      error: expect.stringMatching(/someone\/else is not this project's/),
+    });
   });
 });

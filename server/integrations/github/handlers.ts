@@ -15,7 +15,15 @@ import { findItemReferences } from "../../../domain/delivery/references";
 import type { ChecksState } from "../../../domain/funnel/gates";
 import type { StageKey } from "../../../domain/funnel/stages";
 import type { RecordEvent } from "../../unit-of-work";
-import type { CheckRunEvent, CheckSuiteEvent, PullRequestEvent, PullRequestReviewEvent, PushEvent, StatusEvent, WorkflowRunEvent } from "@octokit/webhooks-types";
+import type {
+  CheckRunEvent,
+  CheckSuiteEvent,
+  PullRequestEvent,
+  PullRequestReviewEvent,
+  PushEvent,
+  StatusEvent,
+  WorkflowRunEvent,
+} from "@octokit/webhooks-types";
 
 /** What processing asks for after its writes commit: cards to move through their gates, cards to flag. */
 export interface Followups {
@@ -89,9 +97,21 @@ export async function onPullRequest(ctx: HandlerContext, payload: PullRequestEve
   const state = prState(pr);
   const id = await savePullRequest(ctx, pr, payload.action);
   ctx.followups.pullRequests.add(id);
-  const type = state === "merged" ? "pr.merged" : state === "closed" ? "pr.closed" : payload.action === "opened" || payload.action === "reopened" ? "pr.opened" : "pr.updated";
+  const type =
+    state === "merged"
+      ? "pr.merged"
+      : state === "closed"
+        ? "pr.closed"
+        : payload.action === "opened" || payload.action === "reopened"
+          ? "pr.opened"
+          : "pr.updated";
   for (const itemId of await linkedItemIds(ctx.store, [id])) {
-    await ctx.record({ itemId, type, actor: ACTOR, payload: { number: pr.number, title: pr.title, action: payload.action } });
+    await ctx.record({
+      itemId,
+      type,
+      actor: ACTOR,
+      payload: { number: pr.number, title: pr.title, action: payload.action },
+    });
     if (state === "open") ctx.followups.advance.push({ itemId, to: "code", ownerIfNone: pr.user?.login ?? null });
     if (state === "merged") ctx.followups.advance.push({ itemId, to: "build" });
     const closedReason = `PR #${pr.number} was closed without merging.`;
@@ -125,7 +145,12 @@ export async function onPullRequestReview(ctx: HandlerContext, payload: PullRequ
   // The review's snapshot of the PR may predate its merge: what is stored now decides.
   const merged = (await findPullRequestById(ctx.store, prRow))?.state === "merged";
   for (const itemId of await linkedItemIds(ctx.store, [prRow])) {
-    await ctx.record({ itemId, type: "pr.reviewed", actor: ACTOR, payload: { number: pr.number, reviewer: review.user?.login, state } });
+    await ctx.record({
+      itemId,
+      type: "pr.reviewed",
+      actor: ACTOR,
+      payload: { number: pr.number, reviewer: review.user?.login, state },
+    });
     if (merged) ctx.followups.advance.push({ itemId, to: "build" });
   }
 }
@@ -153,7 +178,12 @@ export async function onChecks(ctx: HandlerContext, check: ChecksEvent): Promise
     sha = check.payload.sha;
     checks = check.payload.state === "success" ? "passed" : check.payload.state === "pending" ? "pending" : "failed";
   } else {
-    const run = check.name === "check_suite" ? check.payload.check_suite : check.name === "check_run" ? check.payload.check_run : check.payload.workflow_run;
+    const run =
+      check.name === "check_suite"
+        ? check.payload.check_suite
+        : check.name === "check_run"
+          ? check.payload.check_run
+          : check.payload.workflow_run;
     sha = run.head_sha;
     checks = checksFrom(run.status, run.conclusion);
   }
@@ -163,7 +193,12 @@ export async function onChecks(ctx: HandlerContext, check: ChecksEvent): Promise
   for (const prId of prIds) {
     const pr = await findPullRequestById(ctx.store, prId);
     for (const itemId of await linkedItemIds(ctx.store, [prId])) {
-      await ctx.record({ itemId, type: "pr.updated", actor: ACTOR, payload: { number: pr?.number, checks, source: event } });
+      await ctx.record({
+        itemId,
+        type: "pr.updated",
+        actor: ACTOR,
+        payload: { number: pr?.number, checks, source: event },
+      });
       if (checks === "passed" && pr?.state === "merged") ctx.followups.advance.push({ itemId, to: "build" });
     }
   }
@@ -171,7 +206,10 @@ export async function onChecks(ctx: HandlerContext, check: ChecksEvent): Promise
 
 export async function onPush(ctx: HandlerContext, payload: PushEvent): Promise<void> {
   // Tags are pushed too; only a branch push has a branch.
-  const branch = typeof payload.ref === "string" && payload.ref.startsWith("refs/heads/") ? payload.ref.slice("refs/heads/".length) : null;
+  const branch =
+    typeof payload.ref === "string" && payload.ref.startsWith("refs/heads/")
+      ? payload.ref.slice("refs/heads/".length)
+      : null;
   for (const commit of payload.commits ?? []) {
     const { id } = await insertCommitOnce(ctx.store, {
       projectId: ctx.project.id,
@@ -183,7 +221,12 @@ export async function onPush(ctx: HandlerContext, payload: PushEvent): Promise<v
     });
     for (const item of await referencedItems(ctx, commit.message ?? "")) {
       if (await linkItemToCommit(ctx.store, item.id, id)) {
-        await ctx.record({ itemId: item.id, type: "item.linked", actor: ACTOR, payload: { commit: commit.id, branch } });
+        await ctx.record({
+          itemId: item.id,
+          type: "item.linked",
+          actor: ACTOR,
+          payload: { commit: commit.id, branch },
+        });
       }
     }
   }

@@ -1,4 +1,10 @@
-import { claimDelivery, findDelivery, listPendingDeliveries, markDelivery, type DeliveryRecord } from "../../../db/repositories/deliveries";
+import {
+  claimDelivery,
+  findDelivery,
+  listPendingDeliveries,
+  markDelivery,
+  type DeliveryRecord,
+} from "../../../db/repositories/deliveries";
 import { findItem } from "../../../db/repositories/items";
 import { findProjectById } from "../../../db/repositories/projects";
 import { DomainError, isDomainError } from "../../../domain/errors";
@@ -9,7 +15,16 @@ import type { App } from "../../app";
 import { moveItem } from "../../services/move-item";
 import { updateItem } from "../../services/update-item";
 import { postGateStatuses } from "./status";
-import { ACTOR, type ChecksEvent, onChecks, onPullRequest, onPullRequestReview, onPush, type Followups, type HandlerContext } from "./handlers";
+import {
+  ACTOR,
+  type ChecksEvent,
+  onChecks,
+  onPullRequest,
+  onPullRequestReview,
+  onPush,
+  type Followups,
+  type HandlerContext,
+} from "./handlers";
 
 const GITHUB: Actor = { id: ACTOR, role: "member" };
 
@@ -21,7 +36,13 @@ export async function processDelivery(app: App, delivery: DeliveryRecord): Promi
   const payload = JSON.parse(delivery.body);
   const repository = payload.repository?.full_name;
   if (project.repo && typeof repository === "string" && repository.toLowerCase() !== project.repo.toLowerCase()) {
-    await markDelivery(app.database, delivery.id, "ignored", `Repository ${repository} is not this project's (${project.repo}).`, app.now());
+    await markDelivery(
+      app.database,
+      delivery.id,
+      "ignored",
+      `Repository ${repository} is not this project's (${project.repo}).`,
+      app.now(),
+    );
     return;
   }
   const followups: Followups = { advance: [], flag: [], unflag: [], pullRequests: new Set() };
@@ -115,7 +136,8 @@ async function applyFollowups(app: App, followups: Followups): Promise<void> {
   }
   for (const { itemId, reason } of followups.flag) {
     const item = await findItem(app.database, itemId);
-    if (item && item.stage !== "rejected" && item.blockedReason !== reason) await updateItem(app, GITHUB, { id: itemId, blocked: true, blockedReason: reason });
+    if (item && item.stage !== "rejected" && item.blockedReason !== reason)
+      await updateItem(app, GITHUB, { id: itemId, blocked: true, blockedReason: reason });
   }
 }
 
@@ -127,7 +149,11 @@ export function processPendingDeliveries(app: App): Promise<number> {
 /** Processes a stored delivery again (after a fix), whatever its outcome was. */
 export async function replayDelivery(app: App, deliveryId: string): Promise<DeliveryRecord> {
   const delivery = await findDelivery(app.database, "github", deliveryId);
-  if (!delivery) throw new DomainError("VALIDATION", `No GitHub delivery "${deliveryId}" is stored: copy its id from the project's recent deliveries.`);
+  if (!delivery)
+    throw new DomainError(
+      "VALIDATION",
+      `No GitHub delivery "${deliveryId}" is stored: copy its id from the project's recent deliveries.`,
+    );
   await markDelivery(app.database, delivery.id, "pending", null, app.now());
   await processDelivery(app, { ...delivery, status: "pending" });
   return (await findDelivery(app.database, "github", deliveryId))!;

@@ -12,7 +12,11 @@ import { drainDeliveries } from "./process";
 import { receiveGithubDelivery } from "./receive";
 
 // A local HTTP server stands in for GitHub's REST API: the network edge, and nothing else.
-const received: { url: string; authorization: string | undefined; body: { state: string; context: string; description: string } }[] = [];
+const received: {
+  url: string;
+  authorization: string | undefined;
+  body: { state: string; context: string; description: string };
+}[] = [];
 let api: http.Server;
 beforeAll(async () => {
   api = http.createServer((req, res) => {
@@ -40,12 +44,22 @@ describeOnEveryDatabase("the shiplane/gates commit status", (fresh) => {
   beforeEach(async () => {
     received.length = 0;
     ctx = await testApp(await fresh());
-    await createProject(ctx.app, LOCAL_OPERATOR, { name: "Hello", slug: "hello", keyPrefix: "HW", repo: "Codertocat/Hello-World", webhookSecret: SECRET });
+    await createProject(ctx.app, LOCAL_OPERATOR, {
+      name: "Hello",
+      slug: "hello",
+      keyPrefix: "HW",
+      repo: "Codertocat/Hello-World",
+      webhookSecret: SECRET,
+    });
   });
 
   async function github(event: string, payload: unknown) {
     const body = JSON.stringify(payload);
-    const headers = new Headers({ "x-github-event": event, "x-github-delivery": `g-${++deliveries}`, "x-hub-signature-256": await sign(SECRET, body) });
+    const headers = new Headers({
+      "x-github-event": event,
+      "x-github-delivery": `g-${++deliveries}`,
+      "x-hub-signature-256": await sign(SECRET, body),
+    });
     const { stored } = await receiveGithubDelivery(ctx.app, "hello", (name) => headers.get(name), body);
     if (stored) await drainDeliveries(ctx.app);
   }
@@ -64,7 +78,9 @@ describeOnEveryDatabase("the shiplane/gates commit status", (fresh) => {
       [`/repos/Codertocat/Hello-World/statuses/${head}`, "pending", "Waiting for checks"],
       [`/repos/Codertocat/Hello-World/statuses/${head}`, "success", "Good to merge: approved and green"],
     ]);
-    expect(received.every((r) => r.authorization === "Bearer ghp_test" && r.body.context === "shiplane/gates")).toBe(true);
+    expect(received.every((r) => r.authorization === "Bearer ghp_test" && r.body.context === "shiplane/gates")).toBe(
+      true,
+    );
   });
 
   it("posts nothing without a GitHub token", async () => {

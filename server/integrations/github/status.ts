@@ -9,7 +9,13 @@ function apiBase(): string {
   return (process.env.SHIPLANE_GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, "");
 }
 
-async function postStatus(repo: string, sha: string, token: string, status: GateStatus, targetUrl: string | null): Promise<boolean> {
+async function postStatus(
+  repo: string,
+  sha: string,
+  token: string,
+  status: GateStatus,
+  targetUrl: string | null,
+): Promise<boolean> {
   try {
     const response = await fetch(`${apiBase()}/repos/${repo}/statuses/${sha}`, {
       method: "POST",
@@ -20,13 +26,23 @@ async function postStatus(repo: string, sha: string, token: string, status: Gate
         "content-type": "application/json",
         "user-agent": "shiplane",
       },
-      body: JSON.stringify({ state: status.state, description: status.description, context: STATUS_CONTEXT, ...(targetUrl ? { target_url: targetUrl } : {}) }),
+      body: JSON.stringify({
+        state: status.state,
+        description: status.description,
+        context: STATUS_CONTEXT,
+        ...(targetUrl ? { target_url: targetUrl } : {}),
+      }),
       signal: AbortSignal.timeout(10_000),
     });
-    if (!response.ok) console.warn(`GitHub refused the ${STATUS_CONTEXT} status for ${repo}@${sha.slice(0, 7)}: HTTP ${response.status}. Check the project's GitHub token (it needs repo:status).`);
+    if (!response.ok)
+      console.warn(
+        `GitHub refused the ${STATUS_CONTEXT} status for ${repo}@${sha.slice(0, 7)}: HTTP ${response.status}. Check the project's GitHub token (it needs repo:status).`,
+      );
     return response.ok;
   } catch (error) {
-    console.warn(`Could not post the ${STATUS_CONTEXT} status for ${repo}@${sha.slice(0, 7)}: ${(error as Error).message}`);
+    console.warn(
+      `Could not post the ${STATUS_CONTEXT} status for ${repo}@${sha.slice(0, 7)}: ${(error as Error).message}`,
+    );
     return false;
   }
 }
@@ -46,6 +62,7 @@ export async function postGateStatuses(app: App, projectId: number, pullRequestI
     if (!status || !pr.headSha) continue;
     const posted = `${pr.headSha}:${status.state}:${status.description}`;
     if (pr.gatesStatus === posted) continue;
-    if (await postStatus(access.repo, pr.headSha, access.token, status, pr.url)) await setGatesStatus(app.database, pr.id, posted);
+    if (await postStatus(access.repo, pr.headSha, access.token, status, pr.url))
+      await setGatesStatus(app.database, pr.id, posted);
   }
 }

@@ -23,9 +23,23 @@ describe("JUnit reports from common reporters", () => {
 
   it("keeps each case's name, class, duration and failure message", () => {
     const report = parseJUnit(fixture("pytest.xml"));
-    expect(report.cases[1]).toEqual({ name: "test_remove_item", className: "tests.test_cart", durationMs: 3, status: "failed", message: "AssertionError: assert 1 == 2", flaky: false });
-    expect(report.cases[4]).toMatchObject({ name: "test_payment", status: "failed", message: expect.stringMatching(/Connection refused/) });
-    expect(parseJUnit(fixture("surefire.xml")).cases.find((c) => c.name === "computesTotal")).toMatchObject({ status: "passed", flaky: true });
+    expect(report.cases[1]).toEqual({
+      name: "test_remove_item",
+      className: "tests.test_cart",
+      durationMs: 3,
+      status: "failed",
+      message: "AssertionError: assert 1 == 2",
+      flaky: false,
+    });
+    expect(report.cases[4]).toMatchObject({
+      name: "test_payment",
+      status: "failed",
+      message: expect.stringMatching(/Connection refused/),
+    });
+    expect(parseJUnit(fixture("surefire.xml")).cases.find((c) => c.name === "computesTotal")).toMatchObject({
+      status: "passed",
+      flaky: true,
+    });
     expect(parseJUnit(fixture("jest-junit.xml")).cases[1].message).toMatch(/^Error: expect\(received\)/);
   });
 
@@ -38,7 +52,9 @@ describe("JUnit reports from common reporters", () => {
 
   it("says where malformed XML breaks and refuses what is not JUnit", () => {
     expect(() => parseJUnit("<testsuite><testcase name='a'></testsuite>")).toThrow(/malformed at line 1, column \d+/);
-    expect(() => parseJUnit("<html><body>502 Bad Gateway</body></html>")).toThrow(/not a JUnit report: its root element is <html>/);
+    expect(() => parseJUnit("<html><body>502 Bad Gateway</body></html>")).toThrow(
+      /not a JUnit report: its root element is <html>/,
+    );
     expect(() => parseJUnit("")).toThrow(/empty/);
     expect(() => parseJUnit("<testsuites><testsuite><testcase name='a'/>")).toThrow(/ends too early|malformed/);
   });

@@ -48,7 +48,10 @@ export function createJUnitReader() {
     if (root === null) {
       root = name;
       if (name !== "testsuites" && name !== "testsuite") {
-        failure = new DomainError("VALIDATION", `This is not a JUnit report: its root element is <${name}>, not <testsuites> or <testsuite>.`);
+        failure = new DomainError(
+          "VALIDATION",
+          `This is not a JUnit report: its root element is <${name}>, not <testsuites> or <testsuite>.`,
+        );
       }
       return;
     }
@@ -80,7 +83,8 @@ export function createJUnitReader() {
     }
   });
   parser.on("text", (text) => {
-    if (inResult && inResult !== "flaky" && messageText.length < MESSAGE_MAX) messageText += messageText ? "" : text.trim();
+    if (inResult && inResult !== "flaky" && messageText.length < MESSAGE_MAX)
+      messageText += messageText ? "" : text.trim();
   });
   parser.on("cdata", (text) => {
     if (inResult && inResult !== "flaky" && !messageText) messageText = text.trim();
@@ -96,7 +100,10 @@ export function createJUnitReader() {
     }
   });
   parser.on("error", (error) => {
-    failure ??= new DomainError("VALIDATION", `The XML is malformed at line ${parser.line}, column ${parser.column}: ${error.message.replace(/^\d+:\d+: /, "")}`);
+    failure ??= new DomainError(
+      "VALIDATION",
+      `The XML is malformed at line ${parser.line}, column ${parser.column}: ${error.message.replace(/^\d+:\d+: /, "")}`,
+    );
   });
 
   return {
@@ -106,7 +113,10 @@ export function createJUnitReader() {
       try {
         parser.write(chunk);
       } catch (error) {
-        failure ??= new DomainError("VALIDATION", `The XML is malformed at line ${parser.line}, column ${parser.column}: ${(error as Error).message.replace(/^\d+:\d+: /, "")}`);
+        failure ??= new DomainError(
+          "VALIDATION",
+          `The XML is malformed at line ${parser.line}, column ${parser.column}: ${(error as Error).message.replace(/^\d+:\d+: /, "")}`,
+        );
       }
     },
     close(): JUnitReport {
@@ -115,7 +125,10 @@ export function createJUnitReader() {
         try {
           parser.close();
         } catch (error) {
-          failure ??= new DomainError("VALIDATION", `The XML ends too early: ${(error as Error).message.replace(/^\d+:\d+: /, "")}`);
+          failure ??= new DomainError(
+            "VALIDATION",
+            `The XML ends too early: ${(error as Error).message.replace(/^\d+:\d+: /, "")}`,
+          );
         }
       }
       if (failure) throw failure;

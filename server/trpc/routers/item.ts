@@ -21,14 +21,32 @@ import { memberProcedure, procedureFor, router, viewerProcedure } from "../init"
 const onItem = (role: "viewer" | "member") => procedureFor(role, "item");
 
 export const itemRouter = router({
-  get: onItem("viewer").input(itemRef).output(itemDetailSchema).query(({ ctx, input }) => getItem(ctx.app, input)),
+  get: onItem("viewer")
+    .input(itemRef)
+    .output(itemDetailSchema)
+    .query(({ ctx, input }) => getItem(ctx.app, input)),
   archive: viewerProcedure
     .input(projectRef.extend({ q: z.string().max(200).optional() }))
     .output(z.array(archivedCardSchema))
     .query(({ ctx, input }) => listArchive(ctx.app, input)),
-  create: memberProcedure.input(createItemInput).output(boardCardSchema).mutation(({ ctx, input }) => createItem(ctx.app, ctx.actor, input)),
-  move: onItem("member").input(moveItemInput).output(boardCardSchema).mutation(({ ctx, input }) => moveItem(ctx.app, ctx.actor, input)),
-  update: onItem("member").input(updateItemInput).output(boardCardSchema).mutation(({ ctx, input }) => updateItem(ctx.app, ctx.actor, input)),
-  reject: onItem("member").input(rejectItemInput).output(boardCardSchema).mutation(({ ctx, input }) => rejectItem(ctx.app, ctx.actor, input)),
-  restore: onItem("member").input(itemRef).output(boardCardSchema).mutation(({ ctx, input }) => restoreItem(ctx.app, ctx.actor, input)),
+  create: memberProcedure
+    .input(createItemInput)
+    .output(boardCardSchema)
+    .mutation(({ ctx, input }) => createItem(ctx.app, ctx.actor, input)),
+  move: onItem("member")
+    .input(moveItemInput)
+    .output(boardCardSchema)
+    .mutation(({ ctx, input }) => moveItem(ctx.app, ctx.actor, input)),
+  update: onItem("member")
+    .input(updateItemInput)
+    .output(boardCardSchema)
+    .mutation(({ ctx, input }) => updateItem(ctx.app, ctx.actor, input)),
+  reject: onItem("member")
+    .input(rejectItemInput)
+    .output(boardCardSchema)
+    .mutation(({ ctx, input }) => rejectItem(ctx.app, ctx.actor, input)),
+  restore: onItem("member")
+    .input(itemRef)
+    .output(boardCardSchema)
+    .mutation(({ ctx, input }) => restoreItem(ctx.app, ctx.actor, input)),
 });

@@ -13,12 +13,18 @@ export const memberRouter = router({
     const { members, invites } = await listMembers(ctx.app, input);
     return { members, invites: ctx.actor.role === "admin" ? invites : [] };
   }),
-  setRole: adminProcedure.input(projectRef.extend({ email, role })).mutation(({ ctx, input }) => setMemberRole(ctx.app, ctx.actor, input)),
-  remove: adminProcedure.input(projectRef.extend({ email })).mutation(({ ctx, input }) => removeMember(ctx.app, ctx.actor, input)),
+  setRole: adminProcedure
+    .input(projectRef.extend({ email, role }))
+    .mutation(({ ctx, input }) => setMemberRole(ctx.app, ctx.actor, input)),
+  remove: adminProcedure
+    .input(projectRef.extend({ email }))
+    .mutation(({ ctx, input }) => removeMember(ctx.app, ctx.actor, input)),
   /** Returns the invitation's secret once; the page turns it into a link to copy. */
   invite: adminProcedure.input(projectRef.extend({ email, role })).mutation(async ({ ctx, input }) => {
     const { token, invite } = await createInvite(ctx.app, ctx.actor, input);
     return { token, path: `/invite/${token}`, email: invite.email, role: invite.role, expiresAt: invite.expiresAt };
   }),
-  revokeInvite: adminProcedure.input(projectRef.extend({ id: z.number().int().positive() })).mutation(({ ctx, input }) => revokeInvite(ctx.app, ctx.actor, input)),
+  revokeInvite: adminProcedure
+    .input(projectRef.extend({ id: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => revokeInvite(ctx.app, ctx.actor, input)),
 });

@@ -9,6 +9,8 @@ export const metricsRouter = router({
   funnel: viewerProcedure.input(range).query(({ ctx, input }) => funnelMetric(ctx.app, input)),
   flow: viewerProcedure.input(range).query(({ ctx, input }) => flowMetric(ctx.app, input)),
   leadTime: viewerProcedure.input(range).query(({ ctx, input }) => leadTimeMetric(ctx.app, input)),
-  dora: viewerProcedure.input(range.extend({ windowHours: z.number().nullish() })).query(({ ctx, input }) => doraMetric(ctx.app, input)),
+  dora: viewerProcedure
+    .input(range.extend({ windowHours: z.number().nullish() }))
+    .query(({ ctx, input }) => doraMetric(ctx.app, input)),
   pipeline: viewerProcedure.input(range).query(({ ctx, input }) => pipelineMetric(ctx.app, input)),
 });

@@ -40,7 +40,15 @@ export const pipelineRouter = router({
         ),
         buildPassRate: z.number().nullable(),
         suites: z.array(z.object({ suite: z.string(), runs: z.number(), passRate: z.number() })),
-        flaky: z.array(z.object({ name: z.string(), className: z.string().nullable(), suite: z.string(), flaky: z.number(), runs: z.number() })),
+        flaky: z.array(
+          z.object({
+            name: z.string(),
+            className: z.string().nullable(),
+            suite: z.string(),
+            flaky: z.number(),
+            runs: z.number(),
+          }),
+        ),
       }),
     )
     .query(({ ctx, input }) => getPipeline(ctx.app, input)),

@@ -10,5 +10,8 @@ export const projectRouter = router({
   list: procedureFor("viewer", "instance")
     .output(z.array(projectSchema))
     .query(({ ctx }) => (ctx.user ? projectsOf(ctx.app, ctx.user) : listProjects(ctx.app.database))),
-  create: procedureFor("admin", "instance").input(createProjectInput).output(projectSchema).mutation(({ ctx, input }) => createProject(ctx.app, ctx.actor, input)),
+  create: procedureFor("admin", "instance")
+    .input(createProjectInput)
+    .output(projectSchema)
+    .mutation(({ ctx, input }) => createProject(ctx.app, ctx.actor, input)),
 });

@@ -61,7 +61,13 @@ export const settingsRouter = router({
       return { status: delivery.status, error: delivery.error };
     }),
   createToken: adminProcedure
-    .input(projectRef.extend({ name: z.string().max(100).optional(), scopes: z.array(z.string()).min(1).max(10), expiresIn: z.string().max(20).nullish() }))
+    .input(
+      projectRef.extend({
+        name: z.string().max(100).optional(),
+        scopes: z.array(z.string()).min(1).max(10),
+        expiresIn: z.string().max(20).nullish(),
+      }),
+    )
     .output(z.object({ token: z.string(), record: tokenSchema }))
     .mutation(({ ctx, input }) => createToken(ctx.app, ctx.actor, input)),
   revokeToken: adminProcedure

@@ -8,7 +8,14 @@ const email = z.string().trim().min(3).max(254);
 export const userRouter = router({
   list: instanceAdmin.query(({ ctx }) => listPeople(ctx.app)),
   create: instanceAdmin
-    .input(z.object({ email, password: z.string().min(1).max(200), name: z.string().max(100).nullish(), siteAdmin: z.boolean().default(false) }))
+    .input(
+      z.object({
+        email,
+        password: z.string().min(1).max(200),
+        name: z.string().max(100).nullish(),
+        siteAdmin: z.boolean().default(false),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const user = await createUser(ctx.app, ctx.actor, { ...input, siteRole: input.siteAdmin ? "admin" : "user" });
       return { id: user.id, email: user.email };

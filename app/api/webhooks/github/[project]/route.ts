@@ -10,7 +10,12 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request, { params }: { params: Promise<{ project: string }> }) {
   return respond(async () => {
     const app = await getApp();
-    const reply = await receiveGithubDelivery(app, (await params).project, (name) => req.headers.get(name), await req.text());
+    const reply = await receiveGithubDelivery(
+      app,
+      (await params).project,
+      (name) => req.headers.get(name),
+      await req.text(),
+    );
     // Stored first, answered fast, processed after the answer.
     if (reply.stored?.status === "pending") after(() => drainDeliveries(app));
     return Response.json(reply.body, { status: reply.status });
