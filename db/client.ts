@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { sql } from "drizzle-orm";
+import { sql, type Column, type GetColumnData } from "drizzle-orm";
 import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
 import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
@@ -19,6 +19,9 @@ export type Tables = typeof pgTables;
  * the query-builder surface both dialects share.
  */
 export type Db = NodePgDatabase<Tables>;
+
+/** The row a select of these columns returns: record types derive from their selects, never written by hand. */
+export type RowOf<C extends Record<string, Column>> = { [K in keyof C]: GetColumnData<C[K]> };
 
 export interface Store {
   db: Db;

@@ -1,17 +1,10 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, type SQL } from "drizzle-orm";
 import type { Role } from "../../domain/access/roles";
-import type { Store } from "../client";
+import type { RowOf, Store } from "../client";
 
 /** People, their roles per project, invitations and the sign-in log. Accounts and sessions are written by the sign-in library. */
 
-export interface UserRecord {
-  id: string;
-  name: string;
-  email: string;
-  role: string | null;
-  banned: boolean | null;
-  createdAt: Date;
-}
+export type UserRecord = RowOf<ReturnType<typeof userColumns>>;
 
 function userColumns(store: Store) {
   const u = store.t.users;
@@ -111,18 +104,7 @@ export async function deleteMembership(store: Store, projectId: number, userId: 
 
 // Invitations
 
-export interface InviteRecord {
-  id: number;
-  projectId: number;
-  email: string;
-  role: Role;
-  createdBy: string;
-  createdAt: Date;
-  expiresAt: Date;
-  acceptedAt: Date | null;
-  acceptedBy: string | null;
-  revokedAt: Date | null;
-}
+export type InviteRecord = RowOf<ReturnType<typeof inviteColumns>>;
 
 function inviteColumns(store: Store) {
   const i = store.t.invites;

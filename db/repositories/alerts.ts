@@ -1,21 +1,7 @@
 import { and, desc, eq, type SQL } from "drizzle-orm";
-import type { Store } from "../client";
+import type { RowOf, Store } from "../client";
 
-export interface AlertRecord {
-  id: number;
-  projectId: number;
-  environmentId: number | null;
-  fingerprint: string;
-  name: string;
-  status: string;
-  severity: string;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  startsAt: Date;
-  endsAt: Date | null;
-  generatorUrl: string | null;
-  updatedAt: Date | null;
-}
+export type AlertRecord = RowOf<ReturnType<typeof columns>>;
 
 function columns(store: Store) {
   const a = store.t.alerts;

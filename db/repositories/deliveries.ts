@@ -1,20 +1,8 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import type { Store } from "../client";
+import type { RowOf, Store } from "../client";
 import type { DeliveryStatus } from "../schema/shared-types";
 
-export interface DeliveryRecord {
-  id: number;
-  projectId: number;
-  source: string;
-  deliveryId: string;
-  event: string;
-  action: string | null;
-  body: string;
-  status: DeliveryStatus;
-  error: string | null;
-  receivedAt: Date;
-  processedAt: Date | null;
-}
+export type DeliveryRecord = RowOf<ReturnType<typeof columns>>;
 
 function columns(store: Store) {
   const d = store.t.webhookDeliveries;

@@ -1,30 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import type { Store } from "../client";
+import type { RowOf, Store } from "../client";
 import type * as T from "../schema/shared-types";
 
-export interface DeploymentRecord {
-  id: number;
-  projectId: number;
-  releaseId: number;
-  environmentId: number;
-  slot: string | null;
-  status: T.DeploymentStatus;
-  purpose: T.DeploymentPurpose;
-  phase: T.DeploymentPhase | null;
-  verifyStatus: T.StepStatus | null;
-  switchStatus: T.StepStatus | null;
-  error: string | null;
-  triggeredBy: string;
-  runner: string | null;
-  pid: number | null;
-  queuedAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-  heartbeatAt: Date | null;
-  deadlineAt: Date | null;
-  cancelRequestedAt: Date | null;
-  callbackTokenHash: string | null;
-}
+export type DeploymentRecord = RowOf<ReturnType<typeof columns>>;
 
 function columns(store: Store) {
   const d = store.t.deployments;

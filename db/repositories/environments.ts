@@ -1,19 +1,8 @@
 import { and, asc, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
-import type { Store } from "../client";
+import type { RowOf, Store } from "../client";
 import type * as T from "../schema/shared-types";
 
-export interface EnvironmentRecord {
-  id: number;
-  projectId: number;
-  name: string;
-  kind: string;
-  position: number;
-  strategy: T.EnvironmentStrategy;
-  activeSlot: string | null;
-  status: T.EnvironmentStatus;
-  provisionLog: string;
-  config: T.EnvironmentConfig;
-}
+export type EnvironmentRecord = RowOf<ReturnType<typeof columns>>;
 
 function columns(store: Store) {
   const e = store.t.environments;

@@ -1,16 +1,8 @@
 import { and, asc, desc, eq, gt, gte, inArray } from "drizzle-orm";
-import type { Store } from "../client";
+import type { RowOf, Store } from "../client";
 import { prepared, slot } from "../prepared";
 
-export interface EventRecord {
-  id: number;
-  projectId: number;
-  itemId: number | null;
-  type: string;
-  actor: string;
-  at: Date;
-  payload: Record<string, unknown>;
-}
+export type EventRecord = RowOf<ReturnType<typeof columns>>;
 
 export type NewEvent = Omit<EventRecord, "id" | "at"> & { at?: Date };
 

@@ -1,19 +1,11 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Stage, StageKey } from "../../domain/funnel/stages";
-import type { Store } from "../client";
+import type { RowOf, Store } from "../client";
 import { prepared } from "../prepared";
 import type { FreezeWindow } from "../schema/shared-types";
 import { seal } from "../secrets";
 
-export interface ProjectRecord {
-  id: number;
-  slug: string;
-  name: string;
-  repo: string | null;
-  keyPrefix: string;
-  requiredApprovals: number;
-  createdAt: Date;
-}
+export type ProjectRecord = RowOf<ReturnType<typeof projectColumns>>;
 
 export function projectColumns(store: Store) {
   const p = store.t.projects;

@@ -1,16 +1,7 @@
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
-import type { Store } from "../client";
+import type { RowOf, Store } from "../client";
 
-export interface ReleaseRecord {
-  id: number;
-  projectId: number;
-  version: string;
-  commitSha: string;
-  buildId: number | null;
-  pinnedAt: Date | null;
-  pinnedReason: string | null;
-  createdAt: Date;
-}
+export type ReleaseRecord = RowOf<ReturnType<typeof columns>>;
 
 function columns(store: Store) {
   const r = store.t.releases;

@@ -1,19 +1,8 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Store } from "../client";
+import type { RowOf, Store } from "../client";
 import { prepared } from "../prepared";
 
-export interface TokenRecord {
-  id: number;
-  projectId: number;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  createdBy: string;
-  createdAt: Date;
-  expiresAt: Date | null;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
+export type TokenRecord = RowOf<ReturnType<typeof columns>>;
 
 function columns(store: Store) {
   const t = store.t.apiTokens;

@@ -1,40 +1,26 @@
-import {
-  bigserial,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
-import { createdAt } from "./columns";
+import { at, bigId, createdAt, flag, id, index, int, json, table, text, uniqueIndex } from "./kit";
 import { projects } from "./funnel";
 
 // People and their access: accounts and sessions (read and written by the sign-in library),
 // roles per project, invitations, and the log of sign-ins and account changes.
-// Kept in step with ../sqlite/access.ts (db/schema/parity.ts checks it).
+// The same text in ../sqlite/ and ../pg/: each folder's kit.ts gives the columns their dialect's types.
 
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
-
-export const users = pgTable("users", {
+export const users = table("users", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   email: text("email").notNull().unique(),
-  emailVerified: boolean("email_verified").notNull().default(false),
+  emailVerified: flag("email_verified").notNull().default(false),
   image: text("image"),
   /** "admin" administers the whole instance; everyone else gets roles per project. */
   role: text("role"),
-  banned: boolean("banned").default(false),
+  banned: flag("banned").default(false),
   banReason: text("ban_reason"),
   banExpires: at("ban_expires"),
   createdAt: at("created_at").notNull(),
   updatedAt: at("updated_at").notNull(),
 });
 
-export const sessions = pgTable(
+export const sessions = table(
   "sessions",
   {
     id: text("id").primaryKey(),
@@ -52,7 +38,7 @@ export const sessions = pgTable(
   (t) => [index("sessions_user").on(t.userId)],
 );
 
-export const accounts = pgTable(
+export const accounts = table(
   "accounts",
   {
     id: text("id").primaryKey(),
@@ -74,7 +60,7 @@ export const accounts = pgTable(
   (t) => [index("accounts_user").on(t.userId)],
 );
 
-export const verifications = pgTable(
+export const verifications = table(
   "verifications",
   {
     id: text("id").primaryKey(),
@@ -87,11 +73,11 @@ export const verifications = pgTable(
   (t) => [index("verifications_identifier").on(t.identifier)],
 );
 
-export const memberships = pgTable(
+export const memberships = table(
   "memberships",
   {
-    id: serial("id").primaryKey(),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     userId: text("user_id")
@@ -104,11 +90,11 @@ export const memberships = pgTable(
   (t) => [uniqueIndex("memberships_project_user").on(t.projectId, t.userId), index("memberships_user").on(t.userId)],
 );
 
-export const invites = pgTable(
+export const invites = table(
   "invites",
   {
-    id: serial("id").primaryKey(),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
@@ -125,16 +111,16 @@ export const invites = pgTable(
 );
 
 /** Sign-ins (failed ones too) and changes to accounts, for the audit page and the sign-in limit. */
-export const accessEvents = pgTable(
+export const accessEvents = table(
   "access_events",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: bigId(),
     at: at("at").notNull(),
     action: text("action").notNull(),
     actor: text("actor").notNull(),
     subject: text("subject"),
     ip: text("ip"),
-    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+    detail: json<Record<string, unknown>>("detail").notNull().default({}),
   },
   (t) => [index("access_events_at").on(t.at), index("access_events_ip").on(t.ip, t.action, t.at)],
 );

@@ -1,30 +1,18 @@
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
-import { createdAt } from "./columns";
+import { at, createdAt, flag, id, index, int, json, primaryKey, table, text, uniqueIndex } from "./kit";
 import { projects, workItems } from "./funnel";
 import type * as T from "../shared-types";
 
 // The delivery pipeline behind the cards: code, builds, tests, releases, environments, deployments, alerts.
-// Kept in step with ../sqlite/delivery.ts (db/schema/parity.ts checks it).
+// The same text in ../sqlite/ and ../pg/: each folder's kit.ts gives the columns their dialect's types.
 
-export const pullRequests = pgTable(
+export const pullRequests = table(
   "pull_requests",
   {
-    id: serial("id").primaryKey(),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    number: integer("number").notNull(),
+    number: int("number").notNull(),
     title: text("title").notNull(),
     branch: text("branch").notNull(),
     state: text("state").$type<T.PullRequestState>().notNull(),
@@ -32,80 +20,80 @@ export const pullRequests = pgTable(
     url: text("url"),
     headSha: text("head_sha"),
     mergeCommitSha: text("merge_commit_sha"),
-    mergeable: boolean("mergeable"),
+    mergeable: flag("mergeable"),
     checksState: text("checks_state").$type<T.ChecksState>().notNull().default("none"),
     gatesStatus: text("gates_status"),
-    openedAt: timestamp("opened_at", { withTimezone: true, mode: "date" }).notNull(),
-    mergedAt: timestamp("merged_at", { withTimezone: true, mode: "date" }),
-    closedAt: timestamp("closed_at", { withTimezone: true, mode: "date" }),
-    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+    openedAt: at("opened_at").notNull(),
+    mergedAt: at("merged_at"),
+    closedAt: at("closed_at"),
+    updatedAt: at("updated_at").notNull(),
   },
   (t) => [uniqueIndex("pull_requests_project_number").on(t.projectId, t.number)],
 );
 
-export const itemPullRequests = pgTable(
+export const itemPullRequests = table(
   "item_pull_requests",
   {
-    itemId: integer("item_id")
+    itemId: int("item_id")
       .notNull()
       .references(() => workItems.id, { onDelete: "cascade" }),
-    pullRequestId: integer("pull_request_id")
+    pullRequestId: int("pull_request_id")
       .notNull()
       .references(() => pullRequests.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.pullRequestId] }), index("item_pull_requests_pr").on(t.pullRequestId)],
 );
 
-export const commits = pgTable(
+export const commits = table(
   "commits",
   {
-    id: serial("id").primaryKey(),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     sha: text("sha").notNull(),
     message: text("message").notNull(),
     author: text("author"),
     branch: text("branch"),
-    pullRequestId: integer("pull_request_id").references(() => pullRequests.id, { onDelete: "set null" }),
-    committedAt: timestamp("committed_at", { withTimezone: true, mode: "date" }).notNull(),
+    pullRequestId: int("pull_request_id").references(() => pullRequests.id, { onDelete: "set null" }),
+    committedAt: at("committed_at").notNull(),
   },
   (t) => [uniqueIndex("commits_project_sha").on(t.projectId, t.sha)],
 );
 
-export const itemCommits = pgTable(
+export const itemCommits = table(
   "item_commits",
   {
-    itemId: integer("item_id")
+    itemId: int("item_id")
       .notNull()
       .references(() => workItems.id, { onDelete: "cascade" }),
-    commitId: integer("commit_id")
+    commitId: int("commit_id")
       .notNull()
       .references(() => commits.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.commitId] }), index("item_commits_commit").on(t.commitId)],
 );
 
-export const reviews = pgTable(
+export const reviews = table(
   "reviews",
   {
-    id: serial("id").primaryKey(),
-    pullRequestId: integer("pull_request_id")
+    id: id(),
+    pullRequestId: int("pull_request_id")
       .notNull()
       .references(() => pullRequests.id, { onDelete: "cascade" }),
     externalId: text("external_id"),
     reviewer: text("reviewer").notNull(),
     state: text("state").$type<T.ReviewState>().notNull(),
-    submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }).notNull(),
+    submittedAt: at("submitted_at").notNull(),
   },
   (t) => [index("reviews_pull_request").on(t.pullRequestId), uniqueIndex("reviews_external").on(t.externalId)],
 );
 
-export const builds = pgTable(
+export const builds = table(
   "builds",
   {
-    id: serial("id").primaryKey(),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     externalId: text("external_id").notNull(),
@@ -113,11 +101,11 @@ export const builds = pgTable(
     branch: text("branch").notNull(),
     status: text("status").$type<T.BuildStatus>().notNull(),
     url: text("url"),
-    testsPassed: integer("tests_passed"),
-    testsFailed: integer("tests_failed"),
-    testsSkipped: integer("tests_skipped"),
-    startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
-    finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
+    testsPassed: int("tests_passed"),
+    testsFailed: int("tests_failed"),
+    testsSkipped: int("tests_skipped"),
+    startedAt: at("started_at"),
+    finishedAt: at("finished_at"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -126,14 +114,14 @@ export const builds = pgTable(
   ],
 );
 
-export const artifacts = pgTable(
+export const artifacts = table(
   "artifacts",
   {
-    id: serial("id").primaryKey(),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    buildId: integer("build_id")
+    buildId: int("build_id")
       .notNull()
       .references(() => builds.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
@@ -143,86 +131,86 @@ export const artifacts = pgTable(
   (t) => [index("artifacts_build").on(t.buildId)],
 );
 
-export const releases = pgTable(
+export const releases = table(
   "releases",
   {
-    id: serial("id").primaryKey(),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     version: text("version").notNull(),
-    buildId: integer("build_id").references(() => builds.id, { onDelete: "set null" }),
+    buildId: int("build_id").references(() => builds.id, { onDelete: "set null" }),
     commitSha: text("commit_sha").notNull(),
-    pinnedAt: timestamp("pinned_at", { withTimezone: true, mode: "date" }),
+    pinnedAt: at("pinned_at"),
     pinnedReason: text("pinned_reason"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("releases_project_version").on(t.projectId, t.version)],
 );
 
-export const releaseItems = pgTable(
+export const releaseItems = table(
   "release_items",
   {
-    releaseId: integer("release_id")
+    releaseId: int("release_id")
       .notNull()
       .references(() => releases.id, { onDelete: "cascade" }),
-    itemId: integer("item_id")
+    itemId: int("item_id")
       .notNull()
       .references(() => workItems.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.releaseId, t.itemId] }), index("release_items_item").on(t.itemId)],
 );
 
-export const environments = pgTable(
+export const environments = table(
   "environments",
   {
-    id: serial("id").primaryKey(),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     kind: text("kind").notNull(),
-    position: integer("position").notNull(),
+    position: int("position").notNull(),
     strategy: text("strategy").$type<T.EnvironmentStrategy>().notNull(),
     activeSlot: text("active_slot"),
     status: text("status").$type<T.EnvironmentStatus>().notNull().default("ready"),
     provisionLog: text("provision_log").notNull().default(""),
-    config: jsonb("config").$type<T.EnvironmentConfig>().notNull(),
+    config: json<T.EnvironmentConfig>("config").notNull(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("environments_project_name").on(t.projectId, t.name)],
 );
 
-export const deployments = pgTable(
+export const deployments = table(
   "deployments",
   {
-    id: serial("id").primaryKey(),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    releaseId: integer("release_id")
+    releaseId: int("release_id")
       .notNull()
       .references(() => releases.id, { onDelete: "cascade" }),
-    environmentId: integer("environment_id")
+    environmentId: int("environment_id")
       .notNull()
       .references(() => environments.id, { onDelete: "cascade" }),
     slot: text("slot"),
     status: text("status").$type<T.DeploymentStatus>().notNull(),
     triggeredBy: text("triggered_by").notNull(),
     log: text("log").notNull().default(""),
-    queuedAt: timestamp("queued_at", { withTimezone: true, mode: "date" }).notNull(),
-    startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
-    finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
+    queuedAt: at("queued_at").notNull(),
+    startedAt: at("started_at"),
+    finishedAt: at("finished_at"),
     purpose: text("purpose").$type<T.DeploymentPurpose>().notNull().default("deploy"),
     phase: text("phase").$type<T.DeploymentPhase>(),
     verifyStatus: text("verify_status").$type<T.StepStatus>(),
     switchStatus: text("switch_status").$type<T.StepStatus>(),
     error: text("error"),
     runner: text("runner"),
-    pid: integer("pid"),
-    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true, mode: "date" }),
-    deadlineAt: timestamp("deadline_at", { withTimezone: true, mode: "date" }),
-    cancelRequestedAt: timestamp("cancel_requested_at", { withTimezone: true, mode: "date" }),
+    pid: int("pid"),
+    heartbeatAt: at("heartbeat_at"),
+    deadlineAt: at("deadline_at"),
+    cancelRequestedAt: at("cancel_requested_at"),
     callbackTokenHash: text("callback_token_hash"),
   },
   (t) => [
@@ -233,78 +221,78 @@ export const deployments = pgTable(
 );
 
 /** One row per environment schedule and due time: the unique key makes a job fire once across instances. */
-export const scheduleRuns = pgTable(
+export const scheduleRuns = table(
   "schedule_runs",
   {
-    id: serial("id").primaryKey(),
-    environmentId: integer("environment_id")
+    id: id(),
+    environmentId: int("environment_id")
       .notNull()
       .references(() => environments.id, { onDelete: "cascade" }),
-    dueAt: timestamp("due_at", { withTimezone: true, mode: "date" }).notNull(),
+    dueAt: at("due_at").notNull(),
     claimedBy: text("claimed_by").notNull(),
-    claimedAt: timestamp("claimed_at", { withTimezone: true, mode: "date" }).notNull(),
-    deploymentId: integer("deployment_id"),
+    claimedAt: at("claimed_at").notNull(),
+    deploymentId: int("deployment_id"),
     outcome: text("outcome").notNull(),
   },
   (t) => [uniqueIndex("schedule_runs_slot").on(t.environmentId, t.dueAt)],
 );
 
-export const testRuns = pgTable(
+export const testRuns = table(
   "test_runs",
   {
-    id: serial("id").primaryKey(),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     suite: text("suite").notNull(),
-    buildId: integer("build_id").references(() => builds.id, { onDelete: "cascade" }),
-    deploymentId: integer("deployment_id").references(() => deployments.id, { onDelete: "cascade" }),
+    buildId: int("build_id").references(() => builds.id, { onDelete: "cascade" }),
+    deploymentId: int("deployment_id").references(() => deployments.id, { onDelete: "cascade" }),
     commitSha: text("commit_sha"),
-    passed: integer("passed").notNull(),
-    failed: integer("failed").notNull(),
-    skipped: integer("skipped").notNull(),
-    flaky: integer("flaky").notNull().default(0),
-    durationMs: integer("duration_ms").notNull().default(0),
+    passed: int("passed").notNull(),
+    failed: int("failed").notNull(),
+    skipped: int("skipped").notNull(),
+    flaky: int("flaky").notNull().default(0),
+    durationMs: int("duration_ms").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [index("test_runs_build").on(t.buildId), index("test_runs_deployment").on(t.deploymentId)],
 );
 
-export const testCases = pgTable(
+export const testCases = table(
   "test_cases",
   {
-    id: serial("id").primaryKey(),
-    testRunId: integer("test_run_id")
+    id: id(),
+    testRunId: int("test_run_id")
       .notNull()
       .references(() => testRuns.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     className: text("class_name"),
     status: text("status").notNull(),
-    durationMs: integer("duration_ms").notNull().default(0),
+    durationMs: int("duration_ms").notNull().default(0),
     message: text("message"),
-    flaky: boolean("flaky").notNull().default(false),
+    flaky: flag("flaky").notNull().default(false),
   },
   (t) => [index("test_cases_run").on(t.testRunId)],
 );
 
-export const alerts = pgTable(
+export const alerts = table(
   "alerts",
   {
-    id: serial("id").primaryKey(),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    environmentId: integer("environment_id").references(() => environments.id, { onDelete: "set null" }),
+    environmentId: int("environment_id").references(() => environments.id, { onDelete: "set null" }),
     fingerprint: text("fingerprint").notNull(),
     name: text("name").notNull(),
     status: text("status").notNull(),
     severity: text("severity").notNull(),
-    labels: jsonb("labels").$type<T.AlertLabels>().notNull(),
-    startsAt: timestamp("starts_at", { withTimezone: true, mode: "date" }).notNull(),
-    endsAt: timestamp("ends_at", { withTimezone: true, mode: "date" }),
-    annotations: jsonb("annotations").$type<T.AlertLabels>().notNull().default({}),
+    labels: json<T.AlertLabels>("labels").notNull(),
+    startsAt: at("starts_at").notNull(),
+    endsAt: at("ends_at"),
+    annotations: json<T.AlertLabels>("annotations").notNull().default({}),
     generatorUrl: text("generator_url"),
-    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }),
+    updatedAt: at("updated_at"),
   },
   (t) => [
     uniqueIndex("alerts_identity").on(t.projectId, t.fingerprint, t.startsAt),

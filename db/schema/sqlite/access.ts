@@ -1,29 +1,26 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt } from "./columns";
+import { at, bigId, createdAt, flag, id, index, int, json, table, text, uniqueIndex } from "./kit";
 import { projects } from "./funnel";
 
 // People and their access: accounts and sessions (read and written by the sign-in library),
 // roles per project, invitations, and the log of sign-ins and account changes.
-// Kept in step with ../pg/access.ts (db/schema/parity.ts checks it).
+// The same text in ../sqlite/ and ../pg/: each folder's kit.ts gives the columns their dialect's types.
 
-const at = (name: string) => integer(name, { mode: "timestamp_ms" });
-
-export const users = sqliteTable("users", {
+export const users = table("users", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   email: text("email").notNull().unique(),
-  emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
+  emailVerified: flag("email_verified").notNull().default(false),
   image: text("image"),
   /** "admin" administers the whole instance; everyone else gets roles per project. */
   role: text("role"),
-  banned: integer("banned", { mode: "boolean" }).default(false),
+  banned: flag("banned").default(false),
   banReason: text("ban_reason"),
   banExpires: at("ban_expires"),
   createdAt: at("created_at").notNull(),
   updatedAt: at("updated_at").notNull(),
 });
 
-export const sessions = sqliteTable(
+export const sessions = table(
   "sessions",
   {
     id: text("id").primaryKey(),
@@ -41,7 +38,7 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user").on(t.userId)],
 );
 
-export const accounts = sqliteTable(
+export const accounts = table(
   "accounts",
   {
     id: text("id").primaryKey(),
@@ -63,7 +60,7 @@ export const accounts = sqliteTable(
   (t) => [index("accounts_user").on(t.userId)],
 );
 
-export const verifications = sqliteTable(
+export const verifications = table(
   "verifications",
   {
     id: text("id").primaryKey(),
@@ -76,11 +73,11 @@ export const verifications = sqliteTable(
   (t) => [index("verifications_identifier").on(t.identifier)],
 );
 
-export const memberships = sqliteTable(
+export const memberships = table(
   "memberships",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     userId: text("user_id")
@@ -93,11 +90,11 @@ export const memberships = sqliteTable(
   (t) => [uniqueIndex("memberships_project_user").on(t.projectId, t.userId), index("memberships_user").on(t.userId)],
 );
 
-export const invites = sqliteTable(
+export const invites = table(
   "invites",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
@@ -114,16 +111,16 @@ export const invites = sqliteTable(
 );
 
 /** Sign-ins (failed ones too) and changes to accounts, for the audit page and the sign-in limit. */
-export const accessEvents = sqliteTable(
+export const accessEvents = table(
   "access_events",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: bigId(),
     at: at("at").notNull(),
     action: text("action").notNull(),
     actor: text("actor").notNull(),
     subject: text("subject"),
     ip: text("ip"),
-    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    detail: json<Record<string, unknown>>("detail").notNull().default({}),
   },
   (t) => [index("access_events_at").on(t.at), index("access_events_ip").on(t.ip, t.action, t.at)],
 );

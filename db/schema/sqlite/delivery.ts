@@ -1,19 +1,18 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt } from "./columns";
+import { at, createdAt, flag, id, index, int, json, primaryKey, table, text, uniqueIndex } from "./kit";
 import { projects, workItems } from "./funnel";
 import type * as T from "../shared-types";
 
 // The delivery pipeline behind the cards: code, builds, tests, releases, environments, deployments, alerts.
-// Kept in step with ../pg/delivery.ts (db/schema/parity.ts checks it).
+// The same text in ../sqlite/ and ../pg/: each folder's kit.ts gives the columns their dialect's types.
 
-export const pullRequests = sqliteTable(
+export const pullRequests = table(
   "pull_requests",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    number: integer("number").notNull(),
+    number: int("number").notNull(),
     title: text("title").notNull(),
     branch: text("branch").notNull(),
     state: text("state").$type<T.PullRequestState>().notNull(),
@@ -21,80 +20,80 @@ export const pullRequests = sqliteTable(
     url: text("url"),
     headSha: text("head_sha"),
     mergeCommitSha: text("merge_commit_sha"),
-    mergeable: integer("mergeable", { mode: "boolean" }),
+    mergeable: flag("mergeable"),
     checksState: text("checks_state").$type<T.ChecksState>().notNull().default("none"),
     gatesStatus: text("gates_status"),
-    openedAt: integer("opened_at", { mode: "timestamp_ms" }).notNull(),
-    mergedAt: integer("merged_at", { mode: "timestamp_ms" }),
-    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    openedAt: at("opened_at").notNull(),
+    mergedAt: at("merged_at"),
+    closedAt: at("closed_at"),
+    updatedAt: at("updated_at").notNull(),
   },
   (t) => [uniqueIndex("pull_requests_project_number").on(t.projectId, t.number)],
 );
 
-export const itemPullRequests = sqliteTable(
+export const itemPullRequests = table(
   "item_pull_requests",
   {
-    itemId: integer("item_id")
+    itemId: int("item_id")
       .notNull()
       .references(() => workItems.id, { onDelete: "cascade" }),
-    pullRequestId: integer("pull_request_id")
+    pullRequestId: int("pull_request_id")
       .notNull()
       .references(() => pullRequests.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.pullRequestId] }), index("item_pull_requests_pr").on(t.pullRequestId)],
 );
 
-export const commits = sqliteTable(
+export const commits = table(
   "commits",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     sha: text("sha").notNull(),
     message: text("message").notNull(),
     author: text("author"),
     branch: text("branch"),
-    pullRequestId: integer("pull_request_id").references(() => pullRequests.id, { onDelete: "set null" }),
-    committedAt: integer("committed_at", { mode: "timestamp_ms" }).notNull(),
+    pullRequestId: int("pull_request_id").references(() => pullRequests.id, { onDelete: "set null" }),
+    committedAt: at("committed_at").notNull(),
   },
   (t) => [uniqueIndex("commits_project_sha").on(t.projectId, t.sha)],
 );
 
-export const itemCommits = sqliteTable(
+export const itemCommits = table(
   "item_commits",
   {
-    itemId: integer("item_id")
+    itemId: int("item_id")
       .notNull()
       .references(() => workItems.id, { onDelete: "cascade" }),
-    commitId: integer("commit_id")
+    commitId: int("commit_id")
       .notNull()
       .references(() => commits.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.commitId] }), index("item_commits_commit").on(t.commitId)],
 );
 
-export const reviews = sqliteTable(
+export const reviews = table(
   "reviews",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    pullRequestId: integer("pull_request_id")
+    id: id(),
+    pullRequestId: int("pull_request_id")
       .notNull()
       .references(() => pullRequests.id, { onDelete: "cascade" }),
     externalId: text("external_id"),
     reviewer: text("reviewer").notNull(),
     state: text("state").$type<T.ReviewState>().notNull(),
-    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
+    submittedAt: at("submitted_at").notNull(),
   },
   (t) => [index("reviews_pull_request").on(t.pullRequestId), uniqueIndex("reviews_external").on(t.externalId)],
 );
 
-export const builds = sqliteTable(
+export const builds = table(
   "builds",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     externalId: text("external_id").notNull(),
@@ -102,11 +101,11 @@ export const builds = sqliteTable(
     branch: text("branch").notNull(),
     status: text("status").$type<T.BuildStatus>().notNull(),
     url: text("url"),
-    testsPassed: integer("tests_passed"),
-    testsFailed: integer("tests_failed"),
-    testsSkipped: integer("tests_skipped"),
-    startedAt: integer("started_at", { mode: "timestamp_ms" }),
-    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    testsPassed: int("tests_passed"),
+    testsFailed: int("tests_failed"),
+    testsSkipped: int("tests_skipped"),
+    startedAt: at("started_at"),
+    finishedAt: at("finished_at"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -115,14 +114,14 @@ export const builds = sqliteTable(
   ],
 );
 
-export const artifacts = sqliteTable(
+export const artifacts = table(
   "artifacts",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    buildId: integer("build_id")
+    buildId: int("build_id")
       .notNull()
       .references(() => builds.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
@@ -132,86 +131,86 @@ export const artifacts = sqliteTable(
   (t) => [index("artifacts_build").on(t.buildId)],
 );
 
-export const releases = sqliteTable(
+export const releases = table(
   "releases",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     version: text("version").notNull(),
-    buildId: integer("build_id").references(() => builds.id, { onDelete: "set null" }),
+    buildId: int("build_id").references(() => builds.id, { onDelete: "set null" }),
     commitSha: text("commit_sha").notNull(),
-    pinnedAt: integer("pinned_at", { mode: "timestamp_ms" }),
+    pinnedAt: at("pinned_at"),
     pinnedReason: text("pinned_reason"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("releases_project_version").on(t.projectId, t.version)],
 );
 
-export const releaseItems = sqliteTable(
+export const releaseItems = table(
   "release_items",
   {
-    releaseId: integer("release_id")
+    releaseId: int("release_id")
       .notNull()
       .references(() => releases.id, { onDelete: "cascade" }),
-    itemId: integer("item_id")
+    itemId: int("item_id")
       .notNull()
       .references(() => workItems.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.releaseId, t.itemId] }), index("release_items_item").on(t.itemId)],
 );
 
-export const environments = sqliteTable(
+export const environments = table(
   "environments",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     kind: text("kind").notNull(),
-    position: integer("position").notNull(),
+    position: int("position").notNull(),
     strategy: text("strategy").$type<T.EnvironmentStrategy>().notNull(),
     activeSlot: text("active_slot"),
     status: text("status").$type<T.EnvironmentStatus>().notNull().default("ready"),
     provisionLog: text("provision_log").notNull().default(""),
-    config: text("config", { mode: "json" }).$type<T.EnvironmentConfig>().notNull(),
+    config: json<T.EnvironmentConfig>("config").notNull(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("environments_project_name").on(t.projectId, t.name)],
 );
 
-export const deployments = sqliteTable(
+export const deployments = table(
   "deployments",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    releaseId: integer("release_id")
+    releaseId: int("release_id")
       .notNull()
       .references(() => releases.id, { onDelete: "cascade" }),
-    environmentId: integer("environment_id")
+    environmentId: int("environment_id")
       .notNull()
       .references(() => environments.id, { onDelete: "cascade" }),
     slot: text("slot"),
     status: text("status").$type<T.DeploymentStatus>().notNull(),
     triggeredBy: text("triggered_by").notNull(),
     log: text("log").notNull().default(""),
-    queuedAt: integer("queued_at", { mode: "timestamp_ms" }).notNull(),
-    startedAt: integer("started_at", { mode: "timestamp_ms" }),
-    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    queuedAt: at("queued_at").notNull(),
+    startedAt: at("started_at"),
+    finishedAt: at("finished_at"),
     purpose: text("purpose").$type<T.DeploymentPurpose>().notNull().default("deploy"),
     phase: text("phase").$type<T.DeploymentPhase>(),
     verifyStatus: text("verify_status").$type<T.StepStatus>(),
     switchStatus: text("switch_status").$type<T.StepStatus>(),
     error: text("error"),
     runner: text("runner"),
-    pid: integer("pid"),
-    heartbeatAt: integer("heartbeat_at", { mode: "timestamp_ms" }),
-    deadlineAt: integer("deadline_at", { mode: "timestamp_ms" }),
-    cancelRequestedAt: integer("cancel_requested_at", { mode: "timestamp_ms" }),
+    pid: int("pid"),
+    heartbeatAt: at("heartbeat_at"),
+    deadlineAt: at("deadline_at"),
+    cancelRequestedAt: at("cancel_requested_at"),
     callbackTokenHash: text("callback_token_hash"),
   },
   (t) => [
@@ -222,78 +221,78 @@ export const deployments = sqliteTable(
 );
 
 /** One row per environment schedule and due time: the unique key makes a job fire once across instances. */
-export const scheduleRuns = sqliteTable(
+export const scheduleRuns = table(
   "schedule_runs",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    environmentId: integer("environment_id")
+    id: id(),
+    environmentId: int("environment_id")
       .notNull()
       .references(() => environments.id, { onDelete: "cascade" }),
-    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    dueAt: at("due_at").notNull(),
     claimedBy: text("claimed_by").notNull(),
-    claimedAt: integer("claimed_at", { mode: "timestamp_ms" }).notNull(),
-    deploymentId: integer("deployment_id"),
+    claimedAt: at("claimed_at").notNull(),
+    deploymentId: int("deployment_id"),
     outcome: text("outcome").notNull(),
   },
   (t) => [uniqueIndex("schedule_runs_slot").on(t.environmentId, t.dueAt)],
 );
 
-export const testRuns = sqliteTable(
+export const testRuns = table(
   "test_runs",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     suite: text("suite").notNull(),
-    buildId: integer("build_id").references(() => builds.id, { onDelete: "cascade" }),
-    deploymentId: integer("deployment_id").references(() => deployments.id, { onDelete: "cascade" }),
+    buildId: int("build_id").references(() => builds.id, { onDelete: "cascade" }),
+    deploymentId: int("deployment_id").references(() => deployments.id, { onDelete: "cascade" }),
     commitSha: text("commit_sha"),
-    passed: integer("passed").notNull(),
-    failed: integer("failed").notNull(),
-    skipped: integer("skipped").notNull(),
-    flaky: integer("flaky").notNull().default(0),
-    durationMs: integer("duration_ms").notNull().default(0),
+    passed: int("passed").notNull(),
+    failed: int("failed").notNull(),
+    skipped: int("skipped").notNull(),
+    flaky: int("flaky").notNull().default(0),
+    durationMs: int("duration_ms").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [index("test_runs_build").on(t.buildId), index("test_runs_deployment").on(t.deploymentId)],
 );
 
-export const testCases = sqliteTable(
+export const testCases = table(
   "test_cases",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    testRunId: integer("test_run_id")
+    id: id(),
+    testRunId: int("test_run_id")
       .notNull()
       .references(() => testRuns.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     className: text("class_name"),
     status: text("status").notNull(),
-    durationMs: integer("duration_ms").notNull().default(0),
+    durationMs: int("duration_ms").notNull().default(0),
     message: text("message"),
-    flaky: integer("flaky", { mode: "boolean" }).notNull().default(false),
+    flaky: flag("flaky").notNull().default(false),
   },
   (t) => [index("test_cases_run").on(t.testRunId)],
 );
 
-export const alerts = sqliteTable(
+export const alerts = table(
   "alerts",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    environmentId: integer("environment_id").references(() => environments.id, { onDelete: "set null" }),
+    environmentId: int("environment_id").references(() => environments.id, { onDelete: "set null" }),
     fingerprint: text("fingerprint").notNull(),
     name: text("name").notNull(),
     status: text("status").notNull(),
     severity: text("severity").notNull(),
-    labels: text("labels", { mode: "json" }).$type<T.AlertLabels>().notNull(),
-    startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
-    endsAt: integer("ends_at", { mode: "timestamp_ms" }),
-    annotations: text("annotations", { mode: "json" }).$type<T.AlertLabels>().notNull().default({}),
+    labels: json<T.AlertLabels>("labels").notNull(),
+    startsAt: at("starts_at").notNull(),
+    endsAt: at("ends_at"),
+    annotations: json<T.AlertLabels>("annotations").notNull().default({}),
     generatorUrl: text("generator_url"),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    updatedAt: at("updated_at"),
   },
   (t) => [
     uniqueIndex("alerts_identity").on(t.projectId, t.fingerprint, t.startsAt),

@@ -1,72 +1,71 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt } from "./columns";
+import { at, bigId, createdAt, flag, id, index, int, json, orderKey, table, text, uniqueIndex } from "./kit";
 import type * as T from "../shared-types";
 
 // Projects, their funnel, cards and event log, and what reaches them from outside (deliveries, tokens).
-// Kept in step with ../pg/funnel.ts (db/schema/parity.ts checks it).
+// The same text in ../sqlite/ and ../pg/: each folder's kit.ts gives the columns their dialect's types.
 
-export const projects = sqliteTable("projects", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const projects = table("projects", {
+  id: id(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   repo: text("repo"),
   keyPrefix: text("key_prefix").notNull(),
-  nextItemNumber: integer("next_item_number").notNull().default(1),
-  requiredApprovals: integer("required_approvals").notNull().default(1),
+  nextItemNumber: int("next_item_number").notNull().default(1),
+  requiredApprovals: int("required_approvals").notNull().default(1),
   webhookSecret: text("webhook_secret"),
   githubToken: text("github_token"),
-  autoPromote: integer("auto_promote", { mode: "boolean" }).notNull().default(false),
-  lineStoppedAt: integer("line_stopped_at", { mode: "timestamp_ms" }),
+  autoPromote: flag("auto_promote").notNull().default(false),
+  lineStoppedAt: at("line_stopped_at"),
   lineStoppedBy: text("line_stopped_by"),
   lineStoppedReason: text("line_stopped_reason"),
   alertEnvironmentLabel: text("alert_environment_label"),
-  freezeWindows: text("freeze_windows", { mode: "json" }).$type<T.FreezeWindow[]>().notNull().default([]),
+  freezeWindows: json<T.FreezeWindow[]>("freeze_windows").notNull().default([]),
   createdAt: createdAt(),
 });
 
-export const stages = sqliteTable(
+export const stages = table(
   "stages",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     name: text("name").notNull(),
-    position: integer("position").notNull(),
-    wipLimit: integer("wip_limit"),
+    position: int("position").notNull(),
+    wipLimit: int("wip_limit"),
   },
   (t) => [uniqueIndex("stages_project_key").on(t.projectId, t.key)],
 );
 
-export const workItems = sqliteTable(
+export const workItems = table(
   "work_items",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    number: integer("number").notNull(),
+    number: int("number").notNull(),
     kind: text("kind").$type<T.ItemKind>().notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     owner: text("owner"),
-    labels: text("labels", { mode: "json" }).$type<string[]>().notNull(),
-    estimate: integer("estimate"),
+    labels: json<string[]>("labels").notNull(),
+    estimate: int("estimate"),
     stage: text("stage").notNull(),
-    position: text("position").notNull(),
-    version: integer("version").notNull().default(1),
-    blocked: integer("blocked", { mode: "boolean" }).notNull().default(false),
+    position: orderKey("position").notNull(),
+    version: int("version").notNull().default(1),
+    blocked: flag("blocked").notNull().default(false),
     blockedReason: text("blocked_reason"),
-    needsManualQa: integer("needs_manual_qa", { mode: "boolean" }).notNull().default(false),
+    needsManualQa: flag("needs_manual_qa").notNull().default(false),
     qaSignedOffBy: text("qa_signed_off_by"),
     qaSignOffNote: text("qa_sign_off_note"),
-    qaSignedOffAt: integer("qa_signed_off_at", { mode: "timestamp_ms" }),
+    qaSignedOffAt: at("qa_signed_off_at"),
     rejectedReason: text("rejected_reason"),
     rejectedFromStage: text("rejected_from_stage"),
-    stageEnteredAt: integer("stage_entered_at", { mode: "timestamp_ms" }).notNull(),
+    stageEnteredAt: at("stage_entered_at").notNull(),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: at("updated_at").notNull(),
   },
   (t) => [
     uniqueIndex("work_items_project_number").on(t.projectId, t.number),
@@ -74,25 +73,25 @@ export const workItems = sqliteTable(
   ],
 );
 
-export const stageIntervals = sqliteTable(
+export const stageIntervals = table(
   "stage_intervals",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    itemId: integer("item_id")
+    itemId: int("item_id")
       .notNull()
       .references(() => workItems.id, { onDelete: "cascade" }),
     stage: text("stage").notNull(),
-    enteredAt: integer("entered_at", { mode: "timestamp_ms" }).notNull(),
-    leftAt: integer("left_at", { mode: "timestamp_ms" }),
+    enteredAt: at("entered_at").notNull(),
+    leftAt: at("left_at"),
     /** The stage the item came from (null when it was created here). */
     fromStage: text("from_stage"),
     /** When the item left this stay for the next stage of the funnel (a forward move by one). */
-    nextAt: integer("next_at", { mode: "timestamp_ms" }),
+    nextAt: at("next_at"),
     /** When the item first reached Live after this stay began. */
-    liveAt: integer("live_at", { mode: "timestamp_ms" }),
+    liveAt: at("live_at"),
   },
   (t) => [
     index("stage_intervals_item").on(t.itemId, t.stage, t.enteredAt),
@@ -102,27 +101,27 @@ export const stageIntervals = sqliteTable(
   ],
 );
 
-export const events = sqliteTable(
+export const events = table(
   "events",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: bigId(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    itemId: integer("item_id"),
+    itemId: int("item_id"),
     type: text("type").notNull(),
     actor: text("actor").notNull(),
-    at: integer("at", { mode: "timestamp_ms" }).notNull(),
-    payload: text("payload", { mode: "json" }).$type<T.EventPayload>().notNull(),
+    at: at("at").notNull(),
+    payload: json<T.EventPayload>("payload").notNull(),
   },
   (t) => [index("events_project_id").on(t.projectId, t.id), index("events_item_id").on(t.itemId, t.id)],
 );
 
-export const webhookDeliveries = sqliteTable(
+export const webhookDeliveries = table(
   "webhook_deliveries",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     source: text("source").notNull(),
@@ -132,8 +131,8 @@ export const webhookDeliveries = sqliteTable(
     body: text("body").notNull(),
     status: text("status").$type<T.DeliveryStatus>().notNull(),
     error: text("error"),
-    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
-    processedAt: integer("processed_at", { mode: "timestamp_ms" }),
+    receivedAt: at("received_at").notNull(),
+    processedAt: at("processed_at"),
   },
   (t) => [
     uniqueIndex("webhook_deliveries_identity").on(t.source, t.deliveryId),
@@ -142,22 +141,22 @@ export const webhookDeliveries = sqliteTable(
   ],
 );
 
-export const apiTokens = sqliteTable(
+export const apiTokens = table(
   "api_tokens",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    projectId: integer("project_id")
+    id: id(),
+    projectId: int("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
     hash: text("hash").notNull(),
-    scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull(),
+    scopes: json<string[]>("scopes").notNull(),
     createdBy: text("created_by").notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
-    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
-    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    createdAt: at("created_at").notNull(),
+    expiresAt: at("expires_at"),
+    lastUsedAt: at("last_used_at"),
+    revokedAt: at("revoked_at"),
   },
   (t) => [uniqueIndex("api_tokens_hash").on(t.hash), index("api_tokens_project").on(t.projectId)],
 );
