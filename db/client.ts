@@ -55,13 +55,14 @@ export interface OpenOptions {
   dataDir?: string;
   /** SQLite file name inside dataDir, or ":memory:". */
   sqliteFile?: string;
-  /** PostgreSQL connections per instance (default SHIPLANE_PG_POOL or 20). */
+  /** PostgreSQL connections per instance (default 20). */
   poolSize?: number;
+  /** The folder Shiplane's files are in, where db/migrations/ is found (default: the working folder). */
+  root?: string;
 }
 
-function migrationsDir(dialect: Dialect): string {
-  const root = process.env.SHIPLANE_ROOT ?? process.cwd();
-  return path.join(root, "db", "migrations", dialect === "sqlite" ? "sqlite" : "pg");
+function migrationsDir(root: string | undefined, dialect: Dialect): string {
+  return path.join(root ?? process.cwd(), "db", "migrations", dialect === "sqlite" ? "sqlite" : "pg");
 }
 
 export function isPostgresUrl(url: string | null | undefined): url is string {
@@ -69,7 +70,7 @@ export function isPostgresUrl(url: string | null | undefined): url is string {
 }
 
 export function openDatabase(options: OpenOptions = {}): Database {
-  return isPostgresUrl(options.url) ? openPostgres(options.url, options.poolSize) : openSqlite(options);
+  return isPostgresUrl(options.url) ? openPostgres(options.url, options) : openSqlite(options);
 }
 
 function openSqlite(options: OpenOptions): Database {
@@ -125,7 +126,7 @@ function openSqlite(options: OpenOptions): Database {
     },
     async migrate() {
       try {
-        migrateSqlite(drizzleSqlite(raw), { migrationsFolder: migrationsDir("sqlite") });
+        migrateSqlite(drizzleSqlite(raw), { migrationsFolder: migrationsDir(options.root, "sqlite") });
       } catch (error) {
         throw new DatabaseOpenError(
           `Cannot apply migrations to the SQLite database at ${location}: ${(error as Error).message}.`,
@@ -167,8 +168,8 @@ function cacheStatements(raw: BetterSqlite3.Database, size = 500): void {
   }) as typeof raw.prepare;
 }
 
-function openPostgres(url: string, poolSize?: number): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize ?? Number(process.env.SHIPLANE_PG_POOL ?? 20) });
+function openPostgres(url: string, options: OpenOptions): Database {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 20 });
   // Without a listener, an idle client's error (a PostgreSQL restart) would crash the process.
   pool.on("error", (error) => console.error(`PostgreSQL connection error: ${error.message}`));
   const db = drizzlePg(pool, { schema: pgTables });
@@ -192,7 +193,7 @@ function openPostgres(url: string, poolSize?: number): Database {
       try {
         // Several instances may start at once: one migrates, the others wait for it.
         await client.query("select pg_advisory_lock(724100)");
-        await migratePg(drizzlePg(client), { migrationsFolder: migrationsDir("postgres") });
+        await migratePg(drizzlePg(client), { migrationsFolder: migrationsDir(options.root, "postgres") });
       } catch (error) {
         throw new DatabaseOpenError(
           `Cannot apply migrations to PostgreSQL at ${location}: ${(error as Error).message}.`,

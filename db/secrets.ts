@@ -4,28 +4,43 @@ import path from "node:path";
 
 /**
  * Secrets at rest (webhook secrets, the GitHub token, deploy-webhook secrets): sealed with
- * AES-256-GCM under a key from SHIPLANE_SECRET. Without it, a key is generated into the data
- * folder on first use, with a warning: instances that share a database must share the secret.
+ * AES-256-GCM under the configured key (SHIPLANE_SECRET). Without it, a key is generated into the
+ * data folder on first use, with a warning: instances that share a database must share the secret.
  */
 const PREFIX = "enc:v1:";
-let cached: { source: string; key: Buffer } | null = null;
+
+/** Where the key comes from: a configured secret, or else a file that is generated on first use. */
+export interface KeySource {
+  secret: string | null;
+  keyFile: string;
+}
+let source: (() => KeySource) | null = null;
+let cached: { id: string; key: Buffer } | null = null;
+
+/** Set once by the configuration (server/config.ts): db/ never reads the environment itself. */
+export function setKeySource(provider: () => KeySource): void {
+  source = provider;
+  cached = null;
+}
 
 function key(): Buffer {
-  const fromEnv = process.env.SHIPLANE_SECRET;
-  const source = fromEnv ? "env" : path.resolve(process.env.SHIPLANE_DATA_DIR ?? "./data", "secret.key");
-  if (cached?.source === (fromEnv ? `env:${fromEnv}` : source)) return cached.key;
-  let secret = fromEnv;
+  if (!source)
+    throw new Error("No key is configured for stored secrets: load the configuration (server/config.ts) first.");
+  const { secret: configured, keyFile } = source();
+  const id = configured ? `secret:${configured}` : `file:${keyFile}`;
+  if (cached?.id === id) return cached.key;
+  let secret = configured;
   if (!secret) {
-    if (!fs.existsSync(source)) {
-      fs.mkdirSync(path.dirname(source), { recursive: true });
-      fs.writeFileSync(source, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    if (!fs.existsSync(keyFile)) {
+      fs.mkdirSync(path.dirname(keyFile), { recursive: true });
+      fs.writeFileSync(keyFile, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
       console.warn(
-        `SHIPLANE_SECRET is not set: generated a key at ${source} to encrypt stored secrets. In production, set SHIPLANE_SECRET (the same on every instance) and keep it safe.`,
+        `SHIPLANE_SECRET is not set: generated a key at ${keyFile} to encrypt stored secrets. In production, set SHIPLANE_SECRET (the same on every instance) and keep it safe.`,
       );
     }
-    secret = fs.readFileSync(source, "utf8").trim();
+    secret = fs.readFileSync(keyFile, "utf8").trim();
   }
-  cached = { source: fromEnv ? `env:${fromEnv}` : source, key: createHash("sha256").update(secret).digest() };
+  cached = { id, key: createHash("sha256").update(secret).digest() };
   return cached.key;
 }
 

@@ -8,7 +8,8 @@ import { runTs } from "../bin/run-ts.mjs";
 import { SECURITY_HEADERS } from "../next.config.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const port = Number(process.env.PORT || 3000);
+const { config } = await runTs("server/config.ts");
+const { port, trustProxy } = config();
 const app = next({ dev: false, dir: root, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 const { serveFast } = await runTs("server/http/fast-routes.ts");
@@ -18,7 +19,6 @@ await app.prepare();
 const { startBackground } = await runTs("server/background.ts");
 await startBackground();
 // Behind a reverse proxy that sets X-Forwarded-For, SHIPLANE_TRUST_PROXY=1 takes the client's address from it.
-const trustProxy = process.env.SHIPLANE_TRUST_PROXY === "1";
 const server = http.createServer((req, res) => {
   // The same headers as next.config.js gives the pages, on the fast routes' answers too.
   for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);

@@ -20,6 +20,15 @@ function newestSource(dir) {
   return newest;
 }
 
+// A wrong setting stops the start at once, naming the variable (before the build).
+try {
+  const { config } = await runTs("server/config.ts");
+  config();
+} catch (error) {
+  console.error(`Shiplane cannot start: ${error.message}`);
+  process.exit(1);
+}
+
 const buildId = path.join(root, ".next", "BUILD_ID");
 const sources = ["app", "components", "server", "domain", "db", "package.json", "next.config.js"].map((p) =>
   path.join(root, p),

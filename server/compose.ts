@@ -1,7 +1,7 @@
-import type { Database } from "../db/client";
-import { getDatabase } from "../db/instance";
+import { openDatabase, type Database, type OpenOptions } from "../db/client";
 import { createNotifier } from "../db/notify";
 import type { App } from "./app";
+import { config } from "./config";
 import { DeployRunner } from "./deploy/runner";
 
 /**
@@ -15,7 +15,31 @@ export function createApp(database: Database, now: () => Date = () => new Date()
   return app;
 }
 
-const holder = globalThis as unknown as { shiplaneApp?: Promise<App> };
+/** Where the configuration says the database is. */
+export function databaseOptions(): OpenOptions {
+  const { databaseUrl, dataDir, pgPoolSize, root } = config();
+  return { url: databaseUrl, dataDir, poolSize: pgPoolSize, root };
+}
+
+const holder = globalThis as unknown as { shiplaneApp?: Promise<App>; shiplaneDatabase?: Promise<Database> };
+
+/**
+ * The process's database, opened and migrated on first use (never at import, so that
+ * `next build` does not touch it). Kept on globalThis so that dev reloads reuse it.
+ */
+export function getDatabase(): Promise<Database> {
+  if (!holder.shiplaneDatabase) {
+    holder.shiplaneDatabase = (async () => {
+      const database = openDatabase(databaseOptions());
+      await database.migrate();
+      return database;
+    })();
+    holder.shiplaneDatabase.catch(() => {
+      holder.shiplaneDatabase = undefined;
+    });
+  }
+  return holder.shiplaneDatabase;
+}
 
 /** The process's application, composed on first use over the process's database. */
 export function getApp(): Promise<App> {

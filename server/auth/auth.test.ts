@@ -5,7 +5,8 @@ import { LOCAL_OPERATOR } from "../../domain/access/actor";
 import type { App } from "../app";
 import { testApp } from "../testing/fixtures";
 import { ORIGIN, signIn as signInAt } from "../testing/people";
-import { createUser, ensureAdminFromEnv, needsSetup, setUpFirstAdmin, setUserDisabled } from "../services/users";
+import { loadConfig } from "../config";
+import { createUser, ensureAdmin, needsSetup, setUpFirstAdmin, setUserDisabled } from "../services/users";
 import { createCaller } from "../trpc/root";
 import { setMemberRole } from "../services/members";
 import { authOf } from "./auth";
@@ -40,11 +41,13 @@ describeOnEveryDatabase("sign-in and sessions", (fresh) => {
 
   it("creates or keeps the admin named by SHIPLANE_ADMIN_EMAIL and SHIPLANE_ADMIN_PASSWORD", async () => {
     const env = { SHIPLANE_ADMIN_EMAIL: "ops@example.com", SHIPLANE_ADMIN_PASSWORD: "s3cret-pass" };
-    const first = await ensureAdminFromEnv(ctx.app, env);
-    const again = await ensureAdminFromEnv(ctx.app, env);
+    const first = await ensureAdmin(ctx.app, loadConfig(env).admin);
+    const again = await ensureAdmin(ctx.app, loadConfig(env).admin);
     expect(again!.id).toBe(first!.id);
     expect((await signIn(ctx.app, "ops@example.com", "s3cret-pass")).response.status).toBe(200);
-    await expect(ensureAdminFromEnv(ctx.app, { SHIPLANE_ADMIN_EMAIL: "x@example.com" })).rejects.toMatchObject({
+    await expect(
+      ensureAdmin(ctx.app, loadConfig({ SHIPLANE_ADMIN_EMAIL: "x@example.com" }).admin),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
     });
   });

@@ -5,6 +5,7 @@ import { authAdapter } from "../../db/auth-adapter";
 import { deriveSecret } from "../../db/secrets";
 import type { App } from "../app";
 import { clientIp, recordAccess, signInWait } from "./access-log";
+import { config } from "../config";
 
 /**
  * Sign-in, sessions and passwords, by better-auth on Shiplane's own database: email and password
@@ -12,20 +13,14 @@ import { clientIp, recordAccess, signInWait } from "./access-log";
  * invitations and tokens are Shiplane's own (server/services/members.ts, server/auth/tokens.ts).
  */
 
-export const SESSION_DAYS = Number(process.env.SHIPLANE_SESSION_DAYS || 7);
-
 /** Where people reach Shiplane: sessions, cookies and origin checks use it. */
 export function baseUrl(): string {
-  return (
-    process.env.SHIPLANE_PUBLIC_URL ??
-    process.env.BETTER_AUTH_URL ??
-    `http://localhost:${process.env.PORT || 3000}`
-  ).replace(/\/$/, "");
+  return config().publicUrl;
 }
 
 /** The origins whose pages may send cookie-authenticated changes: the public URL and this machine's own names for it. */
 export function trustedOrigins(): string[] {
-  const port = process.env.PORT || 3000;
+  const { port } = config();
   return [...new Set([new URL(baseUrl()).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
 }
 
@@ -44,7 +39,7 @@ function createAuth(app: App) {
       minPasswordLength: 8,
       maxPasswordLength: 200,
     },
-    session: { expiresIn: SESSION_DAYS * 86_400, updateAge: 86_400 },
+    session: { expiresIn: config().sessionDays * 86_400, updateAge: 86_400 },
     advanced: {
       ipAddress: { ipAddressHeaders: ["x-shiplane-client-ip"] },
       useSecureCookies: baseUrl().startsWith("https://"),

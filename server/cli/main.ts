@@ -1,9 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { isDomainError } from "../../domain/errors";
 import { DatabaseOpenError, openDatabase, type Database } from "../../db/client";
-import { databaseSettings } from "../../db/instance";
 import { listProjects } from "../../db/repositories/projects";
-import { createApp } from "../compose";
+import { createApp, databaseOptions } from "../compose";
 import { LOCAL_OPERATOR } from "../../domain/access/actor";
 import type { App } from "../app";
 import { seedDemo } from "../seed/demo";
@@ -39,7 +38,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   let database: Database | null = null;
   let app: App | null = null;
   const open = async () => {
-    database ??= openDatabase(databaseSettings());
+    database ??= openDatabase(databaseOptions());
     await database.migrate();
     return database;
   };

@@ -1,13 +1,15 @@
-import { getDatabase } from "../../db/instance";
-import { createApp } from "../compose";
+import { config } from "../config";
+import { createApp, getDatabase } from "../compose";
 import { processPendingDeliveries } from "../integrations/github/process";
 import { seedDemoIfEmpty } from "../seed/demo";
 import { DEMO_PASSWORD, DEMO_USERS } from "../seed/demo-users";
 import { sealStoredSecrets } from "../services/seal-secrets";
-import { ensureAdminFromEnv, needsSetup } from "../services/users";
+import { ensureAdmin, needsSetup } from "../services/users";
 
 /** Before the web server starts: open and migrate the database, and seed the demo project on first start. */
 export async function prepare(): Promise<void> {
+  // A wrong setting stops the start here, naming the variable.
+  const settings = config();
   const database = await getDatabase();
   console.log(`Shiplane database: ${database.dialect} (${database.location}), migrations applied.`);
   if (await seedDemoIfEmpty(database)) {
@@ -17,7 +19,7 @@ export async function prepare(): Promise<void> {
   const sealed = await sealStoredSecrets(database);
   if (sealed > 0) console.log(`Encrypted the secrets of ${sealed} projects and environments stored in clear.`);
   const app = createApp(database);
-  const admin = await ensureAdminFromEnv(app);
+  const admin = await ensureAdmin(app, settings.admin);
   if (admin) console.log(`Instance admin: ${admin.email} (SHIPLANE_ADMIN_EMAIL).`);
   else if (await needsSetup(app)) console.log("No users yet: the first visit offers to create the admin account.");
   // Deliveries answered before a stop but not processed yet are processed now.

@@ -12,7 +12,8 @@ import { findDeployment, type DeploymentRecord } from "../../db/repositories/dep
 import { findEnvironment, type EnvironmentRecord } from "../../db/repositories/environments";
 import { findProjectById, type ProjectRecord } from "../../db/repositories/projects";
 import { artifactsOfRelease, findRelease, itemsOfReleases, type ReleaseRecord } from "../../db/repositories/releases";
-import { publicUrl, readSettings } from "../services/environment-config";
+import { readSettings } from "../services/environment-config";
+import { config } from "../config";
 
 /** Everything a step of a deployment needs to know, read fresh before each step. */
 export interface DeploymentContext {
@@ -56,7 +57,7 @@ export function fromSlot(context: DeploymentContext): Slot | null {
 /** The variables every step's command gets, and the fields of every step's webhook body. */
 export function stepVariables(context: DeploymentContext): Record<string, string> {
   const { deployment, release, environment, settings, project, artifacts } = context;
-  const target = absoluteUrl(addressOf(settings, isSlot(deployment.slot) ? deployment.slot : null), publicUrl());
+  const target = absoluteUrl(addressOf(settings, isSlot(deployment.slot) ? deployment.slot : null), config().publicUrl);
   return {
     SHIPLANE_PROJECT: project.slug,
     SHIPLANE_DEPLOYMENT: String(deployment.id),
@@ -67,7 +68,7 @@ export function stepVariables(context: DeploymentContext): Record<string, string
     SHIPLANE_SLOT: deployment.slot ?? "",
     SHIPLANE_ARTIFACTS: JSON.stringify(artifacts),
     SHIPLANE_TARGET_URL: target ?? "",
-    SHIPLANE_DATA_DIR: process.env.SHIPLANE_DATA_DIR ?? "./data",
+    SHIPLANE_DATA_DIR: config().dataDir,
   };
 }
 

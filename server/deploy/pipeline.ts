@@ -24,9 +24,10 @@ import {
 } from "./context";
 import { afterFinish, finishedEffects, noteEffects, recordFailure } from "./effects";
 import { createLogSink, type LogSink } from "./log-sink";
-import { publicUrl } from "../services/environment-config";
+
 import { runCommand, runStep, type StepOutcome } from "./steps";
 import { SYSTEM } from "../../domain/access/actor";
+import { config } from "../config";
 
 const REGRESSION_FAILED = "Regression failed on ";
 export const isRegressionFailure = (reason: string) => reason.startsWith(REGRESSION_FAILED);
@@ -105,7 +106,10 @@ async function deployStep(
       updateDeployment(store, context.deployment.id, { callbackTokenHash: hashToken(token) }),
     );
   }
-  const callback = { url: absoluteUrl(`/api/v1/deployments/${context.deployment.id}/status`, publicUrl()), token };
+  const callback = {
+    url: absoluteUrl(`/api/v1/deployments/${context.deployment.id}/status`, config().publicUrl),
+    token,
+  };
   const outcome = await runStep(deployer, "deploy", {
     env: stepVariables(context),
     body: webhookBody(context, "deploy", { callback }),

@@ -3,6 +3,7 @@ import { appendProvisionLog, updateEnvironment } from "../../db/repositories/env
 import type { App } from "../app";
 import { changeProject } from "../unit-of-work";
 import { runStep } from "./steps";
+import { config } from "../config";
 
 /** Runs a new environment's provisioning step, keeps its output, and records ready or failed. */
 export async function provisionEnvironment(
@@ -16,7 +17,7 @@ export async function provisionEnvironment(
     pending = pending.then(() => app.database.transaction((store) => appendProvisionLog(store, id, text)));
   };
   const outcome = await runStep(step, "provision", {
-    env: { SHIPLANE_ENVIRONMENT: name, SHIPLANE_DATA_DIR: process.env.SHIPLANE_DATA_DIR ?? "./data" },
+    env: { SHIPLANE_ENVIRONMENT: name, SHIPLANE_DATA_DIR: config().dataDir },
     body: { step: "provision", environment: name },
     log,
     signal: new AbortController().signal,

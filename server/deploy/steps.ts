@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { sign } from "@octokit/webhooks-methods";
 import { execa } from "execa";
 import type { StepConfig } from "../../domain/release/environment";
+import { config, inheritedEnvironment } from "../config";
 
 /** How one step (deploy, verify, switch, provision) ended. */
 export interface StepOutcome {
@@ -21,15 +22,6 @@ export interface StepContext {
   onProcess?: (pid: number) => void;
 }
 
-const HIDDEN_ENV = ["DATABASE_URL", "TEST_DATABASE_URL", "SHIPLANE_SECRET", "BETTER_AUTH_SECRET"];
-
-function childEnv(extra: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env))
-    if (value !== undefined && !HIDDEN_ENV.includes(key)) env[key] = value;
-  return { ...env, ...extra };
-}
-
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
@@ -47,8 +39,8 @@ export async function runCommand(command: string, timeoutSeconds: number, contex
   const child = execa(command, {
     shell: true,
     detached: true,
-    cwd: process.env.SHIPLANE_ROOT ?? process.cwd(),
-    env: childEnv(context.env),
+    cwd: config().root,
+    env: { ...inheritedEnvironment(), ...context.env },
     extendEnv: false,
     stdin: "ignore",
     all: true,

@@ -24,6 +24,7 @@ import { moveItem } from "../services/move-item";
 import { rejectItem } from "../services/archive-item";
 import { updateItem } from "../services/update-item";
 import { DEMO_ENVIRONMENTS, publishSeededSites, seedDemoAlerts } from "./demo-environments";
+import { config } from "../config";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -461,7 +462,7 @@ export async function seedDemo(
 
 /** Seeds the demo project on first start: only into an empty database, unless SHIPLANE_SEED=none. */
 export async function seedDemoIfEmpty(database: Database): Promise<boolean> {
-  if (process.env.SHIPLANE_SEED === "none") return false;
+  if (config().seed === "none") return false;
   if ((await listProjects(database)).length > 0) return false;
   await seedDemo(database);
   return true;

@@ -92,8 +92,3 @@ export function redactSettings(settings: EnvironmentSettings): EnvironmentSettin
     provision: hide(settings.provision),
   };
 }
-
-/** Where the app answers, for relative addresses and callbacks. */
-export function publicUrl(): string {
-  return process.env.SHIPLANE_PUBLIC_URL ?? `http://127.0.0.1:${process.env.PORT || 3000}`;
-}

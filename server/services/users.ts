@@ -72,12 +72,12 @@ export async function setUpFirstAdmin(app: App, input: NewUser): Promise<UserRec
 }
 
 /** SHIPLANE_ADMIN_EMAIL and SHIPLANE_ADMIN_PASSWORD at start: make that admin, or keep it (and its password) if it exists. */
-export async function ensureAdminFromEnv(
+export async function ensureAdmin(
   app: App,
-  env: Record<string, string | undefined> = process.env,
+  admin: { email: string | null; password: string | null },
 ): Promise<UserRecord | null> {
-  const email = env.SHIPLANE_ADMIN_EMAIL?.trim();
-  const password = env.SHIPLANE_ADMIN_PASSWORD;
+  const email = admin.email?.trim();
+  const password = admin.password;
   if (!email && !password) return null;
   if (!email || !password)
     throw new DomainError(

@@ -2,11 +2,12 @@ import { findGithubAccess, pullRequestsForStatus, setGatesStatus } from "../../.
 import { findProjectById } from "../../../db/repositories/projects";
 import { gateStatus, type GateStatus } from "../../../domain/delivery/item-facts";
 import type { App } from "../../app";
+import { config } from "../../config";
 
 export const STATUS_CONTEXT = "shiplane/gates";
 
 function apiBase(): string {
-  return (process.env.SHIPLANE_GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, "");
+  return config().githubApiUrl;
 }
 
 async function postStatus(
