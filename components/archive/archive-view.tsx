@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { PageHeader } from "../project/project-nav";
 import { useState } from "react";
 import { isStageKey, STAGE_NAMES } from "../../domain/funnel/stages";
-import { errorDetails } from "../board/use-board";
+import { errorDetails } from "../ui/errors";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { RelativeTime } from "../ui/relative-time";

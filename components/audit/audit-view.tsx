@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { describeActor } from "../board/describe-event";
-import { errorDetails } from "../board/use-board";
+import { errorDetails } from "../ui/errors";
 import { PageHeader } from "../project/project-nav";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";

@@ -16,7 +16,8 @@ import { CardEditor } from "./card-editor";
 import { QaSignOff } from "./qa-sign-off";
 import { CardHistory } from "./card-history";
 import { LinkedWork } from "./linked-work";
-import { errorDetails, useBoardCache, type MoveRequest } from "./use-board";
+import { useBoardCache, type MoveRequest } from "./use-board";
+import { errorDetails } from "../ui/errors";
 import { QueryStatus } from "../ui/query-status";
 
 /** The card's detail panel: edit it, accept or reject it, see its linked work and its history. */

@@ -8,7 +8,8 @@ import { Button } from "../ui/button";
 import { Field, TextArea, TextInput } from "../ui/field";
 import { toast } from "../ui/toaster";
 import { upsertCard } from "./board-state";
-import { errorDetails, useBoardCache } from "./use-board";
+import { useBoardCache } from "./use-board";
+import { errorDetails } from "../ui/errors";
 
 /** The card's fields; saving sends the version it was loaded at, so nobody's edit is overwritten silently. */
 export function CardEditor({ project, card, description }: { project: string; card: BoardCard; description: string }) {
@@ -28,6 +29,7 @@ export function CardEditor({ project, card, description }: { project: string; ca
   };
   const [form, setForm] = useState(initial);
   const [loadedVersion, setLoadedVersion] = useState(card.version);
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
   if (loadedVersion !== card.version) {
     // The card changed (here or elsewhere): show its current fields.
     setLoadedVersion(card.version);
@@ -56,11 +58,13 @@ export function CardEditor({ project, card, description }: { project: string; ca
             blocked: form.blocked,
             blockedReason: form.blockedReason || null,
           });
+          setInvalid({});
           patch((b) => upsertCard(b, updated));
           await queryClient.invalidateQueries({ queryKey: trpc.item.get.queryKey({ id: card.id }) });
           toast.success(`${card.key} saved`);
         } catch (error) {
           const details = errorDetails(error);
+          setInvalid(details.fields);
           toast.error(`${card.key} was not saved`, [details.message]);
           if (details.code === "ITEM.STALE_VERSION")
             await queryClient.invalidateQueries({ queryKey: trpc.item.get.queryKey({ id: card.id }) });
@@ -68,20 +72,20 @@ export function CardEditor({ project, card, description }: { project: string; ca
       }}
     >
       <fieldset disabled={readOnly} className="space-y-3">
-        <Field label="Title">
+        <Field label="Title" error={invalid.title}>
           <TextInput required maxLength={500} value={form.title} onChange={(e) => set("title", e.target.value)} />
         </Field>
-        <Field label="Description">
+        <Field label="Description" error={invalid.description}>
           <TextArea rows={5} value={form.description} onChange={(e) => set("description", e.target.value)} />
         </Field>
         <div className="grid grid-cols-3 gap-3">
-          <Field label="Owner">
+          <Field label="Owner" error={invalid.owner}>
             <TextInput value={form.owner} onChange={(e) => set("owner", e.target.value)} placeholder="Unassigned" />
           </Field>
-          <Field label="Labels">
+          <Field label="Labels" error={invalid.labels}>
             <TextInput value={form.labels} onChange={(e) => set("labels", e.target.value)} placeholder="ux, checkout" />
           </Field>
-          <Field label="Estimate (points)">
+          <Field label="Estimate (points)" error={invalid.estimate}>
             <TextInput
               type="number"
               min={0}
@@ -112,7 +116,7 @@ export function CardEditor({ project, card, description }: { project: string; ca
           </label>
         </div>
         {form.blocked && (
-          <Field label="Blocked by">
+          <Field label="Blocked by" error={invalid.blockedReason}>
             <TextInput
               value={form.blockedReason}
               onChange={(e) => set("blockedReason", e.target.value)}

@@ -8,7 +8,8 @@ import { Dialog } from "../ui/dialog";
 import { Field, TextArea, TextInput } from "../ui/field";
 import { toast } from "../ui/toaster";
 import { upsertCard } from "./board-state";
-import { errorDetails, useBoardCache } from "./use-board";
+import { useBoardCache } from "./use-board";
+import { errorDetails } from "../ui/errors";
 
 export function NewIdeaDialog({ project, open, onClose }: { project: string; open: boolean; onClose: () => void }) {
   const trpc = useTRPC();
@@ -18,11 +19,13 @@ export function NewIdeaDialog({ project, open, onClose }: { project: string; ope
   const [description, setDescription] = useState("");
   const [labels, setLabels] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
   const close = () => {
     setTitle("");
     setDescription("");
     setLabels("");
     setError(null);
+    setInvalid({});
     onClose();
   };
   return (
@@ -37,11 +40,13 @@ export function NewIdeaDialog({ project, open, onClose }: { project: string; ope
             toast.success(`${card.key} captured in Idea`);
             close();
           } catch (cause) {
-            setError(errorDetails(cause).message);
+            const details = errorDetails(cause);
+            setError(details.message);
+            setInvalid(details.fields);
           }
         }}
       >
-        <Field label="Title">
+        <Field label="Title" error={invalid.title}>
           <TextInput
             autoFocus
             required
@@ -51,10 +56,14 @@ export function NewIdeaDialog({ project, open, onClose }: { project: string; ope
             placeholder="What could we build?"
           />
         </Field>
-        <Field label="Description" hint="Why it matters and for whom. An idea needs one to become a story.">
+        <Field
+          label="Description"
+          error={invalid.description}
+          hint="Why it matters and for whom. An idea needs one to become a story."
+        >
           <TextArea value={description} onChange={(event) => setDescription(event.target.value)} />
         </Field>
-        <Field label="Labels" hint="Comma-separated, e.g. checkout, ux">
+        <Field label="Labels" error={invalid.labels} hint="Comma-separated, e.g. checkout, ux">
           <TextInput value={labels} onChange={(event) => setLabels(event.target.value)} />
         </Field>
         {error && (

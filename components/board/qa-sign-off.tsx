@@ -8,7 +8,7 @@ import { Button } from "../ui/button";
 import { RelativeTime } from "../ui/relative-time";
 import { toast } from "../ui/toaster";
 import { describeActor } from "./describe-event";
-import { errorDetails } from "./use-board";
+import { errorDetails } from "../ui/errors";
 
 /** A card that needs manual QA: who signed it off, when and why, or a sign-off with a note. */
 export function QaSignOff({

@@ -2,11 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useCallback, useState, useSyncExternalStore } from "react";
 import type { BoardCard } from "../../domain/funnel/card";
 import { STAGE_NAMES, type StageKey } from "../../domain/funnel/stages";
 import { useTRPC } from "../trpc/client";
+import { errorDetails } from "../ui/errors";
 import { toast } from "../ui/toaster";
 import { boardHeadInput } from "./board-query";
 import { moveCardLocally, upsertCard } from "./board-state";
@@ -14,28 +14,6 @@ import { moveCardLocally, upsertCard } from "./board-state";
 function subscribeVisibility(callback: () => void) {
   document.addEventListener("visibilitychange", callback);
   return () => document.removeEventListener("visibilitychange", callback);
-}
-
-/** Details a server error carries: the domain code, the gate's reasons, the current card on a conflict. */
-export function errorDetails(error: unknown): {
-  code: string | null;
-  message: string;
-  reasons: string[];
-  current: BoardCard | null;
-} {
-  if (error instanceof TRPCClientError) {
-    const data = (error.data ?? {}) as {
-      domainCode?: string | null;
-      details?: { reasons?: string[]; current?: BoardCard } | null;
-    };
-    return {
-      code: data.domainCode ?? null,
-      message: error.message,
-      reasons: data.details?.reasons ?? [],
-      current: data.details?.current ?? null,
-    };
-  }
-  return { code: null, message: error instanceof Error ? error.message : String(error), reasons: [], current: null };
 }
 
 type BoardData = NonNullable<ReturnType<typeof useBoardQueries>["head"]["data"]>;

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ROLES, type Role } from "@/domain/access/roles";
 import { useAccess } from "../access/access";
-import { errorDetails } from "../board/use-board";
+import { errorDetails } from "../ui/errors";
 import { PageHeader } from "../project/project-nav";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import type { EnvironmentSettings, StepConfig, VerifyConfig } from "../../domain/release/environment";
-import { errorDetails } from "../board/use-board";
+import { errorDetails } from "../ui/errors";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
@@ -47,12 +47,15 @@ function StepEditor({
   onChange,
   kinds,
   hint,
+  invalid = {},
 }: {
   label: string;
   draft: StepDraft;
   onChange: (d: StepDraft) => void;
   kinds: StepKind[];
   hint: string;
+  /** The server's word on this step's fields, by field name. */
+  invalid?: Record<string, string>;
 }) {
   return (
     <fieldset className="space-y-2 rounded-md border border-[var(--border)] p-2">
@@ -73,6 +76,7 @@ function StepEditor({
       {draft.kind === "command" && (
         <Field
           label={`${label} command`}
+          error={invalid.command}
           hint="Run through the shell from Shiplane's folder, with SHIPLANE_* variables set."
         >
           <TextInput
@@ -84,7 +88,7 @@ function StepEditor({
       )}
       {draft.kind === "webhook" && (
         <>
-          <Field label={`${label} URL`}>
+          <Field label={`${label} URL`} error={invalid.url}>
             <TextInput
               value={draft.url}
               onChange={(e) => onChange({ ...draft, url: e.target.value })}
@@ -93,6 +97,7 @@ function StepEditor({
           </Field>
           <Field
             label={`${label} secret`}
+            error={invalid.secret}
             hint="Signs each request (X-Shiplane-Signature-256). Leave blank to keep the current one."
           >
             <TextInput
@@ -104,7 +109,7 @@ function StepEditor({
         </>
       )}
       {draft.kind !== "none" && (
-        <Field label={`${label} timeout (seconds)`}>
+        <Field label={`${label} timeout (seconds)`} error={invalid.timeoutSeconds}>
           <TextInput
             inputMode="numeric"
             value={draft.timeoutSeconds}
@@ -143,6 +148,14 @@ export function EnvironmentSettingsDialog({
   const [provision, setProvision] = useState(draftOf(s.provision));
   const [cron, setCron] = useState(s.schedule?.cron ?? "");
   const [timezone, setTimezone] = useState(s.schedule?.timezone ?? "");
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
+  /** The server's field errors under one step or group of the settings ("settings.deployer.command" → command). */
+  const under = (prefix: string) =>
+    Object.fromEntries(
+      Object.entries(invalid)
+        .filter(([field]) => field.startsWith(`settings.${prefix}.`))
+        .map(([field, message]) => [field.slice(`settings.${prefix}.`.length), message]),
+    );
   const save = useMutation(
     trpc.release.configureEnvironment.mutationOptions({
       onSuccess: () => {
@@ -150,7 +163,11 @@ export function EnvironmentSettingsDialog({
         onSaved();
         onClose();
       },
-      onError: (error) => toast.error("Cannot save these settings", [errorDetails(error).message]),
+      onError: (error) => {
+        const details = errorDetails(error);
+        setInvalid(details.fields);
+        toast.error("Cannot save these settings", [details.message]);
+      },
     }),
   );
   const submit = () =>
@@ -183,21 +200,26 @@ export function EnvironmentSettingsDialog({
             <option value="blue-green">Blue-green (two slots, switch on promotion)</option>
           </select>
         </Field>
-        <Field label="Address" hint="Where the environment answers; relative addresses are on this Shiplane.">
+        <Field
+          label="Address"
+          error={invalid["settings.url"]}
+          hint="Where the environment answers; relative addresses are on this Shiplane."
+        >
           <TextInput value={url} onChange={(e) => setUrl(e.target.value)} />
         </Field>
         {strategy === "blue-green" && (
           <div className="grid grid-cols-2 gap-2">
-            <Field label="Blue slot address">
+            <Field label="Blue slot address" error={invalid["settings.slots.blue"]}>
               <TextInput value={blue} onChange={(e) => setBlue(e.target.value)} />
             </Field>
-            <Field label="Green slot address">
+            <Field label="Green slot address" error={invalid["settings.slots.green"]}>
               <TextInput value={green} onChange={(e) => setGreen(e.target.value)} />
             </Field>
           </div>
         )}
         <StepEditor
           label="Deployer"
+          invalid={under("deployer")}
           draft={deployer}
           onChange={setDeployer}
           kinds={["none", "command", "webhook"]}
@@ -205,6 +227,7 @@ export function EnvironmentSettingsDialog({
         />
         <StepEditor
           label="Verify"
+          invalid={under("verify")}
           draft={verify}
           onChange={setVerify}
           kinds={["none", "command", "external"]}
@@ -213,6 +236,7 @@ export function EnvironmentSettingsDialog({
         {strategy === "blue-green" && (
           <StepEditor
             label="Switch"
+            invalid={under("switch")}
             draft={switchStep}
             onChange={setSwitchStep}
             kinds={["none", "command", "webhook"]}
@@ -221,16 +245,21 @@ export function EnvironmentSettingsDialog({
         )}
         <StepEditor
           label="Provision"
+          invalid={under("provision")}
           draft={provision}
           onChange={setProvision}
           kinds={["none", "command", "webhook"]}
           hint="Runs when a new environment is made from this one."
         />
         <div className="grid grid-cols-2 gap-2">
-          <Field label="Schedule (cron)" hint='Deploys the newest release, e.g. "0 2 * * *". Blank: none.'>
+          <Field
+            label="Schedule (cron)"
+            error={under("schedule").cron}
+            hint='Deploys the newest release, e.g. "0 2 * * *". Blank: none.'
+          >
             <TextInput value={cron} onChange={(e) => setCron(e.target.value)} className="font-mono" />
           </Field>
-          <Field label="Time zone" hint="e.g. Europe/Berlin; blank: the server's.">
+          <Field label="Time zone" error={under("schedule").timezone} hint="e.g. Europe/Berlin; blank: the server's.">
             <TextInput value={timezone} onChange={(e) => setTimezone(e.target.value)} />
           </Field>
         </div>

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { BoardCard } from "../../domain/funnel/card";
-import { errorDetails } from "../board/use-board";
+import { errorDetails } from "../ui/errors";
 import { useTRPC } from "../trpc/client";
 import { toast } from "../ui/toaster";
 import { PromoteDialog } from "./promote-dialog";

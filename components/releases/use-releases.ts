@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { errorDetails } from "../board/use-board";
+import { errorDetails } from "../ui/errors";
 import { useTRPC } from "../trpc/client";
 import { toast } from "../ui/toaster";
 

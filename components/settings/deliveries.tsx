@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { Pill, type Tone } from "../board/badges";
-import { errorDetails } from "../board/use-board";
+import { errorDetails } from "../ui/errors";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { RelativeTime } from "../ui/relative-time";

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { SCOPES } from "../../domain/access/scopes";
 import { Pill } from "../board/badges";
-import { errorDetails } from "../board/use-board";
+import { errorDetails } from "../ui/errors";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { Field, TextInput } from "../ui/field";

@@ -1,6 +1,6 @@
 "use client";
 
-import { errorDetails } from "../board/use-board";
+import { errorDetails } from "./errors";
 
 /** What a page shows while its data loads, or when it could not be loaded (the message says why). */
 export function QueryStatus({

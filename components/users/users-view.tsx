@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import type { FormEvent } from "react";
-import { errorDetails } from "../board/use-board";
+import { errorDetails } from "../ui/errors";
 import { UserMenu } from "../access/user-menu";
 import type { AccessUser } from "../access/access";
 import { useTRPC } from "../trpc/client";

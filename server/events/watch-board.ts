@@ -3,6 +3,7 @@ import { latestEventId, listEventsAfter } from "../../db/repositories/events";
 import { findItem } from "../../db/repositories/items";
 import type { App } from "../app";
 import { loadCard } from "../services/cards";
+import { requireProject } from "../services/lookups";
 
 export interface BoardChange {
   eventId: number;
@@ -65,4 +66,15 @@ export async function* watchBoard(
   } finally {
     unsubscribe();
   }
+}
+
+/** The board stream of a project named by its slug, resuming after `lastEventId` when the client had one. */
+export async function* watchProjectBoard(
+  app: App,
+  input: { project: string; lastEventId?: string | null },
+  signal?: AbortSignal,
+): AsyncGenerator<BoardChange> {
+  const project = await requireProject(app.database, input.project);
+  const after = input.lastEventId ? Number.parseInt(input.lastEventId, 10) : null;
+  yield* watchBoard(app, project.id, Number.isFinite(after) ? after : null, signal);
 }

@@ -3,7 +3,8 @@ import { buildReportBody } from "./rest-builds";
 import { accountPaths } from "./openapi-account";
 import { denied as deniedDoc, open, scoped, SECURITY_SCHEMES } from "./openapi-security";
 import { deploymentPaths } from "./openapi-deployments";
-import { boardCardSchema, createItemInput, moveItemInput, projectSchema } from "./schemas";
+import { boardCardSchema, createItemInput, moveItemInput } from "../contracts/item";
+import { projectSchema } from "../contracts/project";
 
 /** JSON Schema of a zod schema, dates as ISO strings (how JSON carries them). */
 function schema(type: z.ZodType, io: "input" | "output" = "output") {

@@ -8,7 +8,7 @@ import { requireItem, requireProject } from "../services/lookups";
 import type { BoardCard } from "../../domain/funnel/card";
 import type { ItemRecord } from "../../db/repositories/items";
 import { moveItemWithRecord, projectOfItem } from "../services/move-item";
-import { createItemInput, moveItemInput } from "./schemas";
+import { createItemInput, moveItemInput } from "../contracts/item";
 import { parse, readObject, respond } from "./respond";
 
 /** The REST API's item handlers: the same services as the UI, shaped for scripts. */

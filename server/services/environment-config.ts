@@ -1,60 +1,6 @@
-import { z } from "zod";
 import { seal, unseal } from "../../db/secrets";
-import { cronProblem } from "../../domain/release/calendar";
 import { EMPTY_SETTINGS, type EnvironmentSettings } from "../../domain/release/environment";
-
-const timeout = (fallback: number) =>
-  z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 3600)
-    .default(fallback);
-const address = z.string().trim().max(2000).nullable().default(null);
-
-export const commandStep = z.object({
-  type: z.literal("command"),
-  command: z.string().trim().min(1, "a command to run").max(4000),
-  timeoutSeconds: timeout(600),
-});
-export const webhookStep = z.object({
-  type: z.literal("webhook"),
-  url: z.url({ protocol: /^https?$/ }).max(2000),
-  secret: z.string().min(16, "at least 16 characters, to sign the request").max(500),
-  timeoutSeconds: timeout(1800),
-});
-export const step = z.discriminatedUnion("type", [commandStep, webhookStep]);
-export const verifyStep = z.discriminatedUnion("type", [
-  commandStep,
-  z.object({ type: z.literal("external"), timeoutSeconds: timeout(3600) }),
-]);
-
-export const scheduleConfig = z
-  .object({ cron: z.string().trim().min(1), timezone: z.string().trim().min(1).nullable().default(null) })
-  .superRefine((value, ctx) => {
-    const problem = cronProblem(value.cron, value.timezone);
-    if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["cron"] });
-  });
-
-export const environmentSettings = z.object({
-  url: address,
-  slots: z.object({ blue: address, green: address }).default({ blue: null, green: null }),
-  deployer: step.nullable().default(null),
-  verify: verifyStep.nullable().default(null),
-  switch: step.nullable().default(null),
-  provision: step.nullable().default(null),
-  schedule: scheduleConfig.nullable().default(null),
-  autoRollback: z
-    .object({
-      withinMinutes: z
-        .number()
-        .int()
-        .min(1)
-        .max(7 * 24 * 60),
-    })
-    .nullable()
-    .default(null),
-});
+import { environmentSettings } from "../contracts/environment";
 
 type StepKey = "deployer" | "switch" | "provision";
 const WEBHOOK_STEPS: StepKey[] = ["deployer", "switch", "provision"];

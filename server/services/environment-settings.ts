@@ -8,7 +8,8 @@ import type * as T from "../../db/schema/shared-types";
 import { changeProject } from "../unit-of-work";
 import type { Actor } from "../../domain/access/actor";
 import type { App } from "../app";
-import { environmentSettings, readSettings, sealSettings } from "./environment-config";
+import { environmentSettings, type policyInput } from "../contracts/environment";
+import { readSettings, sealSettings } from "./environment-config";
 import { requireEnvironment, requireProject } from "./lookups";
 
 /** Replaces an environment's settings (deployer, verify, switch, schedule, addresses), validated. */
@@ -25,7 +26,9 @@ export async function updateEnvironmentSettings(
   );
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw new DomainError("VALIDATION", `These settings cannot be saved: ${problems}.`, { field: "settings" });
+    const fields: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fields[["settings", ...issue.path].join(".")] ??= []).push(issue.message);
+    throw new DomainError("VALIDATION", `These settings cannot be saved: ${problems}.`, { field: "settings", fields });
   }
   const settings = parsed.data;
   const strategy = input.strategy ?? environment.strategy;
@@ -100,37 +103,6 @@ export async function createEnvironmentFromTemplate(
   if (!provision) return;
   app.runner.provision({ projectId: project.id, id, name }, provision);
 }
-
-export const policyInput = z.object({
-  autoPromote: z.boolean().optional(),
-  /** The alert label that names an environment (before `environment` and `env`); null for the defaults. */
-  alertEnvironmentLabel: z
-    .string()
-    .trim()
-    .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "a Prometheus label name")
-    .max(100)
-    .nullable()
-    .optional(),
-  lineStopped: z
-    .object({ reason: z.string().trim().min(1, "say why the line stops").max(500) })
-    .nullable()
-    .optional(),
-  freezeWindows: z
-    .array(
-      z.object({
-        cron: z.string().trim().min(1),
-        durationMinutes: z
-          .number()
-          .int()
-          .min(1)
-          .max(60 * 24 * 14),
-        timezone: z.string().trim().nullish(),
-        note: z.string().trim().max(200).nullish(),
-      }),
-    )
-    .max(20)
-    .optional(),
-});
 
 /** The project's release policy: automatic promotion, the stop-the-line switch and deploy freeze windows. */
 export async function updateDeliveryPolicyService(

@@ -25,6 +25,9 @@ const day = (value: string, field: string) => {
   return date;
 };
 
+/** What the audit shows for an action: its label, or the action itself when it has none. */
+const labelOf = (labels: Record<string, string>, action: string): string => labels[action] ?? action;
+
 /** The project's audit trail: who changed settings, tokens and policy, forced cards past gates, deployed, promoted and rolled back. */
 export async function getAudit(app: App, input: AuditInput) {
   const project = await requireProject(app.database, input.project);
@@ -62,7 +65,7 @@ export async function getAudit(app: App, input: AuditInput) {
       at: event.at,
       actor: event.actor,
       action: event.type,
-      label: AUDIT_ACTIONS[event.type as keyof typeof AUDIT_ACTIONS] ?? event.type,
+      label: labelOf(AUDIT_ACTIONS, event.type),
       summary: auditSummary(event.type, event.payload),
     })),
     ...signIns.map((event) => ({
@@ -71,11 +74,11 @@ export async function getAudit(app: App, input: AuditInput) {
       at: event.at,
       actor: event.actor,
       action: event.action,
-      label: ACCESS_ACTIONS[event.action as keyof typeof ACCESS_ACTIONS] ?? event.action,
+      label: labelOf(ACCESS_ACTIONS, event.action),
       summary: accessSummary(event.action, event.subject, event.ip, event.detail),
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
-  const labels = { ...AUDIT_ACTIONS, ...(input.includeAccess ? ACCESS_ACTIONS : {}) };
+  const labels: Record<string, string> = { ...AUDIT_ACTIONS, ...(input.includeAccess ? ACCESS_ACTIONS : {}) };
   return {
     entries: entries.slice(0, limit),
     more: entries.length > limit,

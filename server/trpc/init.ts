@@ -24,6 +24,19 @@ export interface Context {
   sameOrigin?: boolean;
 }
 
+/** Each invalid field's messages, keyed by its dotted path ("settings.deployer.command"). */
+function zodFieldErrors(error: ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) (fields[issue.path.join(".") || "input"] ??= []).push(issue.message);
+  return fields;
+}
+
+/** A domain refusal names its field (`details.field`), or several (`details.fields`). */
+function domainFieldErrors(details: Record<string, unknown>, message: string): Record<string, string[]> | null {
+  if (details.fields && typeof details.fields === "object") return details.fields as Record<string, string[]>;
+  return typeof details.field === "string" ? { [details.field]: [message] } : null;
+}
+
 const NOBODY: Actor = { id: "anonymous", role: "viewer" };
 
 /** A request's context: the app (from the entry point that serves it) and who is signed in. */
@@ -48,18 +61,25 @@ const t = initTRPC
       ping: { enabled: true, intervalMs: 15_000 },
       client: { reconnectAfterInactivityMs: 45_000 },
     },
-    // One place maps domain errors to transport codes and keeps the human message.
+    // One place maps domain errors to transport codes and keeps the human message; the fields a
+    // form should mark (from zod, or a domain refusal that names its field) travel in `data.fieldErrors`.
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       const domain = isDomainError(cause) ? { code: cause.code, details: cause.details } : null;
-      const zod =
-        cause instanceof ZodError
-          ? cause.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`)
-          : null;
+      const zod = cause instanceof ZodError ? cause : null;
+      const message = zod
+        ? `Invalid input: ${zod.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ")}`
+        : shape.message;
       return {
         ...shape,
-        message: zod ? `Invalid input: ${zod.join("; ")}` : shape.message,
-        data: { ...shape.data, stack: undefined, domainCode: domain?.code ?? null, details: domain?.details ?? null },
+        message,
+        data: {
+          ...shape.data,
+          stack: undefined,
+          domainCode: domain?.code ?? null,
+          details: domain?.details ?? null,
+          fieldErrors: zod ? zodFieldErrors(zod) : domain ? domainFieldErrors(domain.details, shape.message) : null,
+        },
       };
     },
   });

@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { exact } from "../../contracts/common";
 import {
+  archiveInput,
   archivedCardSchema,
   boardCardSchema,
   createItemInput,
   itemDetailSchema,
   itemRef,
   moveItemInput,
-  projectRef,
   rejectItemInput,
   updateItemInput,
-} from "../../http/schemas";
+} from "../../contracts/item";
 import { rejectItem, restoreItem } from "../../services/archive-item";
 import { createItem } from "../../services/create-item";
 import { getItem } from "../../services/get-item";
@@ -23,15 +24,15 @@ const onItem = (role: "viewer" | "member") => procedureFor(role, "item");
 export const itemRouter = router({
   get: onItem("viewer")
     .input(itemRef)
-    .output(itemDetailSchema)
+    .output(exact<Awaited<ReturnType<typeof getItem>>>()(itemDetailSchema))
     .query(({ ctx, input }) => getItem(ctx.app, input)),
   archive: viewerProcedure
-    .input(projectRef.extend({ q: z.string().max(200).optional() }))
-    .output(z.array(archivedCardSchema))
+    .input(archiveInput)
+    .output(exact<Awaited<ReturnType<typeof listArchive>>>()(z.array(archivedCardSchema)))
     .query(({ ctx, input }) => listArchive(ctx.app, input)),
   create: memberProcedure
     .input(createItemInput)
-    .output(boardCardSchema)
+    .output(exact<Awaited<ReturnType<typeof createItem>>>()(boardCardSchema))
     .mutation(({ ctx, input }) => createItem(ctx.app, ctx.actor, input)),
   move: onItem("member")
     .input(moveItemInput)

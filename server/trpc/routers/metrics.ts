@@ -1,16 +1,29 @@
-import { z } from "zod";
-import { projectRef } from "../../http/schemas";
+import { exact } from "../../contracts/common";
+import * as contract from "../../contracts/metrics";
 import { doraMetric, flowMetric, funnelMetric, leadTimeMetric, pipelineMetric } from "../../services/get-metrics";
 import { router, viewerProcedure } from "../init";
 
-const range = projectRef.extend({ from: z.string().max(40).nullish(), to: z.string().max(40).nullish() });
+type Out<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
 export const metricsRouter = router({
-  funnel: viewerProcedure.input(range).query(({ ctx, input }) => funnelMetric(ctx.app, input)),
-  flow: viewerProcedure.input(range).query(({ ctx, input }) => flowMetric(ctx.app, input)),
-  leadTime: viewerProcedure.input(range).query(({ ctx, input }) => leadTimeMetric(ctx.app, input)),
+  funnel: viewerProcedure
+    .input(contract.metricsInput)
+    .output(exact<Out<typeof funnelMetric>>()(contract.funnelMetric))
+    .query(({ ctx, input }) => funnelMetric(ctx.app, input)),
+  flow: viewerProcedure
+    .input(contract.metricsInput)
+    .output(exact<Out<typeof flowMetric>>()(contract.flowMetric))
+    .query(({ ctx, input }) => flowMetric(ctx.app, input)),
+  leadTime: viewerProcedure
+    .input(contract.metricsInput)
+    .output(exact<Out<typeof leadTimeMetric>>()(contract.leadTimeMetric))
+    .query(({ ctx, input }) => leadTimeMetric(ctx.app, input)),
   dora: viewerProcedure
-    .input(range.extend({ windowHours: z.number().nullish() }))
+    .input(contract.doraInput)
+    .output(exact<Out<typeof doraMetric>>()(contract.doraMetric))
     .query(({ ctx, input }) => doraMetric(ctx.app, input)),
-  pipeline: viewerProcedure.input(range).query(({ ctx, input }) => pipelineMetric(ctx.app, input)),
+  pipeline: viewerProcedure
+    .input(contract.metricsInput)
+    .output(exact<Out<typeof pipelineMetric>>()(contract.pipelineMetric))
+    .query(({ ctx, input }) => pipelineMetric(ctx.app, input)),
 });

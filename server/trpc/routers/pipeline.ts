@@ -1,55 +1,11 @@
-import { z } from "zod";
-import { projectRef } from "../../http/schemas";
+import { exact, projectRef } from "../../contracts/common";
+import { pipelineView } from "../../contracts/pipeline";
 import { getPipeline } from "../../services/get-pipeline";
 import { router, viewerProcedure } from "../init";
 
 export const pipelineRouter = router({
   get: viewerProcedure
     .input(projectRef)
-    .output(
-      z.object({
-        builds: z.array(
-          z.object({
-            id: z.number(),
-            buildId: z.string(),
-            commitSha: z.string(),
-            branch: z.string(),
-            status: z.enum(["queued", "running", "passed", "failed", "cancelled"]),
-            url: z.string().nullable(),
-            testsPassed: z.number().nullable(),
-            testsFailed: z.number().nullable(),
-            startedAt: z.date().nullable(),
-            finishedAt: z.date().nullable(),
-            createdAt: z.date(),
-          }),
-        ),
-        runs: z.array(
-          z.object({
-            id: z.number(),
-            suite: z.string(),
-            commitSha: z.string().nullable(),
-            buildId: z.string().nullable(),
-            deploymentId: z.number().nullable(),
-            passed: z.number(),
-            failed: z.number(),
-            skipped: z.number(),
-            flaky: z.number(),
-            durationMs: z.number(),
-            createdAt: z.date(),
-          }),
-        ),
-        buildPassRate: z.number().nullable(),
-        suites: z.array(z.object({ suite: z.string(), runs: z.number(), passRate: z.number() })),
-        flaky: z.array(
-          z.object({
-            name: z.string(),
-            className: z.string().nullable(),
-            suite: z.string(),
-            flaky: z.number(),
-            runs: z.number(),
-          }),
-        ),
-      }),
-    )
+    .output(exact<Awaited<ReturnType<typeof getPipeline>>>()(pipelineView))
     .query(({ ctx, input }) => getPipeline(ctx.app, input)),
 });

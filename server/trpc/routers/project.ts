@@ -1,15 +1,16 @@
 import { z } from "zod";
-import { listProjects } from "../../../db/repositories/projects";
-import { createProjectInput, projectSchema } from "../../http/schemas";
+import { exact } from "../../contracts/common";
+import { createProjectInput, projectSchema } from "../../contracts/project";
 import { createProject } from "../../services/create-project";
-import { projectsOf } from "../../auth/session";
+import { visibleProjects } from "../../services/list-projects";
 import { procedureFor, router } from "../init";
 
 export const projectRouter = router({
   /** The projects the caller may see: all of them for instance admins, else those they are a member of. */
   list: procedureFor("viewer", "instance")
-    .output(z.array(projectSchema))
-    .query(({ ctx }) => (ctx.user ? projectsOf(ctx.app, ctx.user) : listProjects(ctx.app.database))),
+    .input(z.void())
+    .output(exact<Awaited<ReturnType<typeof visibleProjects>>>()(z.array(projectSchema)))
+    .query(({ ctx }) => visibleProjects(ctx.app, ctx.user)),
   create: procedureFor("admin", "instance")
     .input(createProjectInput)
     .output(projectSchema)

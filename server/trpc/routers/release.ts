@@ -1,69 +1,73 @@
-import { z } from "zod";
-import { newestReleaseOfItem } from "../../../db/repositories/releases";
-import { projectRef } from "../../http/schemas";
+import { done, exact, projectRef } from "../../contracts/common";
+import { configureEnvironmentInput, createEnvironmentInput, setPolicyInput } from "../../contracts/environment";
+import { itemRef } from "../../contracts/item";
+import * as contract from "../../contracts/release";
 import { cancelDeployment } from "../../deploy/cancel-deployment";
 import { deployRelease } from "../../services/deploy-release";
 import {
   createEnvironmentFromTemplate,
-  policyInput,
   updateDeliveryPolicyService,
   updateEnvironmentSettings,
 } from "../../services/environment-settings";
 import { getDeployment } from "../../services/get-deployment";
 import { getReleases } from "../../services/get-releases";
 import { checkPromotion, promoteRelease } from "../../services/promote-release";
+import { releaseOfItem } from "../../services/release-of-item";
 import { rollbackEnvironment } from "../../services/rollback-environment";
 import { signOffQa } from "../../services/sign-off-qa";
 import { adminProcedure, procedureFor, router, viewerProcedure } from "../init";
 
-const id = z.number().int().positive();
-const reason = z.string().trim().max(2000).nullish();
 const releaseManager = procedureFor("release-manager");
 const onRelease = (role: "viewer" | "release-manager") => procedureFor(role, "release");
 const onDeployment = (role: "viewer" | "release-manager") => procedureFor(role, "deployment");
 
 export const releaseRouter = router({
-  overview: viewerProcedure.input(projectRef).query(({ ctx, input }) => getReleases(ctx.app, input)),
+  overview: viewerProcedure
+    .input(projectRef)
+    .output(exact<Awaited<ReturnType<typeof getReleases>>>()(contract.releasesOverview))
+    .query(({ ctx, input }) => getReleases(ctx.app, input)),
   deployment: onDeployment("viewer")
-    .input(z.object({ id }))
+    .input(contract.deploymentRef)
+    .output(exact<Awaited<ReturnType<typeof getDeployment>>>()(contract.deploymentDetail))
     .query(({ ctx, input }) => getDeployment(ctx.app, input.id)),
   ofItem: procedureFor("viewer", "item")
-    .input(z.object({ id }))
-    .query(async ({ ctx, input }) => {
-      const release = await newestReleaseOfItem(ctx.app.database, input.id);
-      return release && { id: release.id, version: release.version };
-    }),
+    .input(itemRef)
+    .output(contract.releaseOfItem)
+    .query(({ ctx, input }) => releaseOfItem(ctx.app, input.id)),
   checkPromotion: onRelease("viewer")
-    .input(z.object({ releaseId: id, reason }))
+    .input(contract.promoteInput)
+    .output(exact<Awaited<ReturnType<typeof checkPromotion>>>()(contract.promotionCheck))
     .query(({ ctx, input }) => checkPromotion(ctx.app, ctx.actor, input)),
   deploy: onRelease("release-manager")
-    .input(z.object({ releaseId: id, environment: z.string().min(1).max(100) }))
+    .input(contract.deployInput)
+    .output(contract.queuedDeployment)
     .mutation(async ({ ctx, input }) => ({ deploymentId: await deployRelease(ctx.app, ctx.actor, input) })),
   promote: onRelease("release-manager")
-    .input(z.object({ releaseId: id, reason }))
+    .input(contract.promoteInput)
+    .output(contract.queuedDeployment)
     .mutation(async ({ ctx, input }) => ({ deploymentId: await promoteRelease(ctx.app, ctx.actor, input) })),
   rollback: releaseManager
-    .input(projectRef.extend({ environment: z.string().min(1).max(100), reason }))
+    .input(contract.rollbackInput)
+    .output(contract.queuedDeployment)
     .mutation(async ({ ctx, input }) => ({ deploymentId: await rollbackEnvironment(ctx.app, ctx.actor, input) })),
   cancel: onDeployment("release-manager")
-    .input(z.object({ id }))
+    .input(contract.deploymentRef)
+    .output(done)
     .mutation(({ ctx, input }) => cancelDeployment(ctx.app, ctx.actor, input.id)),
   signOffQa: procedureFor("release-manager", "item")
-    .input(z.object({ id, note: z.string().max(2000).nullish() }))
+    .input(contract.signOffQaInput)
+    .output(done)
     .mutation(({ ctx, input }) => signOffQa(ctx.app, ctx.actor, input)),
   configureEnvironment: adminProcedure
-    .input(
-      projectRef.extend({
-        environment: z.string().min(1).max(100),
-        strategy: z.enum(["in-place", "blue-green"]).optional(),
-        settings: z.record(z.string(), z.unknown()),
-      }),
-    )
+    .input(configureEnvironmentInput)
+    .output(done)
     .mutation(({ ctx, input }) => updateEnvironmentSettings(ctx.app, ctx.actor, input)),
   createEnvironment: adminProcedure
-    .input(projectRef.extend({ template: z.string().min(1).max(100), name: z.string().min(1).max(100) }))
+    .input(createEnvironmentInput)
+    .output(done)
     .mutation(({ ctx, input }) => createEnvironmentFromTemplate(ctx.app, ctx.actor, input)),
   setPolicy: adminProcedure
-    .input(projectRef.merge(policyInput))
+    .input(setPolicyInput)
+    .output(done)
     .mutation(({ ctx, input }) => updateDeliveryPolicyService(ctx.app, ctx.actor, input)),
 });

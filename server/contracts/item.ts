@@ -1,13 +1,8 @@
 import { z } from "zod";
 import { STAGE_KEYS } from "../../domain/funnel/stages";
+import { deploymentStatus, id, projectRef, text } from "./common";
+import { eventSchema } from "./event";
 
-/** Input and output shapes shared by the tRPC routers and the REST API (and its OpenAPI document). */
-
-const id = z.number().int().positive();
-const text = (max: number) => z.string().max(max, `at most ${max} characters`);
-
-export const projectRef = z.object({ project: z.string().min(1, "name a project (its slug)").max(100) });
-export const boardInput = projectRef.extend({ limitPerColumn: z.number().int().min(1).max(1000).optional() });
 export const itemRef = z.object({ id });
 
 export const createItemInput = z.object({
@@ -51,15 +46,9 @@ export const rejectItemInput = z.object({
   expectedVersion: z.number().int().positive().optional(),
 });
 
-export const createProjectInput = z.object({
-  name: text(100),
-  slug: text(48).optional(),
-  repo: text(200).nullish(),
-  keyPrefix: text(10).optional(),
-});
+export const archiveInput = projectRef.extend({ q: z.string().max(200).optional() });
 
 const stage = z.enum([...STAGE_KEYS, "rejected"]);
-const deploymentState = z.enum(["queued", "running", "succeeded", "failed", "cancelled", "rolled-back"]);
 
 export const cardBadgesSchema = z.object({
   pr: z
@@ -78,7 +67,7 @@ export const cardBadgesSchema = z.object({
     .nullable(),
   release: z.object({ version: z.string() }).nullable(),
   tests: z.object({ passed: z.number(), failed: z.number(), source: z.enum(["build", "regression"]) }).nullable(),
-  deployment: z.object({ environment: z.string(), status: deploymentState }).nullable(),
+  deployment: z.object({ environment: z.string(), status: deploymentStatus }).nullable(),
 });
 
 export const boardCardSchema = z.object({
@@ -98,43 +87,6 @@ export const boardCardSchema = z.object({
   ageDays: z.number(),
   ageing: z.boolean(),
   badges: cardBadgesSchema,
-});
-
-export const projectSchema = z.object({
-  id: z.number(),
-  slug: z.string(),
-  name: z.string(),
-  repo: z.string().nullable(),
-  keyPrefix: z.string(),
-  requiredApprovals: z.number(),
-  createdAt: z.date(),
-});
-
-export const boardSchema = z.object({
-  project: projectSchema,
-  columns: z.array(
-    z.object({
-      key: z.enum(STAGE_KEYS),
-      name: z.string(),
-      position: z.number(),
-      wipLimit: z.number().nullable(),
-      count: z.number(),
-      wip: z.enum(["ok", "at-limit", "over-limit"]),
-    }),
-  ),
-  cards: z.array(boardCardSchema),
-  complete: z.boolean(),
-  lastEventId: z.number(),
-});
-
-export const eventSchema = z.object({
-  id: z.number(),
-  projectId: z.number(),
-  itemId: z.number().nullable(),
-  type: z.string(),
-  actor: z.string(),
-  at: z.date(),
-  payload: z.record(z.string(), z.unknown()),
 });
 
 const reviewState = z.enum(["approved", "changes_requested", "commented", "dismissed"]);
@@ -184,7 +136,7 @@ export const itemFactsSchema = z.object({
           environment: z.string(),
           environmentKind: z.string(),
           slot: z.string().nullable(),
-          status: deploymentState,
+          status: deploymentStatus,
           at: z.date(),
           regression: z.object({ passed: z.number(), failed: z.number() }).nullable(),
           verifyStatus: z.enum(["running", "passed", "failed"]).nullable(),

@@ -1,0 +1,47 @@
+import { isTrackedEnvelope, tracked, type TrackedEnvelope } from "@trpc/server";
+import { z } from "zod";
+
+// Pieces every contract uses. A contract is the zod shape of what a procedure or REST route takes
+// and answers, shared by tRPC, REST and the OpenAPI document; there is one file per noun.
+
+export const id = z.number().int().positive();
+export const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+export const projectRef = z.object({ project: z.string().min(1, "name a project (its slug)").max(100) });
+/** A change that answers nothing. */
+export const done = z.void();
+export const deploymentStatus = z.enum(["queued", "running", "succeeded", "failed", "cancelled", "rolled-back"]);
+export const deploymentPurpose = z.enum(["deploy", "promote", "rollback"]);
+export const deploymentPhase = z.enum(["deploy", "verify", "switch"]);
+export const stepStatus = z.enum(["passed", "failed", "running"]);
+
+type Equal<A, B> = (<G>() => G extends A ? 1 : 2) extends <G>() => G extends B ? 1 : 2 ? true : false;
+
+/**
+ * Checks at compile time that a schema describes exactly what a service returns, so that an
+ * output contract can neither drop a field the service sends (zod would strip it) nor promise
+ * one it does not: `exact<ReturnType>()(schema)`.
+ */
+export function exact<T>() {
+  return <S extends z.ZodType>(
+    schema: S & (Equal<z.output<S>, T> extends true ? unknown : { mismatch: [z.output<S>, T] }),
+  ): S => schema;
+}
+
+/**
+ * The output of a subscription: an async iterable whose tracked values (`tracked(id, value)`)
+ * are each checked against `value` as they are yielded (tRPC's documented way to validate them).
+ */
+export function trackedStream<T extends z.ZodType>(value: T) {
+  return z
+    .custom<AsyncIterable<TrackedEnvelope<z.input<T>>>>(
+      (candidate) =>
+        Boolean(candidate) && typeof candidate === "object" && Symbol.asyncIterator in (candidate as object),
+    )
+    .transform(async function* (iterable): AsyncGenerator<TrackedEnvelope<z.output<T>>> {
+      for await (const envelope of iterable) {
+        if (!isTrackedEnvelope(envelope)) throw new Error("A subscription yielded a value without its event id.");
+        const [eventId, data] = envelope;
+        yield tracked(eventId, await value.parseAsync(data));
+      }
+    });
+}
