@@ -28,11 +28,6 @@ export async function findUserByEmail(store: Store, email: string): Promise<User
   return row ?? null;
 }
 
-export async function findUserById(store: Store, id: string): Promise<UserRecord | null> {
-  const [row] = await store.db.select(userColumns(store)).from(store.t.users).where(eq(store.t.users.id, id));
-  return row ?? null;
-}
-
 export async function setUserRole(store: Store, id: string, role: string | null): Promise<void> {
   await store.db.update(store.t.users).set({ role }).where(eq(store.t.users.id, id));
 }

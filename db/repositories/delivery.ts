@@ -40,10 +40,6 @@ export async function insertTestRun(store: Store, run: Insert<"testRuns">) {
   return row.id;
 }
 
-export async function insertAlert(store: Store, alert: Insert<"alerts">) {
-  await store.db.insert(store.t.alerts).values(alert);
-}
-
 export async function markPullRequestMerged(store: Store, id: number, mergeCommitSha: string, at: Date) {
   const pr = store.t.pullRequests;
   await store.db

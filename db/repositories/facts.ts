@@ -72,24 +72,46 @@ const itemReleases = prepared("item_releases", (db, t) =>
   ),
 );
 
+/** Rows grouped by a key, in their order: one pass instead of a filter per key. */
+function groupBy<R, K>(rows: R[], key: (row: R) => K): Map<K, R[]> {
+  const groups = new Map<K, R[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+type Facts = Map<number, ItemFacts>;
+
 /**
  * Loads the facts behind gates and badges for one item, or for every item of a project,
- * in a fixed number of queries whatever the number of cards.
+ * in a fixed number of queries whatever the number of cards: one loader per kind of fact.
  */
-export async function loadItemFacts(store: Store, projectId: number, itemId?: number): Promise<Map<number, ItemFacts>> {
-  const { db, t } = store;
-  const facts = new Map<number, ItemFacts>();
+export async function loadItemFacts(store: Store, projectId: number, itemId?: number): Promise<Facts> {
+  const facts: Facts = new Map();
   const of = (id: number) => {
     let entry = facts.get(id);
     if (!entry) facts.set(id, (entry = { pullRequests: [], builds: [], releases: [], commits: [] }));
     return entry;
   };
+  await loadPullRequestFacts(store, projectId, itemId, of);
+  await loadReleaseFacts(store, projectId, itemId, of);
+  await loadCommitFacts(store, projectId, itemId, of);
+  return facts;
+}
 
+type FactsOf = (itemId: number) => ItemFacts;
+
+/** Each card's pull requests with their reviews, and the builds of their head and merge commits. */
+async function loadPullRequestFacts(store: Store, projectId: number, itemId: number | undefined, of: FactsOf) {
+  const { db, t } = store;
   const prs =
     itemId !== undefined
       ? await itemPullRequests(store, { projectId, itemId })
       : await pullRequestsWhere(db, t, eq(t.pullRequests.projectId, projectId));
-
   const prIds = [...new Set(prs.map((pr) => pr.id))];
   const reviews = await inChunks(prIds, (ids) =>
     db
@@ -123,36 +145,48 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
       .where(and(eq(t.builds.projectId, projectId), inArray(t.builds.commitSha, chunk))),
   );
   const failedBuildIds = builds.filter((b) => b.status === "failed").map((b) => b.id);
-  const failing = await inChunks(failedBuildIds, (ids) =>
-    db
-      .select({ buildId: t.testRuns.buildId, name: t.testCases.name, className: t.testCases.className })
-      .from(t.testCases)
-      .innerJoin(t.testRuns, eq(t.testRuns.id, t.testCases.testRunId))
-      .where(and(inArray(t.testRuns.buildId, ids), eq(t.testCases.status, "failed")))
-      .limit(200),
+  const failing = groupBy(
+    await inChunks(failedBuildIds, (ids) =>
+      db
+        .select({ buildId: t.testRuns.buildId, name: t.testCases.name, className: t.testCases.className })
+        .from(t.testCases)
+        .innerJoin(t.testRuns, eq(t.testRuns.id, t.testCases.testRunId))
+        .where(and(inArray(t.testRuns.buildId, ids), eq(t.testCases.status, "failed")))
+        .limit(200),
+    ),
+    (f) => f.buildId,
   );
-  const buildFacts = builds.map(({ id, ...build }) => ({
-    ...build,
-    failingTests: failing
-      .filter((f) => f.buildId === id)
-      .slice(0, 10)
-      .map((f) => (f.className ? `${f.className} › ${f.name}` : f.name)),
-  }));
-
+  // Builds keep the order they were read in, whichever of a PR's commits they built.
+  const buildsBySha = groupBy(
+    builds.map(({ id, ...build }, index) => ({
+      index,
+      fact: {
+        ...build,
+        failingTests: (failing.get(id) ?? [])
+          .slice(0, 10)
+          .map((f) => (f.className ? `${f.className} › ${f.name}` : f.name)),
+      },
+    })),
+    (b) => b.fact.commitSha,
+  );
+  const reviewsByPr = groupBy(reviews, (r) => r.pullRequestId);
   for (const pr of prs) {
-    const prReviews = reviews
-      .filter((r) => r.pullRequestId === pr.id)
-      .map(({ reviewer, state, at }) => ({ reviewer, state, at }));
+    const prReviews = (reviewsByPr.get(pr.id) ?? []).map(({ reviewer, state, at }) => ({ reviewer, state, at }));
     of(pr.itemId).pullRequests.push({ ...pr, reviews: prReviews });
-    const prShas = [pr.headSha, pr.mergeCommitSha];
-    of(pr.itemId).builds.push(...buildFacts.filter((b) => prShas.includes(b.commitSha)));
+    const prBuilds = [...new Set([pr.headSha, pr.mergeCommitSha])]
+      .flatMap((sha) => (sha ? (buildsBySha.get(sha) ?? []) : []))
+      .sort((x, y) => x.index - y.index);
+    of(pr.itemId).builds.push(...prBuilds.map((b) => b.fact));
   }
+}
 
+/** Each card's releases, with every deployment of them and its regression totals. */
+async function loadReleaseFacts(store: Store, projectId: number, itemId: number | undefined, of: FactsOf) {
+  const { db, t } = store;
   const releases =
     itemId !== undefined
       ? await itemReleases(store, { projectId, itemId })
       : await releasesWhere(db, t, eq(t.releases.projectId, projectId));
-
   const releaseIds = [...new Set(releases.map((r) => r.id))];
   const deployments = await inChunks(releaseIds, (ids) =>
     db
@@ -172,18 +206,21 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
       .innerJoin(t.environments, eq(t.environments.id, t.deployments.environmentId))
       .where(inArray(t.deployments.releaseId, ids)),
   );
-  const runs = await inChunks(
-    deployments.map((d) => d.id),
-    (ids) =>
-      db
-        .select({ deploymentId: t.testRuns.deploymentId, passed: t.testRuns.passed, failed: t.testRuns.failed })
-        .from(t.testRuns)
-        .where(inArray(t.testRuns.deploymentId, ids)),
+  const runs = groupBy(
+    await inChunks(
+      deployments.map((d) => d.id),
+      (ids) =>
+        db
+          .select({ deploymentId: t.testRuns.deploymentId, passed: t.testRuns.passed, failed: t.testRuns.failed })
+          .from(t.testRuns)
+          .where(inArray(t.testRuns.deploymentId, ids)),
+    ),
+    (r) => r.deploymentId,
   );
   const serving = deployments.length ? await servingDeployments(store, projectId) : new Set<number>();
   const deploymentFacts = new Map<number, DeploymentFact[]>();
   for (const d of deployments) {
-    const run = runs.filter((r) => r.deploymentId === d.id);
+    const run = runs.get(d.id) ?? [];
     const regression = run.length
       ? { passed: run.reduce((n, r) => n + r.passed, 0), failed: run.reduce((n, r) => n + r.failed, 0) }
       : null;
@@ -207,6 +244,11 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
       deployments: deploymentFacts.get(release.id) ?? [],
     });
   }
+}
+
+/** The commits that name each card, oldest first. */
+async function loadCommitFacts(store: Store, projectId: number, itemId: number | undefined, of: FactsOf) {
+  const { db, t } = store;
   const commitFilter: SQL[] = [eq(t.commits.projectId, projectId)];
   if (itemId !== undefined) commitFilter.push(eq(t.itemCommits.itemId, itemId));
   const commits = await db
@@ -223,7 +265,6 @@ export async function loadItemFacts(store: Store, projectId: number, itemId?: nu
     .where(and(...commitFilter))
     .orderBy(asc(t.commits.committedAt));
   for (const { itemId: id, ...commit } of commits) of(id).commits.push(commit);
-  return facts;
 }
 
 /** The deployments each environment serves now: its newest successful one, on the active slot for blue-green. */

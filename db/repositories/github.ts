@@ -42,15 +42,6 @@ export async function upsertPullRequest(
   return { id: row.id, previousState: null };
 }
 
-export async function findPullRequest(store: Store, projectId: number, number: number) {
-  const t = store.t.pullRequests;
-  const [row] = await store.db
-    .select({ id: t.id, number: t.number, state: t.state, headSha: t.headSha, checksState: t.checksState })
-    .from(t)
-    .where(and(eq(t.projectId, projectId), eq(t.number, number)));
-  return row ?? null;
-}
-
 /** Sets the checks state of every PR of the project whose head (or merge commit) is `sha`; returns their ids. */
 export async function setChecksForSha(
   store: Store,

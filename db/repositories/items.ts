@@ -171,15 +171,6 @@ export async function listRejectedItems(store: Store, projectId: number): Promis
     .orderBy(desc(w.updatedAt));
 }
 
-export async function countInStage(store: Store, projectId: number, stage: string): Promise<number> {
-  const w = store.t.workItems;
-  const [row] = await store.db
-    .select({ n: sql<number>`count(*)` })
-    .from(w)
-    .where(and(eq(w.projectId, projectId), eq(w.stage, stage)));
-  return Number(row.n);
-}
-
 /** Positions of a card's would-be neighbours in a column, for computing its new key. */
 const inColumn = (t: Tables) =>
   and(eq(t.workItems.projectId, sql.placeholder("projectId")), eq(t.workItems.stage, sql.placeholder("stage")));

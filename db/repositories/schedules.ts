@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Store } from "../client";
 
 /**
@@ -31,12 +31,3 @@ export async function setScheduleOutcome(
   await store.db.update(s).set({ outcome, deploymentId }).where(eq(s.id, id));
 }
 
-export async function listScheduleRuns(store: Store, environmentId: number, limit = 10) {
-  const s = store.t.scheduleRuns;
-  return store.db
-    .select({ id: s.id, dueAt: s.dueAt, claimedBy: s.claimedBy, outcome: s.outcome, deploymentId: s.deploymentId })
-    .from(s)
-    .where(and(eq(s.environmentId, environmentId)))
-    .orderBy(desc(s.dueAt))
-    .limit(limit);
-}

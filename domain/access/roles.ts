@@ -4,13 +4,6 @@ import type { Scope } from "./scopes";
 export const ROLES = ["viewer", "member", "release-manager", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  viewer: "Viewer — sees everything",
-  member: "Member — captures ideas, edits and moves cards, reports QA",
-  "release-manager": "Release manager — also deploys, promotes, switches, rolls back, signs off QA",
-  admin: "Admin — also settings, integrations, tokens, members and forced moves",
-};
-
 const RANK: Record<Role, number> = { viewer: 0, member: 1, "release-manager": 2, admin: 3 };
 
 export function isRole(value: string): value is Role {

@@ -53,7 +53,3 @@ export function wipState(count: number, limit: number | null): "ok" | "at-limit"
   return count === limit ? "at-limit" : "ok";
 }
 
-/** The kind of card a stage holds: only the idea column holds ideas. */
-export function kindForStage(stage: StageKey): "idea" | "story" {
-  return stage === "idea" ? "idea" : "story";
-}
