@@ -30,4 +30,3 @@ export async function setScheduleOutcome(
   const s = store.t.scheduleRuns;
   await store.db.update(s).set({ outcome, deploymentId }).where(eq(s.id, id));
 }
-

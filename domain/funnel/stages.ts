@@ -52,4 +52,3 @@ export function wipState(count: number, limit: number | null): "ok" | "at-limit"
   if (count > limit) return "over-limit";
   return count === limit ? "at-limit" : "ok";
 }
-
