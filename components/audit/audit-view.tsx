@@ -1,5 +1,6 @@
 "use client";
 
+import { Table } from "../ui/table";
 import { useAccess } from "../access/access";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -129,31 +130,21 @@ export function AuditView({ project }: { project: string }) {
             show here.
           </p>
         ) : (
-          <table className="panel w-full rounded-md">
-            <caption className="sr-only">Audit trail</caption>
-            <thead className="muted text-left text-xs">
-              <tr>
-                <th className="px-3 py-2 font-medium">When</th>
-                <th className="px-3 py-2 font-medium">Who</th>
-                <th className="px-3 py-2 font-medium">Action</th>
-                <th className="px-3 py-2 font-medium">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.key} className="border-t border-[var(--border)] align-top">
-                  <td className="muted whitespace-nowrap px-3 py-2 text-xs">
-                    <RelativeTime date={entry.at} />
-                  </td>
-                  <td className="px-3 py-2" title={entry.actor}>
-                    {describeActor(entry.actor, me)}
-                  </td>
-                  <td className="px-3 py-2">{entry.label}</td>
-                  <td className="px-3 py-2">{entry.summary}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption="Audit trail"
+            rows={entries}
+            rowKey={(entry) => entry.key}
+            columns={[
+              {
+                header: "When",
+                className: "muted whitespace-nowrap text-xs",
+                cell: (entry) => <RelativeTime date={entry.at} />,
+              },
+              { header: "Who", cell: (entry) => <span title={entry.actor}>{describeActor(entry.actor, me)}</span> },
+              { header: "Action", cell: (entry) => entry.label },
+              { header: "Details", cell: (entry) => entry.summary },
+            ]}
+          />
         )}
         {first.data?.more && <Button onClick={() => setLimit(limit + 100)}>Show older</Button>}
       </main>

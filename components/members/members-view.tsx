@@ -1,5 +1,6 @@
 "use client";
 
+import { Table } from "../ui/table";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ROLES, type Role } from "@/domain/access/roles";
@@ -52,63 +53,58 @@ export function MembersView({ project }: { project: string }) {
       <main className="mx-auto max-w-4xl space-y-6 p-6 text-[13px]">
         <QueryStatus query={members} />
         {members.data && (
-          <table className="panel w-full rounded-md">
-            <caption className="sr-only">Members</caption>
-            <thead className="muted text-left text-xs">
-              <tr>
-                <th className="px-3 py-2 font-medium">Person</th>
-                <th className="px-3 py-2 font-medium">Role</th>
-                <th className="px-3 py-2 font-medium">Since</th>
-                <th className="px-3 py-2" />
-              </tr>
-            </thead>
-            <tbody>
-              {members.data.members.map((m) => (
-                <tr key={m.userId} className="border-t border-[var(--border)]">
-                  <td className="px-3 py-2">
+          <Table
+            caption="Members"
+            rows={members.data.members}
+            rowKey={(m) => m.userId}
+            empty="No members yet. Instance admins see every project; invite others below."
+            columns={[
+              {
+                header: "Person",
+                cell: (m) => (
+                  <>
                     <div>{m.name}</div>
                     <div className="muted text-xs">{m.email}</div>
-                  </td>
-                  <td className="px-3 py-2">
-                    <select
-                      aria-label={`Role of ${m.email}`}
-                      className={CONTROL}
-                      value={m.role}
-                      disabled={!admin}
-                      title={access.why("admin")}
-                      onChange={(e) => setRole.mutate({ project, email: m.email, role: e.target.value as Role })}
-                    >
-                      {ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {role}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td className="muted px-3 py-2 text-xs">
-                    <RelativeTime date={m.createdAt} />
-                  </td>
-                  <td className="px-3 py-2 text-right">
-                    <Button
-                      variant="ghost"
-                      disabled={!admin}
-                      title={access.why("admin")}
-                      onClick={() => remove.mutate({ project, email: m.email })}
-                    >
-                      Remove
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-              {members.data.members.length === 0 && (
-                <tr>
-                  <td colSpan={4} className="muted px-3 py-3">
-                    No members yet. Instance admins see every project; invite others below.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                header: "Role",
+                cell: (m) => (
+                  <select
+                    aria-label={`Role of ${m.email}`}
+                    className={CONTROL}
+                    value={m.role}
+                    disabled={!admin}
+                    title={access.why("admin")}
+                    onChange={(e) => setRole.mutate({ project, email: m.email, role: e.target.value as Role })}
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {role}
+                      </option>
+                    ))}
+                  </select>
+                ),
+              },
+              { header: "Since", className: "muted text-xs", cell: (m) => <RelativeTime date={m.createdAt} /> },
+              {
+                header: "Actions",
+                srOnly: true,
+                className: "text-right",
+                cell: (m) => (
+                  <Button
+                    variant="ghost"
+                    disabled={!admin}
+                    title={access.why("admin")}
+                    onClick={() => remove.mutate({ project, email: m.email })}
+                  >
+                    Remove
+                  </Button>
+                ),
+              },
+            ]}
+          />
         )}
 
         <section className="panel space-y-3 rounded-md p-4" aria-labelledby="invite-title">

@@ -1,5 +1,6 @@
 "use client";
 
+import { Table } from "../ui/table";
 import { useState, type ReactNode } from "react";
 import { Button } from "../ui/button";
 import { downloadCsv, toCsv, type Column } from "../ui/csv";
@@ -59,28 +60,13 @@ export function ChartCard<R>({
         <p className="muted flex h-40 items-center justify-center text-[13px]">{empty}</p>
       ) : table ? (
         <div className="max-h-72 overflow-auto">
-          <table className="w-full text-xs">
-            <thead className="muted text-left">
-              <tr>
-                {columns.map((c) => (
-                  <th key={c.key} className="px-2 py-1 font-medium">
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, i) => (
-                <tr key={i} className="border-t border-[var(--border)]">
-                  {columns.map((c) => (
-                    <td key={c.key} className="px-2 py-1">
-                      {c.value(row) ?? "–"}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            dense
+            caption={title}
+            rows={rows}
+            rowKey={(_, i) => i}
+            columns={columns.map((c) => ({ header: c.label, cell: (row: R) => c.value(row) ?? "–" }))}
+          />
         </div>
       ) : (
         <div className="h-56">{children}</div>

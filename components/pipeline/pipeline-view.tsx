@@ -1,5 +1,6 @@
 "use client";
 
+import { Table } from "../ui/table";
 import { useQuery } from "@tanstack/react-query";
 import { formatDuration } from "../../domain/time/relative";
 import { Pill, toneOf } from "../board/badges";
@@ -49,24 +50,21 @@ export function PipelineView({ project }: { project: string }) {
                   builds:write token (see Settings).
                 </p>
               ) : (
-                <table className="panel w-full rounded-md text-[13px]">
-                  <thead className="muted text-left text-xs">
-                    <tr>
-                      <th className="px-3 py-2 font-medium">Status</th>
-                      <th className="px-3 py-2 font-medium">Build</th>
-                      <th className="px-3 py-2 font-medium">Branch</th>
-                      <th className="px-3 py-2 font-medium">Tests</th>
-                      <th className="px-3 py-2 font-medium">Duration</th>
-                      <th className="px-3 py-2 font-medium">When</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.builds.map((b) => (
-                      <tr key={b.id} className="border-t border-[var(--border)]">
-                        <td className="px-3 py-2">
-                          <Pill tone={toneOf(b.status)} label={b.status} title={`Build ${b.buildId}: ${b.status}`} />
-                        </td>
-                        <td className="px-3 py-2">
+                <Table
+                  caption="Recent builds"
+                  rows={data.builds}
+                  rowKey={(b) => b.id}
+                  columns={[
+                    {
+                      header: "Status",
+                      cell: (b) => (
+                        <Pill tone={toneOf(b.status)} label={b.status} title={`Build ${b.buildId}: ${b.status}`} />
+                      ),
+                    },
+                    {
+                      header: "Build",
+                      cell: (b) => (
+                        <>
                           {b.url ? (
                             <a href={b.url} className="text-blue-700 hover:underline dark:text-blue-400">
                               {b.buildId}
@@ -75,25 +73,28 @@ export function PipelineView({ project }: { project: string }) {
                             b.buildId
                           )}{" "}
                           <span className="muted font-mono text-xs">{b.commitSha.slice(0, 7)}</span>
-                        </td>
-                        <td className="px-3 py-2">{b.branch}</td>
-                        <td className="px-3 py-2">
-                          {b.testsPassed === null
-                            ? "–"
-                            : `${b.testsPassed} passed${b.testsFailed ? `, ${b.testsFailed} failed` : ""}`}
-                        </td>
-                        <td className="muted px-3 py-2">
-                          {b.startedAt && b.finishedAt
-                            ? formatDuration(b.finishedAt.getTime() - b.startedAt.getTime())
-                            : "–"}
-                        </td>
-                        <td className="muted px-3 py-2 text-xs">
-                          <RelativeTime date={b.createdAt} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                        </>
+                      ),
+                    },
+                    { header: "Branch", cell: (b) => b.branch },
+                    {
+                      header: "Tests",
+                      cell: (b) =>
+                        b.testsPassed === null
+                          ? "–"
+                          : `${b.testsPassed} passed${b.testsFailed ? `, ${b.testsFailed} failed` : ""}`,
+                    },
+                    {
+                      header: "Duration",
+                      className: "muted",
+                      cell: (b) =>
+                        b.startedAt && b.finishedAt
+                          ? formatDuration(b.finishedAt.getTime() - b.startedAt.getTime())
+                          : "–",
+                    },
+                    { header: "When", className: "muted text-xs", cell: (b) => <RelativeTime date={b.createdAt} /> },
+                  ]}
+                />
               )}
             </section>
             <section aria-labelledby="runs-heading">
@@ -106,48 +107,40 @@ export function PipelineView({ project }: { project: string }) {
                   tests:write token.
                 </p>
               ) : (
-                <table className="panel w-full rounded-md text-[13px]">
-                  <thead className="muted text-left text-xs">
-                    <tr>
-                      <th className="px-3 py-2 font-medium">Suite</th>
-                      <th className="px-3 py-2 font-medium">Of</th>
-                      <th className="px-3 py-2 font-medium">Passed</th>
-                      <th className="px-3 py-2 font-medium">Failed</th>
-                      <th className="px-3 py-2 font-medium">Skipped</th>
-                      <th className="px-3 py-2 font-medium">Flaky</th>
-                      <th className="px-3 py-2 font-medium">When</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.runs.map((r) => (
-                      <tr key={r.id} className="border-t border-[var(--border)]">
-                        <td className="px-3 py-2">
-                          <Pill
-                            tone={r.failed ? "red" : "green"}
-                            label={r.suite}
-                            title={r.failed ? "Failing tests" : "All tests passed"}
-                          />
-                        </td>
-                        <td className="px-3 py-2 text-xs">
-                          {r.buildId ? (
-                            `build ${r.buildId}`
-                          ) : r.deploymentId ? (
-                            `deployment ${r.deploymentId}`
-                          ) : (
-                            <span className="font-mono">{r.commitSha?.slice(0, 7)}</span>
-                          )}
-                        </td>
-                        <td className="px-3 py-2">{r.passed}</td>
-                        <td className="px-3 py-2">{r.failed}</td>
-                        <td className="px-3 py-2">{r.skipped}</td>
-                        <td className="px-3 py-2">{r.flaky}</td>
-                        <td className="muted px-3 py-2 text-xs">
-                          <RelativeTime date={r.createdAt} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <Table
+                  caption="Recent test runs"
+                  rows={data.runs}
+                  rowKey={(r) => r.id}
+                  columns={[
+                    {
+                      header: "Suite",
+                      cell: (r) => (
+                        <Pill
+                          tone={r.failed ? "red" : "green"}
+                          label={r.suite}
+                          title={r.failed ? "Failing tests" : "All tests passed"}
+                        />
+                      ),
+                    },
+                    {
+                      header: "Of",
+                      className: "text-xs",
+                      cell: (r) =>
+                        r.buildId ? (
+                          `build ${r.buildId}`
+                        ) : r.deploymentId ? (
+                          `deployment ${r.deploymentId}`
+                        ) : (
+                          <span className="font-mono">{r.commitSha?.slice(0, 7)}</span>
+                        ),
+                    },
+                    { header: "Passed", cell: (r) => r.passed },
+                    { header: "Failed", cell: (r) => r.failed },
+                    { header: "Skipped", cell: (r) => r.skipped },
+                    { header: "Flaky", cell: (r) => r.flaky },
+                    { header: "When", className: "muted text-xs", cell: (r) => <RelativeTime date={r.createdAt} /> },
+                  ]}
+                />
               )}
             </section>
             <section aria-labelledby="flaky-heading">

@@ -1,5 +1,6 @@
 "use client";
 
+import { Table } from "../ui/table";
 import Link from "next/link";
 import { useState } from "react";
 import { deploymentState } from "../../domain/release/deployment-state";
@@ -75,29 +76,16 @@ function ReleasesTable({
     );
   }
   return (
-    <table className="panel w-full rounded-md text-[13px]">
-      <caption className="sr-only">Releases and where they are deployed</caption>
-      <thead className="muted text-left text-xs">
-        <tr>
-          <th className="px-3 py-2 font-medium">Release</th>
-          {data.environments.map((e) => (
-            <th key={e.id} className="px-3 py-2 font-medium">
-              {e.name}
-            </th>
-          ))}
-          <th className="px-3 py-2 font-medium">
-            <span className="sr-only">Promote</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.releases.map((release) => (
-          <tr
-            key={release.id}
-            className="border-t border-[var(--border)] align-top"
-            aria-label={`Release ${release.version}`}
-          >
-            <td className="px-3 py-2">
+    <Table
+      caption="Releases and where they are deployed"
+      rows={data.releases}
+      rowKey={(release) => release.id}
+      rowLabel={(release) => `Release ${release.version}`}
+      columns={[
+        {
+          header: "Release",
+          cell: (release) => (
+            <>
               <div className="font-semibold">{release.version}</div>
               <div className="muted text-xs">
                 <RelativeTime date={release.createdAt} /> ·{" "}
@@ -126,28 +114,34 @@ function ReleasesTable({
                   Pinned: {release.pinned}
                 </p>
               )}
-            </td>
-            {release.cells.map((cell) => (
-              <td key={cell.environment} className="px-3 py-2">
-                <Cell project={project} release={release} cell={cell} actions={actions} />
-              </td>
-            ))}
-            <td className="px-3 py-2 text-right">
-              {release.promotion && !release.promotion.reasons.some((r) => r.endsWith("is already live.")) && (
-                <Button
-                  needs="release-manager"
-                  variant={release.promotion.allowed ? "primary" : "secondary"}
-                  onClick={() => onPromote(release.id)}
-                  title={release.promotion.allowed ? "Every gate is green" : release.promotion.reasons.join(" ")}
-                >
-                  Promote…
-                </Button>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        ...data.environments.map((environment, index) => ({
+          header: environment.name,
+          cell: (release: (typeof data.releases)[number]) => (
+            <Cell project={project} release={release} cell={release.cells[index]} actions={actions} />
+          ),
+        })),
+        {
+          header: "Promote",
+          srOnly: true,
+          className: "text-right",
+          cell: (release) =>
+            release.promotion &&
+            !release.promotion.reasons.some((r) => r.endsWith("is already live.")) && (
+              <Button
+                needs="release-manager"
+                variant={release.promotion.allowed ? "primary" : "secondary"}
+                onClick={() => onPromote(release.id)}
+                title={release.promotion.allowed ? "Every gate is green" : release.promotion.reasons.join(" ")}
+              >
+                Promote…
+              </Button>
+            ),
+        },
+      ]}
+    />
   );
 }
 

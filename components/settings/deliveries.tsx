@@ -1,5 +1,6 @@
 "use client";
 
+import { Table } from "../ui/table";
 import { useMutation } from "@tanstack/react-query";
 import { Pill, type Tone } from "../board/badges";
 import { errorDetails } from "../ui/errors";
@@ -34,52 +35,51 @@ export function Deliveries({ deliveries, onReplayed }: { deliveries: Delivery[];
           No delivery yet. Once the webhook is added in GitHub, its ping and every event appear here.
         </p>
       ) : (
-        <table className="panel w-full rounded-md text-[13px]">
-          <thead className="muted text-left text-xs">
-            <tr>
-              <th className="px-3 py-2 font-medium">Status</th>
-              <th className="px-3 py-2 font-medium">Event</th>
-              <th className="px-3 py-2 font-medium">Delivery</th>
-              <th className="px-3 py-2 font-medium">Received</th>
-              <th className="px-3 py-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.map((d) => (
-              <tr key={d.id} className="border-t border-[var(--border)] align-top">
-                <td className="px-3 py-2">
-                  <Pill tone={TONE[d.status] ?? "grey"} label={d.status} title={d.error ?? d.status} />
-                </td>
-                <td className="px-3 py-2">
+        <Table
+          caption="Recent deliveries"
+          rows={deliveries}
+          rowKey={(d) => d.id}
+          columns={[
+            {
+              header: "Status",
+              cell: (d) => <Pill tone={TONE[d.status] ?? "grey"} label={d.status} title={d.error ?? d.status} />,
+            },
+            {
+              header: "Event",
+              cell: (d) => (
+                <>
                   {d.event}
                   {d.action ? `.${d.action}` : ""}
                   {d.error && <p className="muted mt-0.5 text-xs">{d.error}</p>}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{d.deliveryId}</td>
-                <td className="muted px-3 py-2 text-xs">
-                  <RelativeTime date={d.receivedAt} />
-                </td>
-                <td className="px-3 py-2 text-right">
-                  <Button
-                    onClick={async () => {
-                      try {
-                        const result = await replay.mutateAsync({ deliveryId: d.deliveryId });
-                        if (result.status === "failed")
-                          toast.error(`Delivery ${d.deliveryId} failed again`, [result.error ?? ""]);
-                        else toast.success(`Delivery ${d.deliveryId}: ${result.status}`);
-                        onReplayed();
-                      } catch (error) {
-                        toast.error("Replay failed", [errorDetails(error).message]);
-                      }
-                    }}
-                  >
-                    Replay
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: "Delivery", className: "font-mono text-xs", cell: (d) => d.deliveryId },
+            { header: "Received", className: "muted text-xs", cell: (d) => <RelativeTime date={d.receivedAt} /> },
+            {
+              header: "Actions",
+              srOnly: true,
+              className: "text-right",
+              cell: (d) => (
+                <Button
+                  onClick={async () => {
+                    try {
+                      const result = await replay.mutateAsync({ deliveryId: d.deliveryId });
+                      if (result.status === "failed")
+                        toast.error(`Delivery ${d.deliveryId} failed again`, [result.error ?? ""]);
+                      else toast.success(`Delivery ${d.deliveryId}: ${result.status}`);
+                      onReplayed();
+                    } catch (error) {
+                      toast.error("Replay failed", [errorDetails(error).message]);
+                    }
+                  }}
+                >
+                  Replay
+                </Button>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

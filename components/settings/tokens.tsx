@@ -1,5 +1,6 @@
 "use client";
 
+import { Table } from "../ui/table";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { SCOPES } from "../../domain/access/scopes";
@@ -32,6 +33,7 @@ export function Tokens({ project, tokens, onChanged }: { project: string; tokens
   const [expiresIn, setExpiresIn] = useState("");
   const [created, setCreated] = useState<string | null>(null);
   const now = new Date();
+  const stateOf = (t: Token) => (t.revokedAt ? "revoked" : t.expiresAt && t.expiresAt <= now ? "expired" : "active");
   return (
     <section aria-labelledby="tokens-heading" className="space-y-3">
       <h2 id="tokens-heading" className="text-[15px] font-semibold">
@@ -54,56 +56,57 @@ export function Tokens({ project, tokens, onChanged }: { project: string; tokens
       {tokens.length === 0 ? (
         <p className="muted panel rounded-md p-4 text-[13px]">No token yet. Create one for your CI server below.</p>
       ) : (
-        <table className="panel w-full rounded-md text-[13px]">
-          <thead className="muted text-left text-xs">
-            <tr>
-              <th className="px-3 py-2 font-medium">Name</th>
-              <th className="px-3 py-2 font-medium">Scopes</th>
-              <th className="px-3 py-2 font-medium">Last used</th>
-              <th className="px-3 py-2 font-medium">State</th>
-              <th className="px-3 py-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((t) => {
-              const state = t.revokedAt ? "revoked" : t.expiresAt && t.expiresAt <= now ? "expired" : "active";
-              return (
-                <tr key={t.id} className="border-t border-[var(--border)]">
-                  <td className="px-3 py-2">
-                    {t.name} <span className="muted font-mono text-xs">{t.prefix}…</span>
-                  </td>
-                  <td className="px-3 py-2 text-xs">{t.scopes.join(", ")}</td>
-                  <td className="muted px-3 py-2 text-xs">
-                    {t.lastUsedAt ? <RelativeTime date={t.lastUsedAt} /> : "never"}
-                  </td>
-                  <td className="px-3 py-2">
-                    <Pill
-                      tone={state === "active" ? "green" : "grey"}
-                      label={state}
-                      title={t.expiresAt ? `Expires ${t.expiresAt.toLocaleString()}` : "Does not expire"}
-                    />
-                  </td>
-                  <td className="px-3 py-2 text-right">
-                    {state === "active" && (
-                      <Button
-                        variant="ghost"
-                        className="text-red-700 dark:text-red-400"
-                        onClick={async () => {
-                          if (!window.confirm(`Revoke "${t.name}"? Anything using it stops working at once.`)) return;
-                          await revoke.mutateAsync({ project, id: t.id });
-                          toast.success(`Token "${t.name}" revoked`);
-                          onChanged();
-                        }}
-                      >
-                        Revoke
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <Table
+          caption="API tokens"
+          rows={tokens}
+          rowKey={(t) => t.id}
+          columns={[
+            {
+              header: "Name",
+              cell: (t) => (
+                <>
+                  {t.name} <span className="muted font-mono text-xs">{t.prefix}…</span>
+                </>
+              ),
+            },
+            { header: "Scopes", className: "text-xs", cell: (t) => t.scopes.join(", ") },
+            {
+              header: "Last used",
+              className: "muted text-xs",
+              cell: (t) => (t.lastUsedAt ? <RelativeTime date={t.lastUsedAt} /> : "never"),
+            },
+            {
+              header: "State",
+              cell: (t) => (
+                <Pill
+                  tone={stateOf(t) === "active" ? "green" : "grey"}
+                  label={stateOf(t)}
+                  title={t.expiresAt ? `Expires ${t.expiresAt.toLocaleString()}` : "Does not expire"}
+                />
+              ),
+            },
+            {
+              header: "Actions",
+              srOnly: true,
+              className: "text-right",
+              cell: (t) =>
+                stateOf(t) === "active" && (
+                  <Button
+                    variant="ghost"
+                    className="text-red-700 dark:text-red-400"
+                    onClick={async () => {
+                      if (!window.confirm(`Revoke "${t.name}"? Anything using it stops working at once.`)) return;
+                      await revoke.mutateAsync({ project, id: t.id });
+                      toast.success(`Token "${t.name}" revoked`);
+                      onChanged();
+                    }}
+                  >
+                    Revoke
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
       <form
         className="panel space-y-3 rounded-md p-4"

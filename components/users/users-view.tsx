@@ -1,5 +1,6 @@
 "use client";
 
+import { Table } from "../ui/table";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import type { FormEvent } from "react";
@@ -65,37 +66,43 @@ export function UsersView({ me }: { me: AccessUser }) {
       <main className="mx-auto max-w-5xl space-y-6 p-6 text-[13px]">
         <QueryStatus query={users} />
         {users.data && (
-          <table className="panel w-full rounded-md">
-            <caption className="sr-only">Users</caption>
-            <thead className="muted text-left text-xs">
-              <tr>
-                <th className="px-3 py-2 font-medium">Person</th>
-                <th className="px-3 py-2 font-medium">Projects</th>
-                <th className="px-3 py-2 font-medium">Instance admin</th>
-                <th className="px-3 py-2 font-medium">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.map((u) => (
-                <tr key={u.id} className="border-t border-[var(--border)]">
-                  <td className="px-3 py-2">
+          <Table
+            caption="Users"
+            rows={users.data}
+            rowKey={(u) => u.id}
+            columns={[
+              {
+                header: "Person",
+                cell: (u) => (
+                  <>
                     <div>{u.name}</div>
                     <div className="muted text-xs">{u.email}</div>
-                  </td>
-                  <td className="px-3 py-2 text-xs">
-                    {u.siteAdmin
-                      ? "all (admin)"
-                      : u.projects.map((p) => `${slug(p.projectId)}: ${p.role}`).join(", ") || "none"}
-                  </td>
-                  <td className="px-3 py-2">
-                    <input
-                      type="checkbox"
-                      aria-label={`${u.email} is an instance admin`}
-                      checked={u.siteAdmin}
-                      onChange={(e) => admin.mutate({ email: u.email, admin: e.target.checked })}
-                    />
-                  </td>
-                  <td className="px-3 py-2">
+                  </>
+                ),
+              },
+              {
+                header: "Projects",
+                className: "text-xs",
+                cell: (u) =>
+                  u.siteAdmin
+                    ? "all (admin)"
+                    : u.projects.map((p) => `${slug(p.projectId)}: ${p.role}`).join(", ") || "none",
+              },
+              {
+                header: "Instance admin",
+                cell: (u) => (
+                  <input
+                    type="checkbox"
+                    aria-label={`${u.email} is an instance admin`}
+                    checked={u.siteAdmin}
+                    onChange={(e) => admin.mutate({ email: u.email, admin: e.target.checked })}
+                  />
+                ),
+              },
+              {
+                header: "Status",
+                cell: (u) => (
+                  <>
                     {u.disabled ? <span className="text-red-700 dark:text-red-400">Disabled</span> : "Active"}
                     {u.email !== me.email && (
                       <Button
@@ -106,11 +113,11 @@ export function UsersView({ me }: { me: AccessUser }) {
                         {u.disabled ? "Enable" : "Disable"}
                       </Button>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
         <section className="panel space-y-3 rounded-md p-4" aria-labelledby="new-user">
           <h2 id="new-user" className="font-medium">
