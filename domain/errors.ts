@@ -28,6 +28,7 @@ export type DomainErrorCode =
   | "DEPLOYMENT.BUSY"
   | "DEPLOYMENT.FINISHED"
   | "PROMOTION.REFUSED"
+  | "DEPLOY.LIVE_NEEDS_PROMOTION"
   | "ROLLBACK.UNAVAILABLE";
 
 export class DomainError extends Error {

@@ -22,7 +22,12 @@ test("a merged story goes to test, passes the regression suite, and one click pr
   const { item } = await releasedStory(page, project, token, "One-click checkout", version(1));
 
   await page.goto(`/p/${project}/releases`);
+  // The live column offers Promote, never Deploy.
+  await expect(row(page, version(1)).getByRole("button", { name: /Deploy .* to live/ })).toHaveCount(0);
   await page.getByRole("button", { name: `Deploy ${version(1)} to test` }).click();
+  const deploy = page.getByRole("dialog", { name: `Deploy ${version(1)} to test?` });
+  await expect(deploy.getByText(/replaces what test runs/)).toBeVisible();
+  await deploy.getByRole("button", { name: `Deploy ${version(1)}` }).click();
   await expect(row(page, version(1)).getByRole("link", { name: `${version(1)} on test: verified` })).toBeVisible({
     timeout: 30_000,
   });
@@ -111,8 +116,17 @@ test("rolling back blue-green live restores the previous version in one click", 
   await page.goto(`/p/${project}/releases`);
   const live = page.getByRole("article", { name: "Environment live" });
   await expect(live.getByLabel(`live serves ${version(4)}`)).toBeVisible();
-  page.once("dialog", (prompt) => void prompt.accept("Saved carts lose items"));
-  await live.getByRole("button", { name: "Roll back" }).click();
+  page.on("dialog", () => {
+    throw new Error("Rollback must not use a browser prompt.");
+  });
+  await live.getByRole("button", { name: "Roll back…" }).click();
+  const confirm = page.getByRole("dialog", { name: `Roll back live to ${version(3)}?` });
+  await expect(confirm.getByLabel("What the rollback does")).toContainText(
+    `live serves ${version(4)} now. It goes back to ${version(3)}, which was live until`,
+  );
+  await expect(confirm.getByText("Gift cards")).toBeVisible();
+  await confirm.getByLabel("Why (recorded)").fill("Saved carts lose items");
+  await confirm.getByRole("button", { name: `Roll back to ${version(3)}` }).click();
   await expect(live.getByLabel(`live serves ${version(3)}`)).toBeVisible({ timeout: 30_000 });
   expect((await (await page.request.get("/demo/live/version.json")).json()).version).toBe(version(3));
   await expect(row(page, version(4)).getByText(/Pinned: rolled back on live/)).toBeVisible();

@@ -5,6 +5,7 @@ import { Pill } from "../board/badges";
 import { Button } from "../ui/button";
 import { RelativeTime } from "../ui/relative-time";
 import { EnvironmentSettingsDialog, NewEnvironmentDialog } from "./environment-settings";
+import { RollbackDialog } from "./rollback-dialog";
 import type { EnvironmentView, useReleaseActions } from "./use-releases";
 
 /** An environment's health at a glance: what it serves, its slots, its schedule, and Roll back. */
@@ -21,8 +22,9 @@ export function EnvironmentCard({
 }) {
   const [editing, setEditing] = useState(false);
   const [copying, setCopying] = useState(false);
+  const [rollingBack, setRollingBack] = useState(false);
   const blueGreen = environment.strategy === "blue-green";
-  const canRollBack = blueGreen ? environment.slots.some((s) => !s.active && s.version) : Boolean(environment.serving);
+  const canRollBack = Boolean(environment.serving);
   const site = environment.settings.url;
   return (
     <article className="panel space-y-2 rounded-md p-3 text-[13px]" aria-label={`Environment ${environment.name}`}>
@@ -117,17 +119,12 @@ export function EnvironmentCard({
           disabled={!canRollBack || actions.rollback.isPending}
           title={
             canRollBack
-              ? blueGreen
-                ? "Switch traffic back to the other slot"
-                : "Redeploy the previous release"
-              : "Nothing earlier to roll back to"
+              ? "Go back to the release served before this one (named before it runs)"
+              : `${environment.name} serves no release yet`
           }
-          onClick={() => {
-            const reason = window.prompt(`Roll back ${environment.name}? Say why (recorded):`, "");
-            if (reason !== null) actions.rollback.mutate({ project, environment: environment.name, reason });
-          }}
+          onClick={() => setRollingBack(true)}
         >
-          Roll back
+          Roll back…
         </Button>
         <Button
           needs="admin"
@@ -161,6 +158,18 @@ export function EnvironmentCard({
         open={copying}
         onClose={() => setCopying(false)}
         onSaved={actions.refresh}
+      />
+      <RollbackDialog
+        project={project}
+        environment={rollingBack ? environment.name : null}
+        busy={actions.rollback.isPending}
+        onClose={() => setRollingBack(false)}
+        onConfirm={(reason) =>
+          actions.rollback.mutate(
+            { project, environment: environment.name, reason },
+            { onSettled: () => setRollingBack(false) },
+          )
+        }
       />
     </article>
   );

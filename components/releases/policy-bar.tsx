@@ -1,8 +1,28 @@
 "use client";
 
+import { useState } from "react";
 import type { ReleasesData, useReleaseActions } from "./use-releases";
 import { useAccess } from "../access/access";
 import { Button } from "../ui/button";
+import { PromptDialog } from "../ui/prompt-dialog";
+
+/** Freeze windows as the dialog edits them: "cron | minutes | time zone | note", one per line. */
+function freezeText(windows: ReleasesData["policy"]["freezeWindows"]): string {
+  return windows.map((w) => `${w.cron} | ${w.durationMinutes} | ${w.timezone ?? ""} | ${w.note ?? ""}`).join("\n");
+}
+
+function parseFreezeText(text: string) {
+  return text
+    .split(/\n|;/)
+    .map((line) => line.split("|").map((part) => part.trim()))
+    .filter((parts) => parts[0])
+    .map(([cron, minutes, timezone, note]) => ({
+      cron,
+      durationMinutes: Number(minutes) || 60,
+      timezone: timezone || null,
+      note: note || null,
+    }));
+}
 
 /** The project's release policy: automatic promotion, stop the line, and the freeze in force. */
 export function PolicyBar({
@@ -15,6 +35,8 @@ export function PolicyBar({
   actions: ReturnType<typeof useReleaseActions>;
 }) {
   const access = useAccess();
+  const [asking, setAsking] = useState<"line" | "freeze" | "label" | null>(null);
+  const done = { onSettled: () => setAsking(null) };
   return (
     <section
       aria-label="Release policy"
@@ -43,8 +65,7 @@ export function PolicyBar({
         className="h-7 text-xs"
         onClick={() => {
           if (policy.lineStopped) return actions.setPolicy.mutate({ project, lineStopped: null });
-          const reason = window.prompt("Stop the line: no promotion until it is resumed. Why?", "");
-          if (reason) actions.setPolicy.mutate({ project, lineStopped: { reason } });
+          setAsking("line");
         }}
       >
         {policy.lineStopped ? "Resume the line" : "Stop the line"}
@@ -62,32 +83,7 @@ export function PolicyBar({
             : "No freeze windows"}
         </span>
       )}
-      <Button
-        needs="admin"
-        variant="ghost"
-        className="h-7 text-xs"
-        onClick={() => {
-          const current = policy.freezeWindows
-            .map((w) => `${w.cron} | ${w.durationMinutes} | ${w.timezone ?? ""} | ${w.note ?? ""}`)
-            .join("\n");
-          const text = window.prompt(
-            'Freeze windows, one per line: "cron | minutes | time zone | note", e.g. "0 16 * * 5 | 3840 | Europe/Berlin | weekend"',
-            current,
-          );
-          if (text === null) return;
-          const freezeWindows = text
-            .split(/\n|;/)
-            .map((line) => line.split("|").map((part) => part.trim()))
-            .filter((parts) => parts[0])
-            .map(([cron, minutes, timezone, note]) => ({
-              cron,
-              durationMinutes: Number(minutes) || 60,
-              timezone: timezone || null,
-              note: note || null,
-            }));
-          actions.setPolicy.mutate({ project, freezeWindows });
-        }}
-      >
+      <Button needs="admin" variant="ghost" className="h-7 text-xs" onClick={() => setAsking("freeze")}>
         Freeze windows…
       </Button>
       <span className="muted">·</span>
@@ -96,16 +92,44 @@ export function PolicyBar({
         variant="ghost"
         className="h-7 text-xs"
         title="Which Alertmanager label names the environment of an alert"
-        onClick={() => {
-          const label = window.prompt(
-            `Alerts name their environment in the label (then "environment", then "env"):`,
-            policy.alertEnvironmentLabels[0],
-          );
-          if (label !== null) actions.setPolicy.mutate({ project, alertEnvironmentLabel: label.trim() || null });
-        }}
+        onClick={() => setAsking("label")}
       >
         Alert label: {policy.alertEnvironmentLabels[0]}
       </Button>
+      <PromptDialog
+        open={asking === "line"}
+        title="Stop the line?"
+        label="Why (recorded)"
+        hint="No promotion and no scheduled deploy runs until the line is resumed; an admin may override it with a reason."
+        required
+        danger
+        confirm="Stop the line"
+        busy={actions.setPolicy.isPending}
+        onClose={() => setAsking(null)}
+        onConfirm={(reason) => actions.setPolicy.mutate({ project, lineStopped: { reason } }, done)}
+      />
+      <PromptDialog
+        open={asking === "freeze"}
+        title="Freeze windows"
+        label="One window per line: cron | minutes | time zone | note"
+        hint='e.g. "0 16 * * 5 | 3840 | Europe/Berlin | weekend" holds promotions from Friday 16:00 for 64 hours. Empty: no freeze.'
+        initial={freezeText(policy.freezeWindows)}
+        confirm="Save freeze windows"
+        busy={actions.setPolicy.isPending}
+        onClose={() => setAsking(null)}
+        onConfirm={(text) => actions.setPolicy.mutate({ project, freezeWindows: parseFreezeText(text) }, done)}
+      />
+      <PromptDialog
+        open={asking === "label"}
+        title="Which alert label names the environment?"
+        label="Label"
+        hint='Alertmanager alerts name their environment in this label, then "environment", then "env". Empty: those two.'
+        initial={policy.alertEnvironmentLabels[0]}
+        confirm="Save"
+        busy={actions.setPolicy.isPending}
+        onClose={() => setAsking(null)}
+        onConfirm={(label) => actions.setPolicy.mutate({ project, alertEnvironmentLabel: label || null }, done)}
+      />
     </section>
   );
 }

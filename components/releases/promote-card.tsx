@@ -31,7 +31,7 @@ export function PromoteCardDialog({ card, onClose }: { card: BoardCard | null; o
       releaseId={releaseId}
       busy={promote.isPending}
       onClose={onClose}
-      onConfirm={(reason) => releaseId && promote.mutate({ releaseId, reason })}
+      onConfirm={({ reason, force }) => releaseId && promote.mutate({ releaseId, reason, force })}
     />
   );
 }

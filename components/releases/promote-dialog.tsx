@@ -6,10 +6,12 @@ import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { Field, TextArea } from "../ui/field";
+import { useAccess } from "../access/access";
 
 /**
  * The one-click promotion's confirmation: the release, the cards it carries and each gate's
- * state. A freeze window or a stopped line can be overridden by an admin with a reason.
+ * state. A freeze window or a stopped line can be overridden by an admin with a reason; an admin
+ * may also force a promotion past every gate, with a written reason (audited, shown as forced).
  */
 export function PromoteDialog({
   releaseId,
@@ -19,17 +21,25 @@ export function PromoteDialog({
 }: {
   releaseId: number | null;
   onClose: () => void;
-  onConfirm: (reason: string | null) => void;
+  onConfirm: (choice: { reason: string | null; force: boolean }) => void;
   busy: boolean;
 }) {
   const trpc = useTRPC();
   const [reason, setReason] = useState("");
+  const [force, setForce] = useState(false);
+  const admin = useAccess().allows("admin");
   const check = useQuery({
-    ...trpc.release.checkPromotion.queryOptions({ releaseId: releaseId ?? 0, reason: reason || null }),
+    ...trpc.release.checkPromotion.queryOptions({
+      releaseId: releaseId ?? 0,
+      reason: reason || null,
+      force: force || undefined,
+    }),
     enabled: releaseId !== null,
+    placeholderData: (previous) => previous,
   });
   const data = check.data;
   const overridable = data?.decision.checks.some((c) => !c.ok && (c.gate === "line" || c.gate === "freeze"));
+  const blocked = data ? data.decision.checks.some((c) => !c.ok) : false;
   return (
     <Dialog
       open={releaseId !== null}
@@ -65,10 +75,28 @@ export function PromoteDialog({
               ))}
             </ul>
           </section>
-          {overridable && (
+          {admin && blocked && (
+            <label className="flex items-start gap-2">
+              <input
+                type="checkbox"
+                className="mt-0.5 h-4 w-4 accent-red-600"
+                checked={force}
+                onChange={(e) => setForce(e.target.checked)}
+              />
+              <span>
+                Force it past the gates (admins only). Nothing else takes an untested release live; the reason is
+                audited and the release shows as forced.
+              </span>
+            </label>
+          )}
+          {(overridable || force) && (
             <Field
-              label="Reason to override (admins only)"
-              hint="A freeze window or a stopped line holds promotions; an admin may go ahead with a written reason, which is recorded."
+              label={force ? "Why force it (recorded)" : "Reason to override (admins only)"}
+              hint={
+                force
+                  ? "Say what makes this release safe to go live without its gates."
+                  : "A freeze window or a stopped line holds promotions; an admin may go ahead with a written reason, which is recorded."
+              }
             >
               <TextArea value={reason} onChange={(e) => setReason(e.target.value)} />
             </Field>
@@ -83,10 +111,10 @@ export function PromoteDialog({
             <Button
               needs="release-manager"
               variant="primary"
-              disabled={!data.decision.allowed || busy}
-              onClick={() => onConfirm(reason.trim() || null)}
+              disabled={!data.decision.allowed || busy || (force && !reason.trim())}
+              onClick={() => onConfirm({ reason: reason.trim() || null, force })}
             >
-              Promote {data.release.version}
+              {force ? `Force ${data.release.version} live` : `Promote ${data.release.version}`}
             </Button>
           </div>
         </div>

@@ -10,8 +10,16 @@ import { Button } from "../ui/button";
 import { RelativeTime } from "../ui/relative-time";
 import { EnvironmentCard } from "./environment-card";
 import { PolicyBar } from "./policy-bar";
+import { DeployDialog, type DeployRequest } from "./deploy-dialog";
 import { PromoteDialog } from "./promote-dialog";
-import { useReleaseActions, useReleases, type ReleaseRow, type ReleasesData } from "./use-releases";
+import {
+  useReleaseActions,
+  useReleases,
+  type EnvironmentView,
+  type ReleaseRow,
+  type ReleasesData,
+} from "./use-releases";
+import { PromptDialog } from "../ui/prompt-dialog";
 import { QueryStatus } from "../ui/query-status";
 
 /** Releases × environments, in the style of a deployment dashboard, with Deploy / Promote / Roll back. */
@@ -19,6 +27,8 @@ export function ReleasesView({ project }: { project: string }) {
   const releases = useReleases(project);
   const actions = useReleaseActions(project);
   const [promoting, setPromoting] = useState<number | null>(null);
+  const [deploying, setDeploying] = useState<DeployRequest | null>(null);
+  const [signing, setSigning] = useState<{ id: number; key: string } | null>(null);
   const data = releases.data;
   return (
     <div>
@@ -39,7 +49,14 @@ export function ReleasesView({ project }: { project: string }) {
                 />
               ))}
             </section>
-            <ReleasesTable project={project} data={data} actions={actions} onPromote={setPromoting} />
+            <ReleasesTable
+              project={project}
+              data={data}
+              actions={actions}
+              onPromote={setPromoting}
+              onDeploy={setDeploying}
+              onSignOff={setSigning}
+            />
           </>
         )}
       </main>
@@ -47,9 +64,33 @@ export function ReleasesView({ project }: { project: string }) {
         releaseId={promoting}
         busy={actions.promote.isPending}
         onClose={() => setPromoting(null)}
-        onConfirm={(reason) => {
+        onConfirm={({ reason, force }) => {
           if (promoting !== null)
-            actions.promote.mutate({ releaseId: promoting, reason }, { onSettled: () => setPromoting(null) });
+            actions.promote.mutate({ releaseId: promoting, reason, force }, { onSettled: () => setPromoting(null) });
+        }}
+      />
+      <DeployDialog
+        request={deploying}
+        busy={actions.deploy.isPending}
+        onClose={() => setDeploying(null)}
+        onConfirm={(request) =>
+          actions.deploy.mutate(
+            { releaseId: request.releaseId, environment: request.environment.name },
+            { onSettled: () => setDeploying(null) },
+          )
+        }
+      />
+      <PromptDialog
+        open={signing !== null}
+        title={signing ? `Sign off manual QA for ${signing.key}?` : "Sign off QA?"}
+        label="Note (optional)"
+        hint="What was checked, and where. It is kept in the card's history."
+        confirm="Sign off QA"
+        busy={actions.signOff.isPending}
+        onClose={() => setSigning(null)}
+        onConfirm={(note) => {
+          if (signing)
+            actions.signOff.mutate({ id: signing.id, note: note || null }, { onSettled: () => setSigning(null) });
         }}
       />
     </div>
@@ -61,11 +102,15 @@ function ReleasesTable({
   data,
   actions,
   onPromote,
+  onDeploy,
+  onSignOff,
 }: {
   project: string;
   data: ReleasesData;
   actions: ReturnType<typeof useReleaseActions>;
   onPromote: (id: number) => void;
+  onDeploy: (request: DeployRequest) => void;
+  onSignOff: (item: { id: number; key: string }) => void;
 }) {
   if (data.releases.length === 0) {
     return (
@@ -91,7 +136,7 @@ function ReleasesTable({
                 <RelativeTime date={release.createdAt} /> ·{" "}
                 <span className="font-mono">{release.commitSha.slice(0, 7)}</span>
               </div>
-              <ReleaseItems project={project} release={release} actions={actions} />
+              <ReleaseItems project={project} release={release} onSignOff={onSignOff} />
               {release.alerts.length > 0 && (
                 <ul aria-label={`Alerts while ${release.version} was live`} className="mt-1 space-y-0.5 text-xs">
                   {release.alerts.map((alert) => (
@@ -120,26 +165,17 @@ function ReleasesTable({
         ...data.environments.map((environment, index) => ({
           header: environment.name,
           cell: (release: (typeof data.releases)[number]) => (
-            <Cell project={project} release={release} cell={release.cells[index]} actions={actions} />
+            <Cell
+              project={project}
+              release={release}
+              environment={environment}
+              cell={release.cells[index]}
+              actions={actions}
+              onDeploy={onDeploy}
+              onPromote={onPromote}
+            />
           ),
         })),
-        {
-          header: "Promote",
-          srOnly: true,
-          className: "text-right",
-          cell: (release) =>
-            release.promotion &&
-            !release.promotion.reasons.some((r) => r.endsWith("is already live.")) && (
-              <Button
-                needs="release-manager"
-                variant={release.promotion.allowed ? "primary" : "secondary"}
-                onClick={() => onPromote(release.id)}
-                title={release.promotion.allowed ? "Every gate is green" : release.promotion.reasons.join(" ")}
-              >
-                Promote…
-              </Button>
-            ),
-        },
       ]}
     />
   );
@@ -148,11 +184,11 @@ function ReleasesTable({
 function ReleaseItems({
   project,
   release,
-  actions,
+  onSignOff,
 }: {
   project: string;
   release: ReleaseRow;
-  actions: ReturnType<typeof useReleaseActions>;
+  onSignOff: (item: { id: number; key: string }) => void;
 }) {
   return (
     <ul className="mt-1 space-y-0.5 text-xs">
@@ -172,16 +208,15 @@ function ReleaseItems({
             (item.qaSignedOffAt ? (
               <Pill tone="green" label="QA ✓" title={`Signed off by ${item.qaSignedOffBy}`} />
             ) : (
-              <button
-                type="button"
-                className="rounded px-1 text-[11px] font-medium text-amber-800 ring-1 ring-amber-600/30 hover:bg-amber-50 dark:text-amber-300"
-                onClick={() => {
-                  const note = window.prompt(`Sign off manual QA for ${item.key}? Add a note (optional):`, "");
-                  if (note !== null) actions.signOff.mutate({ id: item.id, note });
-                }}
+              <Button
+                needs="release-manager"
+                variant="ghost"
+                className="h-5 px-1 text-[11px] font-medium text-amber-800 ring-1 ring-amber-600/30 dark:text-amber-300"
+                onClick={() => onSignOff({ id: item.id, key: item.key })}
+                aria-label={`Sign off QA for ${item.key}`}
               >
                 Sign off QA
-              </button>
+              </Button>
             ))}
         </li>
       ))}
@@ -192,16 +227,25 @@ function ReleaseItems({
 function Cell({
   project,
   release,
+  environment,
   cell,
   actions,
+  onDeploy,
+  onPromote,
 }: {
   project: string;
   release: ReleaseRow;
+  environment: EnvironmentView;
   cell: ReleaseRow["cells"][number];
   actions: ReturnType<typeof useReleaseActions>;
+  onDeploy: (request: DeployRequest) => void;
+  onPromote: (id: number) => void;
 }) {
   const d = cell.deployment;
   const state = d ? deploymentState(d) : null;
+  // A live environment changes only through promotion: its column offers Promote, never Deploy.
+  const live = environment.kind === "live";
+  const promotion = release.promotion;
   return (
     <div className="space-y-1">
       {d && state ? (
@@ -223,6 +267,7 @@ function Cell({
             {d.slot && `${d.slot} · `}
             <RelativeTime date={d.queuedAt} /> · {d.by.replace(/^user:/, "")}
           </div>
+          {d.forced !== null && <Pill tone="red" label="forced" title={`Forced past its gates: ${d.forced}`} />}
         </>
       ) : (
         <span className="muted text-xs">not deployed</span>
@@ -237,16 +282,30 @@ function Cell({
           >
             Cancel
           </Button>
+        ) : live ? (
+          !d?.serving &&
+          promotion &&
+          !promotion.reasons.some((r) => r.endsWith("is already live.")) && (
+            <Button
+              needs="release-manager"
+              variant={promotion.allowed ? "primary" : "secondary"}
+              className="h-6 px-1.5 text-xs"
+              onClick={() => onPromote(release.id)}
+              title={promotion.allowed ? "Every gate is green" : promotion.reasons.join(" ")}
+            >
+              Promote…
+            </Button>
+          )
         ) : (
           !d?.serving && (
             <Button
               needs="release-manager"
               variant="ghost"
               className="h-6 px-1.5 text-xs"
-              onClick={() => actions.deploy.mutate({ releaseId: release.id, environment: cell.environment })}
+              onClick={() => onDeploy({ releaseId: release.id, version: release.version, environment })}
               aria-label={`Deploy ${release.version} to ${cell.environment}`}
             >
-              Deploy
+              Deploy…
             </Button>
           )
         )}

@@ -50,7 +50,10 @@ export function useReleaseActions(project: string) {
   );
   const rollback = useMutation(
     trpc.release.rollback.mutationOptions({
-      onSuccess: (_d, input) => toast.info(`Rolling back ${input.environment}`),
+      onSuccess: (rollback) =>
+        toast.info(`Rolling back ${rollback.environment} to ${rollback.target.version}`, [
+          rollback.how === "switch" ? "Traffic switches back to its slot." : "It is deployed again, then verified.",
+        ]),
       onError: failed("Cannot roll back"),
       onSettled: refresh,
     }),

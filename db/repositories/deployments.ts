@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { RowOf, Store } from "../client";
 import type * as T from "../schema/shared-types";
 
@@ -28,6 +28,7 @@ function columns(store: Store) {
     deadlineAt: d.deadlineAt,
     cancelRequestedAt: d.cancelRequestedAt,
     callbackTokenHash: d.callbackTokenHash,
+    request: d.request,
   };
 }
 
@@ -35,7 +36,7 @@ export type NewDeployment = Pick<
   DeploymentRecord,
   "projectId" | "releaseId" | "environmentId" | "slot" | "purpose" | "triggeredBy" | "queuedAt"
 > &
-  Partial<Pick<DeploymentRecord, "phase" | "status">>;
+  Partial<Pick<DeploymentRecord, "phase" | "status" | "request">>;
 
 export async function enqueueDeployment(store: Store, row: NewDeployment): Promise<number> {
   const d = store.t.deployments;
@@ -206,6 +207,69 @@ export async function lastSwitch(store: Store, environmentId: number): Promise<D
     .from(d)
     .where(and(eq(d.environmentId, environmentId), eq(d.switchStatus, "passed")))
     .orderBy(desc(d.finishedAt), desc(d.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The deployments that made an environment serve their release, oldest first: in place, every
+ * completed one; blue-green, those that switched traffic to their slot. With whether each was
+ * replaced by a rollback, and whether its release ever passed verification there.
+ */
+export async function servedHistory(store: Store, environmentId: number, blueGreen: boolean) {
+  const d = store.t.deployments;
+  const rows = await store.db
+    .select({
+      deploymentId: d.id,
+      releaseId: d.releaseId,
+      version: store.t.releases.version,
+      status: d.status,
+      slot: d.slot,
+      verifyStatus: d.verifyStatus,
+      finishedAt: d.finishedAt,
+    })
+    .from(d)
+    .innerJoin(store.t.releases, eq(store.t.releases.id, d.releaseId))
+    .where(
+      and(
+        eq(d.environmentId, environmentId),
+        inArray(d.status, ["succeeded", "rolled-back"]),
+        blueGreen ? eq(d.switchStatus, "passed") : undefined,
+      ),
+    )
+    .orderBy(asc(d.finishedAt), asc(d.id));
+  const verified = await store.db
+    .selectDistinct({ releaseId: d.releaseId })
+    .from(d)
+    .where(and(eq(d.environmentId, environmentId), eq(d.verifyStatus, "passed")));
+  const verifiedReleases = new Set(verified.map((row) => row.releaseId));
+  return rows
+    .filter((row) => row.finishedAt !== null)
+    .map((row) => ({ ...row, from: row.finishedAt!, verifiedThere: verifiedReleases.has(row.releaseId) }));
+}
+
+/**
+ * The newest deployment that ran on a slot (or in place): what the slot holds now, if it
+ * completed. A deployment rolled back since still holds its slot; a failed one leaves it unknown.
+ */
+export async function newestOnSlot(
+  store: Store,
+  environmentId: number,
+  slot: string | null,
+): Promise<DeploymentRecord | null> {
+  const d = store.t.deployments;
+  const [row] = await store.db
+    .select(columns(store))
+    .from(d)
+    .where(
+      and(
+        eq(d.environmentId, environmentId),
+        slot === null ? isNull(d.slot) : eq(d.slot, slot),
+        isNotNull(d.startedAt),
+        ne(d.status, "queued"),
+      ),
+    )
+    .orderBy(desc(d.id))
     .limit(1);
   return row ?? null;
 }

@@ -71,8 +71,9 @@ export function auditSummary(type: string, payload: Record<string, unknown>): st
     case "promotion.refused":
       return `${text(p.version)}: ${Array.isArray(p.reasons) ? p.reasons.join(" ") : ""}`;
     case "promotion.requested":
+      return `${text(p.version)} to ${text(p.environment)}${p.forced ? " — forced past its gates" : ""}${p.automatic ? " (automatic)" : ""}${p.reason ? `: “${text(p.reason)}”` : ""}`;
     case "rollback.requested":
-      return `${text(p.version)} to ${text(p.environment)}${p.automatic ? " (automatic)" : ""}${p.reason ? `: “${text(p.reason)}”` : ""}${p.alert ? ` — alert ${text(p.alert)}` : ""}`;
+      return `${text(p.environment)} from ${text(p.from)} back to ${text(p.to ?? p.version)}${p.automatic ? " (automatic)" : ""}${p.reason ? `: “${text(p.reason)}”` : ""}${p.alert ? ` — alert ${text(p.alert)}` : ""}`;
     default:
       return [p.version, p.environment, p.name, p.note].filter(Boolean).map(text).join(" · ");
   }

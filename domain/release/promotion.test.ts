@@ -91,4 +91,21 @@ describe("evaluatePromotion", () => {
       }).allowed,
     ).toBe(false);
   });
+
+  it("forces a promotion past every gate only for an admin with a written reason, never past live or a promotion under way", () => {
+    const untested = facts({ test: null, criticalAlerts: [{ name: "Down", environment: "live" }] });
+    expect(evaluatePromotion(untested, { force: true, admin: false, reason: "hotfix" }).allowed).toBe(false);
+    expect(evaluatePromotion(untested, { force: true, admin: true, reason: " " }).allowed).toBe(false);
+    expect(evaluatePromotion(untested, { force: true, admin: true, reason: "hotfix", automatic: true }).allowed).toBe(
+      false,
+    );
+    const forced = evaluatePromotion(untested, { force: true, admin: true, reason: "hotfix" });
+    expect(forced.allowed).toBe(true);
+    expect(forced.overridden).toEqual([
+      expect.stringMatching(/has not been deployed to test/),
+      expect.stringMatching(/regression suite runs once/),
+      expect.stringMatching(/Critical alert "Down"/),
+    ]);
+    expect(evaluatePromotion(facts({ live: true }), { force: true, admin: true, reason: "x" }).allowed).toBe(false);
+  });
 });

@@ -48,6 +48,8 @@ export interface PromotionRequest {
   /** An admin's written reason lets a promotion through a freeze window or a stopped line. */
   admin?: boolean;
   reason?: string | null;
+  /** A forced promotion: an admin, with a written reason, takes it past every gate (audited, shown as forced). */
+  force?: boolean;
 }
 
 const OVERRIDABLE: GateCheck["gate"][] = ["line", "freeze"];
@@ -124,7 +126,8 @@ export function evaluatePromotion(facts: PromotionFacts, request: PromotionReque
 
   const failed = checks.filter((check) => !check.ok);
   const canOverride = Boolean(request.admin && !request.automatic && request.reason?.trim());
-  const overridden = canOverride ? failed.filter((check) => OVERRIDABLE.includes(check.gate)) : [];
+  const overridable = request.force ? failed : failed.filter((check) => OVERRIDABLE.includes(check.gate));
+  const overridden = canOverride ? overridable : [];
   const blocking = failed.filter((check) => !overridden.includes(check));
   const reasons = blocking.map((check) => check.detail);
   if (facts.live) reasons.unshift(`Release ${facts.version} is already live.`);

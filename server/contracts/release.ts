@@ -8,7 +8,8 @@ const environmentName = z.string().min(1).max(100);
 export const releaseRef = z.object({ releaseId: id });
 export const deploymentRef = z.object({ id });
 export const deployInput = releaseRef.extend({ environment: environmentName });
-export const promoteInput = releaseRef.extend({ reason });
+/** A promotion; `force` (admins, with a reason) takes it past every gate, audited and shown as forced. */
+export const promoteInput = releaseRef.extend({ reason, force: z.boolean().optional() });
 export const rollbackInput = projectRef.extend({ environment: environmentName, reason });
 export const signOffQaInput = z.object({ id, note: z.string().max(2000).nullish() });
 
@@ -65,6 +66,7 @@ const cellDeployment = z.object({
   error: z.string().nullable(),
   serving: z.boolean(),
   active: z.boolean(),
+  forced: z.string().nullable(),
 });
 
 const releaseView = z.object({
@@ -193,3 +195,20 @@ export const promotionCheck = z.object({
     overridden: z.array(z.string()),
   }),
 });
+
+export const rollbackRef = projectRef.extend({ environment: environmentName });
+
+/** What a rollback does, named before it runs: where it goes back to, with which cards, and how. */
+export const rollbackPreview = z.object({
+  environment: z.string(),
+  current: z.object({ releaseId: z.number(), version: z.string() }),
+  target: z.object({
+    releaseId: z.number(),
+    version: z.string(),
+    cards: z.array(z.object({ id: z.number(), key: z.string(), title: z.string() })),
+    liveUntil: z.date(),
+  }),
+  how: z.enum(["switch", "redeploy"]),
+  slot: z.string().nullable(),
+});
+export const rollbackQueued = rollbackPreview.extend({ deploymentId: z.number() });

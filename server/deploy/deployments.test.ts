@@ -112,10 +112,21 @@ describeOnEveryDatabase("deployments", (fresh) => {
       ["green", "1.3.0", false],
     ]);
 
+    const preview = await ctx.caller.release.rollbackPreview({ project: "shiplane", environment: "live" });
+    expect(preview).toMatchObject({
+      current: { version: "1.4.0" },
+      target: { version: "1.3.0", cards: [{ title: "Checkout" }] },
+      how: "switch",
+      slot: "green",
+    });
     const rollback = await ctx.caller.release.rollback({
       project: "shiplane",
       environment: "live",
       reason: "Checkout errors",
+    });
+    expect(rollback).toMatchObject({
+      target: { version: "1.3.0", liveUntil: preview.target.liveUntil },
+      how: "switch",
     });
     await settle(ctx.app);
     const rolled = await ctx.caller.release.deployment({ id: rollback.deploymentId });
@@ -139,8 +150,9 @@ describeOnEveryDatabase("deployments", (fresh) => {
     expect(view.releases.find((r) => r.version === "1.4.0")?.pinned).toMatch(/rolled back on live to 1.3.0/);
     expect(await stageOf(second.cards[0].id)).toBe("test");
     expect(await stageOf(first.cards[0].id)).toBe("live");
+    // 1.4.0 was rolled back, so a second rollback has nowhere earlier to go.
     await expect(ctx.caller.release.rollback({ project: "shiplane", environment: "live" })).rejects.toThrow(
-      /holds no release to switch back to/,
+      /live has served no release before 1\.3\.0/,
     );
   });
 

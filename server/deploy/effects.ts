@@ -1,4 +1,5 @@
 import { itemKey } from "../../domain/funnel/item";
+import type { StageKey } from "../../domain/funnel/stages";
 import type { Store } from "../../db/client";
 import { newestSucceededBefore, updateDeployment } from "../../db/repositories/deployments";
 import { findRelease, itemsOfReleases, pinRelease, type ReleaseRecord } from "../../db/repositories/releases";
@@ -40,26 +41,40 @@ export async function finishedEffects(
       `rolled back on ${environment.name} to ${context.release.version}`,
     );
   }
+  const asked = deployment.request ?? {};
   await record({
     itemId: null,
     type: "rollback.done",
     actor: deployment.triggeredBy,
-    payload: payloadOf(context, { from: rolledBack?.version ?? null, to: context.release.version }),
+    payload: payloadOf(context, {
+      from: rolledBack?.version ?? null,
+      to: context.release.version,
+      cards: asked.cards ?? [],
+      liveUntil: asked.liveUntil ?? null,
+      how: asked.how ?? null,
+    }),
   });
   return rolledBack;
 }
 
-/** After a deployment finished well: a promotion takes its cards Live; a rollback takes the replaced release's cards off Live. */
+/**
+ * After a deployment finished well: a promotion takes its cards Live; a rollback takes the
+ * replaced release's cards back to Test and its target's cards to Live, where they are again.
+ */
 export async function afterFinish(app: App, context: DeploymentContext, replaced: ReleaseRecord | null): Promise<void> {
   const { deployment } = context;
-  if (deployment.purpose === "promote") {
-    const effects = await advanceCards(app, SYSTEM, context.itemIds, ["build", "test"], "live");
-    await noteEffects(app, deployment.id, context, effects);
-  }
   if (replaced) {
     const items = (await itemsOfReleases(app.database, [replaced.id])).map((item) => item.id);
     const reason = `Release ${replaced.version} was rolled back on ${context.environment.name} to ${context.release.version}.`;
     await returnCards(app, SYSTEM, items, ["live"], "test", reason);
+  }
+  if (deployment.purpose !== "deploy" && context.environment.kind === "live") {
+    const forced = deployment.request?.forced
+      ? `Forced promotion: ${String(deployment.request.reason ?? "")}`
+      : undefined;
+    const from: StageKey[] = forced ? ["code", "build", "test"] : ["build", "test"];
+    const effects = await advanceCards(app, SYSTEM, context.itemIds, from, "live", forced);
+    await noteEffects(app, deployment.id, context, effects);
   }
 }
 

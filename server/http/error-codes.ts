@@ -28,6 +28,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   "DEPLOYMENT.FINISHED": 409,
   "ROLLBACK.UNAVAILABLE": 409,
   "PROMOTION.REFUSED": 422,
+  "DEPLOY.LIVE_NEEDS_PROMOTION": 422,
 };
 
 export function errorStatus(code: DomainErrorCode): number {

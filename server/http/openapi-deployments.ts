@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { scoped } from "./openapi-security";
-import { deployBody, deploymentStatusBody } from "./rest-deployments";
+import { deployBody, deploymentStatusBody, promoteBody } from "./rest-deployments";
 
 type Describe = (description: string) => unknown;
 
@@ -53,7 +53,8 @@ export function deploymentPaths(error: Describe, schema: (type: z.ZodType, io: "
     "/api/v1/releases/{id}/deploy": {
       parameters: [path("id", "integer")],
       post: {
-        summary: "Queue a deployment of the release to an environment (its idle slot for blue-green)",
+        summary:
+          "Queue a deployment of the release to a test environment (its idle slot for blue-green); a live environment changes only through promotion (422 DEPLOY.LIVE_NEEDS_PROMOTION)",
         security,
         requestBody: { required: true, content: { "application/json": { schema: schema(deployBody, "input") } } },
         responses: {
@@ -62,15 +63,17 @@ export function deploymentPaths(error: Describe, schema: (type: z.ZodType, io: "
           ...auth,
           "404": error("Unknown release or environment"),
           "409": error("Already queued or running there, or the environment has no deployer"),
+          "422": error("The environment is live: promote the release instead (DEPLOY.LIVE_NEEDS_PROMOTION)"),
         },
       },
     },
     "/api/v1/releases/{id}/promote": {
       parameters: [path("id", "integer")],
       post: {
-        summary: "Promote the release to live: deploy, verify, switch (blue-green), then its cards move to Live",
+        summary:
+          "Promote the release to live: deploy, verify, switch (blue-green), then its cards move to Live. An admin may force it past every gate with `force: true` and a written `reason` (audited, shown as forced)",
         security,
-        requestBody: reasonBody,
+        requestBody: { required: false, content: { "application/json": { schema: schema(promoteBody, "input") } } },
         responses: {
           "202": deployment,
           ...auth,
@@ -82,10 +85,18 @@ export function deploymentPaths(error: Describe, schema: (type: z.ZodType, io: "
     "/api/v1/projects/{project}/environments/{environment}/rollback": {
       parameters: [path("project"), path("environment")],
       post: {
-        summary: "Roll back: switch a blue-green environment back, or redeploy the previous release in place",
+        summary:
+          "Roll back to the release the environment served before the current one, verified there: blue-green switches back when the idle slot holds exactly it, otherwise (and in place) it is deployed again",
         security,
         requestBody: reasonBody,
-        responses: { "202": deployment, ...auth, "409": error("Nothing to roll back to") },
+        responses: {
+          "202": {
+            description:
+              "The deployment, and `rollback`: { environment, current, target: { releaseId, version, cards, liveUntil }, how: switch | redeploy, slot }",
+          },
+          ...auth,
+          "409": error("No earlier release, verified there, to roll back to (ROLLBACK.UNAVAILABLE, with the reason)"),
+        },
       },
     },
     "/api/v1/deployments/{id}": {

@@ -16,6 +16,7 @@ import { parse, readObject, respond } from "./respond";
 type AppSource = () => Promise<App>;
 const idParam = z.coerce.number().int().positive();
 const reasonBody = z.object({ reason: z.string().trim().max(2000).nullish() });
+export const promoteBody = reasonBody.extend({ force: z.boolean().optional() });
 export const deployBody = z.object({
   environment: z.string().trim().min(1, "name the environment, e.g. test").max(100),
 });
@@ -66,8 +67,8 @@ export function promoteHandler(rawId: string, req: Request, appSource: AppSource
     const app = await appSource();
     const release = await requireRelease(app.database, parse(idParam, rawId));
     const actor = await authorizeForProjectId(app, req, release.projectId, "deploy");
-    const body = parse(reasonBody, await readObject(req));
-    return accepted(app, await promoteRelease(app, actor, { releaseId: release.id, reason: body.reason }));
+    const body = parse(promoteBody, await readObject(req));
+    return accepted(app, await promoteRelease(app, actor, { releaseId: release.id, ...body }));
   });
 }
 
@@ -77,7 +78,11 @@ export function rollbackHandler(slug: string, environment: string, req: Request,
     const project = await requireProject(app.database, slug);
     const actor = await authorizeRequest(app, req, project, "deploy");
     const body = parse(reasonBody, await readObject(req));
-    return accepted(app, await rollbackEnvironment(app, actor, { project: slug, environment, reason: body.reason }));
+    const rollback = await rollbackEnvironment(app, actor, { project: slug, environment, reason: body.reason });
+    return Response.json(
+      { ...(await getDeployment(app, rollback.deploymentId, { tailLines: 200 })), rollback },
+      { status: 202, headers: { Location: `/api/v1/deployments/${rollback.deploymentId}` } },
+    );
   });
 }
 

@@ -28,12 +28,13 @@ export async function considerAutoRollback(
   const minutes = Math.round(after / 60_000);
   const reason = `Critical alert "${alert.name}" fired ${minutes} min after ${release?.version ?? "the release"} went live on ${environment.name}.`;
   try {
-    return await rollbackEnvironment(app, SYSTEM, {
+    const rollback = await rollbackEnvironment(app, SYSTEM, {
       project,
       environment: environment.name,
       reason,
       alert: alert.name,
     });
+    return rollback.deploymentId;
   } catch (error) {
     if (!isDomainError(error)) throw error;
     console.error(`Automatic rollback of ${environment.name} refused: ${error.message}`);

@@ -47,13 +47,15 @@ export async function advanceCards(
   itemIds: number[],
   from: StageKey[],
   to: StageKey,
+  /** A forced promotion's reason: the cards follow their release past the gates, the move says why. */
+  forced?: string,
 ): Promise<CardEffect[]> {
   const effects: CardEffect[] = [];
   for (const itemId of itemIds) {
     const item = await findItem(app.database, itemId);
     if (!item || !isStageKey(item.stage) || !from.includes(item.stage)) continue;
     try {
-      await moveItem(app, actor, { id: itemId, toStage: to });
+      await moveItem(app, actor, { id: itemId, toStage: to, ...(forced ? { force: true, reason: forced } : {}) });
       effects.push({ itemId, moved: true, note: `moved to ${STAGE_NAMES[to]}` });
     } catch (error) {
       if (!isDomainError(error)) throw error;

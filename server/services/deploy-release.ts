@@ -39,6 +39,14 @@ export interface EnqueueRequest {
 
 export async function enqueue(app: App, actor: Actor, request: EnqueueRequest): Promise<number> {
   const { release, purpose } = request;
+  if (purpose === "deploy" && request.environment.kind === "live") {
+    // Live changes only through promotion, on every path: the API, the UI and schedules.
+    throw new DomainError(
+      "DEPLOY.LIVE_NEEDS_PROMOTION",
+      `${request.environment.name} is live: it changes only through promotion, which checks the release's gates first. Promote ${release.version} instead (Promote on the Releases page, or POST /api/v1/releases/${release.id}/promote).`,
+      { environment: request.environment.name, releaseId: release.id },
+    );
+  }
   const settings = readSettings(request.environment.config);
   const needsDeployer = (request.phase ?? "deploy") === "deploy";
   if (needsDeployer && !settings.deployer) {
@@ -80,6 +88,7 @@ export async function enqueue(app: App, actor: Actor, request: EnqueueRequest): 
       phase: request.phase ?? "deploy",
       triggeredBy: actor.id,
       queuedAt: app.now(),
+      request: request.details ?? null,
     });
     await record({
       itemId: null,

@@ -31,6 +31,13 @@ export async function updateEnvironmentSettings(
     throw new DomainError("VALIDATION", `These settings cannot be saved: ${problems}.`, { field: "settings", fields });
   }
   const settings = parsed.data;
+  if (settings.schedule && environment.kind === "live") {
+    const message = `${environment.name} is live: it changes only through promotion, so it cannot deploy on a schedule. Schedule test instead, and turn on automatic promotion to take green releases live.`;
+    throw new DomainError("VALIDATION", message, {
+      field: "settings",
+      fields: { "settings.schedule.cron": [message] },
+    });
+  }
   const strategy = input.strategy ?? environment.strategy;
   await changeProject(app, project.id, async (store, record) => {
     await updateEnvironment(store, environment.id, {

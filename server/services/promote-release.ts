@@ -1,7 +1,8 @@
 import { DomainError } from "../../domain/errors";
 import { targetSlot } from "../../domain/release/environment";
 import { evaluatePromotion, type PromotionDecision, type PromotionFacts } from "../../domain/release/promotion";
-import { newestSucceededBefore } from "../../db/repositories/deployments";
+import { newestOnSlot } from "../../db/repositories/deployments";
+import { completed } from "../../domain/release/deployment-state";
 import { listEnvironments } from "../../db/repositories/environments";
 import { changeProject } from "../unit-of-work";
 import type { Actor } from "../../domain/access/actor";
@@ -15,6 +16,8 @@ export interface PromoteInput {
   releaseId: number;
   /** An admin's reason lets a promotion through a freeze window or a stopped line (audited). */
   reason?: string | null;
+  /** Forced past every gate: admins only, with a written reason; audited and shown as forced. */
+  force?: boolean;
 }
 
 export interface PromotionCheck {
@@ -33,6 +36,7 @@ async function assess(app: App, actor: Actor, input: PromoteInput & { automatic?
     admin: actor.role === "admin",
     reason: input.reason,
     automatic: input.automatic,
+    force: input.force,
   });
   if (!live) decision.reasons.unshift("This project has no live environment: add one on the Releases page.");
   return { release, live, facts, decision: { ...decision, allowed: decision.reasons.length === 0 } };
@@ -59,6 +63,17 @@ export async function promoteRelease(
   actor: Actor,
   input: PromoteInput & { automatic?: boolean },
 ): Promise<number> {
+  if (input.force && actor.role !== "admin") {
+    throw new DomainError(
+      "AUTH.FORBIDDEN",
+      "Only an admin can force a promotion past its gates. Ask one, or get the gates green.",
+    );
+  }
+  if (input.force && !input.reason?.trim()) {
+    throw new DomainError("VALIDATION", "Say why this promotion is forced past its gates: the reason is audited.", {
+      field: "reason",
+    });
+  }
   const { release, live, decision } = await assess(app, actor, input);
   if (!decision.allowed || !live) {
     await changeProject(app, release.projectId, async (_store, record) => {
@@ -81,10 +96,11 @@ export async function promoteRelease(
   const slot = targetSlot(live.strategy, live.activeSlot);
   let phase: "deploy" | "switch" = "deploy";
   if (slot) {
-    const held = await newestSucceededBefore(app.database, live.id, slot);
+    // Only switch when the idle slot holds exactly this release now, verified there.
+    const held = await newestOnSlot(app.database, live.id, slot);
     const verified =
       held?.verifyStatus === "passed" || (held?.verifyStatus === null && !readSettings(live.config).verify);
-    if (held && held.releaseId === release.id && verified) phase = "switch";
+    if (held && completed(held) && held.releaseId === release.id && verified) phase = "switch";
   }
   return enqueue(app, actor, {
     release,
@@ -96,6 +112,7 @@ export async function promoteRelease(
       automatic: Boolean(input.automatic),
       checks: decision.checks.filter((c) => c.ok).map((c) => c.detail),
       ...(decision.overridden.length ? { overridden: decision.overridden, reason: input.reason } : {}),
+      ...(input.force && decision.overridden.length ? { forced: true } : {}),
     },
   });
 }

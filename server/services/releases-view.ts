@@ -106,6 +106,8 @@ function cellsOf(rows: ReleaseRows, release: ReleaseRecord) {
         error: newest.error,
         serving: rows.serving.has(newest.id),
         active: newest.finishedAt === null,
+        /** Forced past its gates by an admin: the written reason. */
+        forced: newest.request?.forced ? String(newest.request.reason ?? "") : null,
       },
     };
   });

@@ -212,6 +212,8 @@ export const deployments = table(
     deadlineAt: at("deadline_at"),
     cancelRequestedAt: at("cancel_requested_at"),
     callbackTokenHash: text("callback_token_hash"),
+    /** What was asked: a promotion's gates and whether it was forced (and why), a rollback's target. */
+    request: json<T.EventPayload>("request"),
   },
   (t) => [
     index("deployments_release").on(t.releaseId),

@@ -13,7 +13,7 @@ import { getDeployment } from "../../services/get-deployment";
 import { getReleases } from "../../services/get-releases";
 import { checkPromotion, promoteRelease } from "../../services/promote-release";
 import { releaseOfItem } from "../../services/release-of-item";
-import { rollbackEnvironment } from "../../services/rollback-environment";
+import { previewRollback, rollbackEnvironment } from "../../services/rollback-environment";
 import { signOffQa } from "../../services/sign-off-qa";
 import { adminProcedure, procedureFor, router, viewerProcedure } from "../init";
 
@@ -46,10 +46,15 @@ export const releaseRouter = router({
     .input(contract.promoteInput)
     .output(contract.queuedDeployment)
     .mutation(async ({ ctx, input }) => ({ deploymentId: await promoteRelease(ctx.app, ctx.actor, input) })),
+  /** The rollback's target, its cards and how it gets there, for the confirmation; refused with the reason. */
+  rollbackPreview: procedureFor("viewer")
+    .input(contract.rollbackRef)
+    .output(exact<Awaited<ReturnType<typeof previewRollback>>>()(contract.rollbackPreview))
+    .query(({ ctx, input }) => previewRollback(ctx.app, input)),
   rollback: releaseManager
     .input(contract.rollbackInput)
-    .output(contract.queuedDeployment)
-    .mutation(async ({ ctx, input }) => ({ deploymentId: await rollbackEnvironment(ctx.app, ctx.actor, input) })),
+    .output(exact<Awaited<ReturnType<typeof rollbackEnvironment>>>()(contract.rollbackQueued))
+    .mutation(({ ctx, input }) => rollbackEnvironment(ctx.app, ctx.actor, input)),
   cancel: onDeployment("release-manager")
     .input(contract.deploymentRef)
     .output(done)
