@@ -3,7 +3,12 @@ import os from "node:os";
 import path from "node:path";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `shiplane-e2e-${process.pid}`);
+// Set once, in the runner's process, so that its test workers (own processes) name the same folders.
+process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `shiplane-e2e-${process.pid}`);
+process.env.E2E_WORK_DIR ??= path.join(os.tmpdir(), `shiplane-e2e-work-${process.pid}`);
+const dataDir = process.env.E2E_DATA_DIR;
+/** The suite's server keeps its database and key here (tests check that no step can read them). */
+export const DATA_DIR = dataDir;
 /** The instance admin the server makes at start; the setup project signs in as it once. */
 export const ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password" };
 
@@ -47,6 +52,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       SHIPLANE_DATA_DIR: dataDir,
+      SHIPLANE_WORK_DIR: process.env.E2E_WORK_DIR,
       SHIPLANE_SEED: "none",
       SHIPLANE_ADMIN_EMAIL: ADMIN.email,
       SHIPLANE_ADMIN_PASSWORD: ADMIN.password,

@@ -22,7 +22,7 @@ export default defineConfig({
           environment: "node",
           testTimeout: 30_000,
           // The key that seals stored secrets in tests (the app takes it from SHIPLANE_SECRET).
-          env: { SHIPLANE_SECRET: "test-secret-for-sealing-stored-secrets" },
+          env: { SHIPLANE_SECRET: "test-secret-for-sealing-stored-secrets", SHIPLANE_ALLOW_PRIVATE_WEBHOOKS: "1" },
           hookTimeout: 60_000,
           fileParallelism: false,
         },

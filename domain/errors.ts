@@ -29,6 +29,8 @@ export type DomainErrorCode =
   | "DEPLOYMENT.FINISHED"
   | "PROMOTION.REFUSED"
   | "DEPLOY.LIVE_NEEDS_PROMOTION"
+  | "JOB.NOT_HELD"
+  | "WORKER.NOT_FOUND"
   | "ROLLBACK.UNAVAILABLE";
 
 export class DomainError extends Error {

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { createItem } from "./fixtures";
 import { createHmac, randomUUID } from "node:crypto";
@@ -23,7 +24,9 @@ export async function trpc<T = unknown>(
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
-const step = (script: string) => ({ type: "command", command: `node scripts/demo/${script}`, timeoutSeconds: 60 });
+/** The demo's scripts by their full path: steps run in the workers' folder. */
+const scripts = path.resolve(import.meta.dirname, "..", "scripts", "demo");
+const step = (script: string) => ({ type: "command", command: `node ${scripts}/${script}`, timeoutSeconds: 60 });
 
 /** The demo's real steps on a project's environments: test in place, live blue-green. */
 export async function useDemoSteps(request: APIRequestContext, project: string) {

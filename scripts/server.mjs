@@ -9,6 +9,8 @@ import { SECURITY_HEADERS } from "../next.config.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { config } = await runTs("server/config.ts");
+// Files the server makes (the database's journal, a generated key) are its own alone.
+process.umask(0o077);
 const { port, trustProxy } = config();
 const app = next({ dev: false, dir: root, port, hostname: "localhost" });
 const handle = app.getRequestHandler();

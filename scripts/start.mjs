@@ -47,9 +47,10 @@ if (newest > built) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+let prepared;
 try {
   const { prepare } = await runTs("server/cli/prepare.ts");
-  await prepare();
+  prepared = await prepare();
 } catch (error) {
   console.error(`Shiplane cannot start: ${error.message}`);
   process.exit(1);
@@ -60,5 +61,18 @@ const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// Deploy steps run on the built-in worker, a process of its own beside the server (never in it).
+let worker = null;
+if (prepared.workerToken) {
+  const { startBuiltInWorker } = await runTs("server/worker/built-in.ts");
+  worker = startBuiltInWorker(prepared.workerToken);
+}
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    worker?.stop();
+    server.kill(signal);
+  });
+server.on("exit", (code, signal) => {
+  worker?.stop();
+  process.exit(code ?? (signal ? 1 : 0));
+});

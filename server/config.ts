@@ -46,6 +46,13 @@ const variables = z.object({
   SHIPLANE_SESSION_DAYS: optional(whole("SHIPLANE_SESSION_DAYS", 1, 3650)),
   SHIPLANE_TRUST_PROXY: optional(z.enum(["0", "1"], { error: "SHIPLANE_TRUST_PROXY must be 1 (behind a proxy) or 0" })),
   SHIPLANE_ROOT: optional(z.string()),
+  SHIPLANE_WORK_DIR: optional(z.string()),
+  SHIPLANE_WORKER_USER: optional(z.string().regex(/^[a-z_][a-z0-9_-]*$/i, "SHIPLANE_WORKER_USER must be a user name")),
+  SHIPLANE_BUILTIN_WORKER: optional(z.enum(["0", "1"], { error: "SHIPLANE_BUILTIN_WORKER must be 1 or 0" })),
+  SHIPLANE_ALLOW_PRIVATE_WEBHOOKS: optional(
+    z.enum(["0", "1"], { error: "SHIPLANE_ALLOW_PRIVATE_WEBHOOKS must be 1 or 0" }),
+  ),
+  SHIPLANE_WORKER_TOKEN: optional(z.string().regex(/^slw_/, "SHIPLANE_WORKER_TOKEN must be a worker token (slw_…)")),
 });
 
 /** The names of every variable read here (the configuration docs must list each). */
@@ -68,6 +75,16 @@ export interface Config {
   trustProxy: boolean;
   /** Where Shiplane's own files are (migrations, demo scripts). */
   root: string;
+  /** The workers' own folder: steps run there, never in the data folder. */
+  workDir: string;
+  /** The account the built-in worker runs steps as when Shiplane runs as root. */
+  workerUser: string;
+  /** Whether `npm start` starts the built-in worker beside the server. */
+  builtInWorker: boolean;
+  /** Webhook steps may call loopback, link-local and private addresses (the demo and tests). */
+  allowPrivateWebhooks: boolean;
+  /** A worker process's token, when it is not given on its command line. */
+  workerToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +116,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionDays: v.SHIPLANE_SESSION_DAYS ?? 7,
     trustProxy: v.SHIPLANE_TRUST_PROXY === "1",
     root: v.SHIPLANE_ROOT ?? process.cwd(),
+    workDir: v.SHIPLANE_WORK_DIR ?? "./work",
+    workerUser: v.SHIPLANE_WORKER_USER ?? "nobody",
+    builtInWorker: v.SHIPLANE_BUILTIN_WORKER !== "0",
+    allowPrivateWebhooks: v.SHIPLANE_ALLOW_PRIVATE_WEBHOOKS === "1",
+    workerToken: v.SHIPLANE_WORKER_TOKEN ?? null,
   };
 }
 
@@ -114,12 +136,16 @@ export function config(): Config {
   return cached.config;
 }
 
-/** The variables of the server's environment that deploy commands inherit: all but these secrets. */
-const HIDDEN_FROM_STEPS = ["DATABASE_URL", "TEST_DATABASE_URL", "SHIPLANE_SECRET", "BETTER_AUTH_SECRET"];
-export function inheritedEnvironment(): Record<string, string> {
+/**
+ * What a step inherits from the process that runs it: the search path, the home folder, the
+ * locale and the time zone — nothing else of the server's or the worker's environment.
+ */
+export const STEP_BASE_VARIABLES = ["PATH", "HOME", "LANG", "TZ"] as const;
+export function stepBaseEnvironment(): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !HIDDEN_FROM_STEPS.includes(key)) env[key] = value;
+  for (const name of STEP_BASE_VARIABLES) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
   }
   return env;
 }

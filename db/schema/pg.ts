@@ -2,3 +2,4 @@
 export * from "./pg/funnel";
 export * from "./pg/delivery";
 export * from "./pg/access";
+export * from "./pg/workers";

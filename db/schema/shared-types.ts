@@ -14,6 +14,8 @@ export type DeploymentPurpose = "deploy" | "promote" | "rollback";
 export type DeploymentPhase = "deploy" | "verify" | "switch";
 export type StepStatus = "running" | "passed" | "failed";
 export type EnvironmentStatus = "provisioning" | "ready" | "failed";
+export type JobPhase = "deploy" | "verify" | "switch" | "provision";
+export type JobStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
 /** A deploy freeze, Argo-style: from each occurrence of the cron expression, for `durationMinutes`. */
 export interface FreezeWindow {
   cron: string;

@@ -2,3 +2,4 @@
 export * from "./sqlite/funnel";
 export * from "./sqlite/delivery";
 export * from "./sqlite/access";
+export * from "./sqlite/workers";

@@ -34,6 +34,9 @@ export const ACCESS_ACTIONS = {
   "user.disabled": "Account disabled",
   "user.enabled": "Account enabled",
   "user.role": "Instance admin changed",
+  "worker.created": "Worker token created",
+  "worker.changed": "Worker changed",
+  "worker.revoked": "Worker revoked",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -32,6 +32,12 @@ export interface EnvironmentSettings {
   schedule: ScheduleConfig | null;
   /** Blue-green: switch back on its own when a critical alert fires this soon after a switch. */
   autoRollback: { withinMinutes: number } | null;
+  /** Its command steps run on workers that have every one of these tags. */
+  workerTags: string[];
+  /** Variables its steps see beside Shiplane's own; secret ones are sealed at rest and masked in logs. */
+  variables: Record<string, { value: string; secret: boolean }>;
+  /** Who last set its command steps: a project admin's run only on workers assigned to the project. */
+  commandsSetBy: "instance" | "project";
 }
 
 export const EMPTY_SETTINGS: EnvironmentSettings = {
@@ -43,6 +49,9 @@ export const EMPTY_SETTINGS: EnvironmentSettings = {
   provision: null,
   schedule: null,
   autoRollback: null,
+  workerTags: [],
+  variables: {},
+  commandsSetBy: "instance",
 };
 
 export type Strategy = "in-place" | "blue-green";

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The demo project's deployer: publishes a tiny static site of the release into
-// <data>/demo/<environment>/<slot>/ (or .../site/ for an in-place environment, which then
+// <work folder>/demo/<environment>/<slot>/ (or .../site/ for an in-place environment, which then
 // points its `current` link at it). Shiplane runs it with SHIPLANE_* variables set.
 import fs from "node:fs";
 import path from "node:path";
@@ -15,7 +15,7 @@ if (!environment || !version) {
 }
 const artifacts = JSON.parse(env.SHIPLANE_ARTIFACTS || "[]");
 const slot = env.SHIPLANE_SLOT || "site";
-const root = path.resolve(env.SHIPLANE_DATA_DIR || "data", "demo", environment);
+const root = path.resolve(env.SHIPLANE_WORK_DIR || ".", "demo", environment);
 console.log(
   `Release ${version} (commit ${env.SHIPLANE_COMMIT || "?"}) → ${environment}${env.SHIPLANE_SLOT ? `, slot ${slot}` : ""}`,
 );

@@ -10,7 +10,7 @@ if (!environment || !to) {
   console.error("SHIPLANE_ENVIRONMENT and SHIPLANE_TO_SLOT must be set (Shiplane sets them).");
   process.exit(2);
 }
-const root = path.resolve(process.env.SHIPLANE_DATA_DIR || "data", "demo", environment);
+const root = path.resolve(process.env.SHIPLANE_WORK_DIR || ".", "demo", environment);
 if (!fs.existsSync(path.join(root, to, "index.html"))) {
   console.error(`Slot ${to} of ${environment} holds no site: deploy to it first.`);
   process.exit(1);

@@ -38,5 +38,5 @@ export async function projectsOf(app: App, user: SignedInUser): Promise<ProjectR
 }
 
 export function userActor(user: SignedInUser, role: Role): Actor {
-  return { id: `user:${user.email}`, role };
+  return { id: `user:${user.email}`, role, instanceAdmin: user.siteAdmin };
 }

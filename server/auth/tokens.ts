@@ -3,6 +3,7 @@ import { grants, type Scope } from "../../domain/access/scopes";
 import { DomainError } from "../../domain/errors";
 import type { ProjectRecord } from "../../db/repositories/projects";
 import { findTokenByHash, markTokenUsed, type TokenRecord } from "../../db/repositories/tokens";
+import { findWorkerByHash, type WorkerRecord } from "../../db/repositories/workers";
 import type { App } from "../app";
 
 /** Tokens (API, callback, invitation) are only ever stored as this hash. */
@@ -52,4 +53,20 @@ export async function authenticate(
     );
   }
   return token;
+}
+
+/** The live worker named by `Authorization: Bearer slw_…`; unknown or revoked tokens are refused. */
+export async function authenticateWorker(app: App, authorization: string | null): Promise<WorkerRecord> {
+  const match = authorization ? /^Bearer\s+(slw_\S+)$/i.exec(authorization.trim()) : null;
+  const how = "An instance admin creates worker tokens on the Workers page or with `shiplane workers create`";
+  if (!match)
+    throw new DomainError(
+      "AUTH.UNAUTHENTICATED",
+      `This needs a worker token: send "Authorization: Bearer slw_…". ${how}.`,
+    );
+  const worker = await findWorkerByHash(app.database, hashToken(match[1]));
+  if (!worker) throw new DomainError("AUTH.UNAUTHENTICATED", `This worker token is not known. ${how}.`);
+  if (worker.revokedAt)
+    throw new DomainError("AUTH.UNAUTHENTICATED", `This worker token (${worker.prefix}…) was revoked. ${how}.`);
+  return worker;
 }

@@ -11,6 +11,7 @@ import { registerSeedCommands } from "./commands/seed";
 import { registerTokenCommands } from "./commands/token";
 import { registerUserCommands } from "./commands/user";
 import { registerWebhooksCommands } from "./commands/webhooks";
+import { registerWorkerCommands } from "./commands/worker";
 
 export type { CliIo };
 
@@ -23,6 +24,7 @@ const COMMANDS = [
   registerWebhooksCommands,
   registerUserCommands,
   registerItemCommands,
+  registerWorkerCommands,
 ];
 
 const processIo: CliIo = {

@@ -16,7 +16,7 @@ const address = z.string().trim().max(2000).nullable().default(null);
 
 export const commandStep = z.object({
   type: z.literal("command"),
-  command: z.string().trim().min(1, "a command to run").max(4000),
+  command: z.string().trim().min(1, "a command to run").max(10_000, "at most 10,000 characters"),
   timeoutSeconds: timeout(600),
 });
 export const webhookStep = z.object({
@@ -38,6 +38,16 @@ export const scheduleConfig = z
     if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["cron"] });
   });
 
+const tag = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,39}$/i, "a tag is 1–40 letters, digits, dots, dashes or underscores");
+const variableName = z
+  .string()
+  .regex(/^[A-Z_][A-Z0-9_]{0,63}$/, "a variable name is upper case letters, digits and underscores")
+  .refine((name) => !name.startsWith("SHIPLANE_"), "SHIPLANE_ variables are Shiplane's own")
+  .refine((name) => !["PATH", "HOME", "LANG", "TZ"].includes(name), "PATH, HOME, LANG and TZ come from the worker");
+
 export const environmentSettings = z.object({
   url: address,
   slots: z.object({ blue: address, green: address }).default({ blue: null, green: null }),
@@ -56,6 +66,12 @@ export const environmentSettings = z.object({
     })
     .nullable()
     .default(null),
+  workerTags: z.array(tag).max(10).default([]),
+  variables: z
+    .record(variableName, z.object({ value: z.string().max(10_000), secret: z.boolean().default(false) }))
+    .refine((variables) => Object.keys(variables).length <= 50, "at most 50 variables")
+    .default({}),
+  commandsSetBy: z.enum(["instance", "project"]).default("instance"),
 });
 
 /** An environment's settings as the UI and the API show them (webhook secrets blanked). */
@@ -88,6 +104,10 @@ export const environmentSettingsView = z.object({
     .nullable(),
   schedule: z.object({ cron: z.string(), timezone: z.string().nullable() }).nullable(),
   autoRollback: z.object({ withinMinutes: z.number() }).nullable(),
+  workerTags: z.array(z.string()),
+  /** Secret values are blank: they are never sent back. */
+  variables: z.record(z.string(), z.object({ value: z.string(), secret: z.boolean() })),
+  commandsSetBy: z.enum(["instance", "project"]),
 });
 
 /** The project's release policy: automatic promotion, the stop-the-line switch, freeze windows. */

@@ -4,11 +4,13 @@ import type { Actor } from "../../domain/access/actor";
 import type { App } from "../app";
 import { loadDeploymentContext } from "./context";
 import { finish } from "./pipeline";
+import { cancelJobOf } from "./job-reports";
 import { requireDeployment } from "../services/lookups";
 
 /**
- * Cancels a deployment: a queued one, or one waiting on an external tool, ends at once; a
- * running command is stopped (its whole process group) by the instance that runs it.
+ * Cancels a deployment: a queued one, or one waiting on an external tool, ends at once; a step
+ * on a worker is stopped (its whole process group) by the worker, which learns of it at its next
+ * heartbeat, or ends at once when no worker took it yet.
  */
 export async function cancelDeployment(app: App, actor: Actor, id: number): Promise<void> {
   const deployment = await requireDeployment(app.database, id);
@@ -22,6 +24,8 @@ export async function cancelDeployment(app: App, actor: Actor, id: number): Prom
     return;
   }
   await app.database.transaction((store) => updateDeployment(store, id, { cancelRequestedAt: app.now() }));
+  const job = deployment.runner?.startsWith("worker:") ? Number(deployment.runner.slice("worker:".length)) : null;
+  if (job !== null) return cancelJobOf(app, id, job, cause);
   // Here if this instance runs it; otherwise its instance sees the request at its next heartbeat.
   app.runner.cancel(id);
 }

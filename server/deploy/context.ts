@@ -68,7 +68,6 @@ export function stepVariables(context: DeploymentContext): Record<string, string
     SHIPLANE_SLOT: deployment.slot ?? "",
     SHIPLANE_ARTIFACTS: JSON.stringify(artifacts),
     SHIPLANE_TARGET_URL: target ?? "",
-    SHIPLANE_DATA_DIR: config().dataDir,
   };
 }
 

@@ -49,7 +49,7 @@ describeOnEveryDatabase("release policy, schedules and webhook deployers", (fres
       outcome: "deployed",
       dueAt: new Date("2026-03-03T02:00:00Z"),
     });
-    await Promise.all([one.runner.idle(), two.runner.idle()]);
+    await Promise.all([settle(one), settle(two)]);
     expect(await runDueSchedules(one)).toEqual([]);
     const deployment = await ctx.caller.release.deployment({ id: fired[0].deploymentId! });
     expect(deployment).toMatchObject({ release: { version: "1.4.0" }, triggeredBy: "scheduler", status: "succeeded" });

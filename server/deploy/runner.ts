@@ -13,6 +13,7 @@ import type { App, Runner } from "../app";
 import { loadDeploymentContext } from "./context";
 import { advance, finish } from "./pipeline";
 import { provisionEnvironment } from "./provision";
+import { sweepJobs } from "./job-reports";
 import type { StepConfig } from "../../domain/release/environment";
 
 const STALE_MS = 60_000;
@@ -31,6 +32,8 @@ export class DeployRunner implements Runner {
   readonly id = `${os.hostname()}/${process.pid}/${Date.now()}.${++started}`;
   private readonly jobs = new Map<number, { abort: AbortController; done: Promise<void> }>();
   private readonly other = new Set<Promise<unknown>>();
+  /** Deployments whose step ended while they were still being carried: carried on again after. */
+  private readonly resumeAgain = new Set<number>();
   private pump: Promise<void> | null = null;
   private again = false;
   private closed = false;
@@ -59,7 +62,10 @@ export class DeployRunner implements Runner {
 
   /** Continues a deployment that waited on something outside (a deploy tool's callback, an external test runner). */
   resume(id: number): void {
-    if (!this.closed && !this.jobs.has(id)) this.start(id);
+    if (this.closed) return;
+    // Still unwinding from the step it handed out: carry on as soon as that is done.
+    if (this.jobs.has(id)) this.resumeAgain.add(id);
+    else this.start(id, true);
   }
 
   /** Stops a deployment this instance runs; false when it runs elsewhere or not at all. */
@@ -97,12 +103,22 @@ export class DeployRunner implements Runner {
     await this.idle();
   }
 
-  private start(id: number): void {
+  /** Carries a deployment on; `resumed`: this instance takes it over first (its heartbeat marks it, its crash is seen). */
+  private start(id: number, resumed = false): void {
     const abort = new AbortController();
-    const done = advance(this.app, id, abort.signal)
+    const done = (async () => {
+      if (resumed)
+        await this.app.database
+          .transaction((store) =>
+            transitionDeployment(store, id, ["running", "succeeded"], { runner: this.id, heartbeatAt: this.app.now() }),
+          )
+          .catch(() => undefined);
+      await advance(this.app, id, abort.signal);
+    })()
       .catch((error: Error) => console.error(`Deployment ${id} stopped on an error: ${error.message}`))
       .finally(() => {
         this.jobs.delete(id);
+        if (this.resumeAgain.delete(id)) this.start(id, true);
         this.kick();
       });
     this.jobs.set(id, { abort, done });
@@ -156,6 +172,7 @@ export class DeployRunner implements Runner {
     const beats = running.length ? await this.app.database.transaction((store) => heartbeat(store, running, now)) : [];
     for (const beat of beats) if (beat.cancelRequestedAt) this.cancel(beat.id);
     await this.recover();
+    await sweepJobs(this.app);
     this.kick();
   }
 
@@ -180,7 +197,8 @@ export class DeployRunner implements Runner {
 
   private orphanCause(deployment: DeploymentRecord, now: Date): string | null {
     const runner = deployment.runner;
-    if (!runner || runner === "external" || LIVE_RUNNERS.has(runner)) return null;
+    // A worker's job has its own heartbeat: sweepJobs fails it when the worker goes silent.
+    if (!runner || runner === "external" || runner.startsWith("worker:") || LIVE_RUNNERS.has(runner)) return null;
     const [host, pid] = runner.split("/");
     const left = deployment.pid
       ? ` Its command (process ${deployment.pid}) may have been left running; check the target.`

@@ -5,7 +5,6 @@ import { insertRelease } from "../../db/repositories/delivery";
 import { listEnvironments, updateEnvironment } from "../../db/repositories/environments";
 import type * as T from "../../db/schema/shared-types";
 import { changeProject } from "../unit-of-work";
-import type { App } from "../app";
 import type { testApp } from "../testing/fixtures";
 import type { BoardCard } from "../../domain/funnel/card";
 
@@ -117,6 +116,4 @@ export async function releaseWithCards(
   return { releaseId, cards };
 }
 
-export async function settle(app: App): Promise<void> {
-  await app.runner.idle();
-}
+export { settle } from "../testing/worker";

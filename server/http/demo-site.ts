@@ -19,7 +19,7 @@ export async function serveDemoSite(segments: string[]): Promise<Response> {
   const [environment, ...rest] = segments;
   if (!environment || !NAME.test(environment)) return notFound("Name an environment: /demo/test/ or /demo/live/.");
   const slot = rest[0] === "blue" || rest[0] === "green" ? rest.shift()! : "current";
-  const root = path.resolve(config().dataDir, "demo", environment, slot);
+  const root = path.resolve(config().workDir, "demo", environment, slot);
   const file = path.resolve(root, rest.join("/") || "index.html");
   if (!file.startsWith(root + path.sep)) return notFound("No such file.");
   try {

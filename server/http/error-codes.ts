@@ -29,6 +29,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   "ROLLBACK.UNAVAILABLE": 409,
   "PROMOTION.REFUSED": 422,
   "DEPLOY.LIVE_NEEDS_PROMOTION": 422,
+  "JOB.NOT_HELD": 409,
+  "WORKER.NOT_FOUND": 404,
 };
 
 export function errorStatus(code: DomainErrorCode): number {

@@ -33,6 +33,12 @@ export const SECURITY_SCHEMES = {
     name: "X-Hub-Signature-256",
     description: "HMAC-SHA256 of the body with the project's webhook secret",
   },
+  workerToken: {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "A worker's token (slw_…): instance admins create them on the Workers page or with shiplane workers create",
+  },
   callbackToken: {
     type: "http",
     scheme: "bearer",

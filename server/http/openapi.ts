@@ -3,6 +3,7 @@ import { buildReportBody } from "./rest-builds";
 import { accountPaths } from "./openapi-account";
 import { denied as deniedDoc, open, scoped, SECURITY_SCHEMES } from "./openapi-security";
 import { deploymentPaths } from "./openapi-deployments";
+import { workerPaths } from "./openapi-workers";
 import { boardCardSchema, createItemInput, moveItemInput } from "../contracts/item";
 import { projectSchema } from "../contracts/project";
 
@@ -215,6 +216,7 @@ export function openApiDocument() {
       },
       ...deploymentPaths(error, schema),
       ...accountPaths(error),
+      ...workerPaths(error, schema),
       "/api/v1/openapi.json": {
         get: { summary: "This document", security: open, responses: { "200": { description: "OpenAPI 3.1" } } },
       },

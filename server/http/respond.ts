@@ -13,9 +13,52 @@ export function errorResponse(
 
 class BadRequest extends Error {}
 
-/** Reads a JSON body; an empty body counts as `{}`. */
-export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
+/** A body past its route's limit: refused with 413 while it is being read, never read whole. */
+export class PayloadTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`The request body is larger than ${formatBytes(limit)}, the most this route takes.`);
+  }
+}
+
+const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${n / (1024 * 1024)} MB` : `${n / 1024} KB`);
+
+/** The limit JSON routes read up to. */
+export const JSON_LIMIT = 1024 * 1024;
+
+/**
+ * Reads a body as text, at most `limit` bytes: a declared length over it is refused before
+ * reading, and a stream that passes it is stopped there. With `cut`, the text so far is kept
+ * (and `cut` says so) instead of refusing.
+ */
+export async function readText(
+  req: Request,
+  limit: number,
+  options: { cut?: boolean } = {},
+): Promise<{ text: string; cut: boolean }> {
+  const declared = Number(req.headers.get("content-length") ?? NaN);
+  if (!options.cut && Number.isFinite(declared) && declared > limit) throw new PayloadTooLarge(limit);
+  if (!req.body) return { text: "", cut: false };
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (size + value.length > limit) {
+      await reader.cancel().catch(() => undefined);
+      if (!options.cut) throw new PayloadTooLarge(limit);
+      chunks.push(value.subarray(0, limit - size));
+      return { text: new TextDecoder().decode(Buffer.concat(chunks)), cut: true };
+    }
+    size += value.length;
+    chunks.push(value);
+  }
+  return { text: new TextDecoder().decode(Buffer.concat(chunks)), cut: false };
+}
+
+/** Reads a JSON body of at most `limit` bytes; an empty body counts as `{}`. */
+export async function readJson(req: Request, limit = JSON_LIMIT): Promise<unknown> {
+  const { text } = await readText(req, limit);
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);
@@ -27,8 +70,8 @@ export async function readJson(req: Request): Promise<unknown> {
 }
 
 /** Reads a JSON object body; an array or a scalar is refused with a clear message. */
-export async function readObject(req: Request): Promise<Record<string, unknown>> {
-  const value = await readJson(req);
+export async function readObject(req: Request, limit = JSON_LIMIT): Promise<Record<string, unknown>> {
+  const value = await readJson(req, limit);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new BadRequest('The request body must be a JSON object, e.g. {"title": "…"}.');
   }
@@ -57,6 +100,10 @@ async function handle(work: () => Promise<Response>): Promise<Response> {
   } catch (error) {
     if (isDomainError(error)) return errorResponse(errorStatus(error.code), error.code, error.message, error.details);
     if (error instanceof BadRequest) return errorResponse(400, "REQUEST.MALFORMED", error.message);
+    if (error instanceof PayloadTooLarge)
+      return errorResponse(413, "REQUEST.TOO_LARGE", `${error.message} Send less, or split it.`, {
+        limit: error.limit,
+      });
     if (error instanceof ZodError) {
       const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
       const summary = issues.map((i) => `${i.path || "body"}: ${i.message}`).join("; ");

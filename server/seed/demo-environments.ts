@@ -1,20 +1,25 @@
+import path from "node:path";
 import type * as T from "../../db/schema/shared-types";
 import { listDeployments, replaceLog } from "../../db/repositories/deployments";
 import { listEnvironments } from "../../db/repositories/environments";
 import { servingDeployments } from "../../db/repositories/facts";
 import type { App } from "../app";
 import { loadDeploymentContext, stepVariables } from "../deploy/context";
-import { runCommand } from "../deploy/steps";
+import { prepareWorkDir, stepProcess, workerAccount } from "../worker/account";
+import { runCommand } from "../worker/run-command";
+import { config } from "../config";
 import { receiveAlerts } from "../services/receive-alerts";
 
-const step = (script: string) => ({ type: "command", command: `node scripts/demo/${script}`, timeoutSeconds: 120 });
+/** The demo's own scripts, by their full path: steps run in the workers' folder, not Shiplane's. */
+const script = (name: string) => `node ${path.join(config().root, "scripts", "demo", name)}`;
+const step = (name: string) => ({ type: "command", command: script(name), timeoutSeconds: 120 });
 
 /**
  * The demo project's environments run real local steps: scripts/demo/ publishes a tiny site
  * of the release under the data folder (served at /demo/<env>/), switches blue-green slots
  * with an atomic link, and checks the deployed site with a regression suite that writes JUnit.
  */
-export const DEMO_ENVIRONMENTS: Record<"test" | "live", T.EnvironmentConfig> = {
+export const demoEnvironments = (): Record<"test" | "live", T.EnvironmentConfig> => ({
   test: {
     url: "/demo/test/",
     deployer: step("deploy.mjs"),
@@ -29,7 +34,7 @@ export const DEMO_ENVIRONMENTS: Record<"test" | "live", T.EnvironmentConfig> = {
     verify: step("regression.mjs"),
     switch: step("switch.mjs"),
   },
-};
+});
 
 /**
  * Publishes, with the demo deployer itself, what the seeded history says each environment
@@ -39,6 +44,9 @@ export const DEMO_ENVIRONMENTS: Record<"test" | "live", T.EnvironmentConfig> = {
 export async function publishSeededSites(app: App, projectId: number): Promise<void> {
   const environments = await listEnvironments(app.database, projectId);
   const serving = await servingDeployments(app.database, projectId);
+  // Published as the built-in worker will deploy later: as its account, in its folder.
+  const account = workerAccount();
+  const where = stepProcess(account, prepareWorkDir(account));
   for (const deployment of await listDeployments(app.database, projectId, {}, 100)) {
     if (!serving.has(deployment.id)) continue;
     const context = await loadDeploymentContext(app.database, deployment.id);
@@ -46,14 +54,14 @@ export async function publishSeededSites(app: App, projectId: number): Promise<v
     let log = "";
     const run = (command: string, extra: Record<string, string> = {}) =>
       runCommand(command, 60, {
-        env: { ...stepVariables(context), ...extra },
-        body: {},
+        ...where,
+        env: { ...where.env, ...stepVariables(context), ...extra },
         log: (text) => (log += text),
         signal: new AbortController().signal,
       });
-    const outcome = await run("node scripts/demo/deploy.mjs");
+    const outcome = await run(script("deploy.mjs"));
     if (outcome.ok && environment.strategy === "blue-green" && deployment.slot) {
-      await run("node scripts/demo/switch.mjs", { SHIPLANE_TO_SLOT: deployment.slot, SHIPLANE_FROM_SLOT: "" });
+      await run(script("switch.mjs"), { SHIPLANE_TO_SLOT: deployment.slot, SHIPLANE_FROM_SLOT: "" });
     }
     if (!outcome.ok)
       console.error(`The demo site of ${environment.name} could not be published: ${outcome.summary}\n${log}`);

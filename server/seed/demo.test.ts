@@ -15,9 +15,15 @@ describeOnEveryDatabase("demo seed", (fresh) => {
     const database = await fresh();
     const data = fs.mkdtempSync(path.join(os.tmpdir(), "shiplane-demo-"));
     process.env.SHIPLANE_DATA_DIR = data;
+    // The workers' folder sits where the account that runs steps can reach it.
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "shiplane-demo-work-"));
+    fs.chmodSync(work, 0o755);
+    process.env.SHIPLANE_WORK_DIR = path.join(work, "work");
     registerCleanup(async () => {
       delete process.env.SHIPLANE_DATA_DIR;
+      delete process.env.SHIPLANE_WORK_DIR;
       fs.rmSync(data, { recursive: true, force: true });
+      fs.rmSync(work, { recursive: true, force: true });
     });
     await seedDemo(database, { now: new Date("2026-03-31T12:00:00Z") });
     const app = createApp(database, () => new Date("2026-03-31T12:00:00Z"));
@@ -50,9 +56,9 @@ describeOnEveryDatabase("demo seed", (fresh) => {
       ["release-manager@shiplane.demo", "release-manager"],
       ["viewer@shiplane.demo", "viewer"],
     ]);
-    // What the history says is deployed was published by the demo deployer itself.
+    // What the history says is deployed was published by the demo deployer itself, in the workers' folder.
     const served = (env: string) =>
-      JSON.parse(fs.readFileSync(path.join(data, "demo", env, "current", "version.json"), "utf8")).version;
+      JSON.parse(fs.readFileSync(path.join(work, "work", "demo", env, "current", "version.json"), "utf8")).version;
     expect(served("live")).toBe("1.2.0");
     expect(served("test")).toBe("1.3.0");
     const releases = await caller.release.overview({ project: "demo" });

@@ -6,7 +6,7 @@ import { config } from "../config";
 import { rejectItem } from "../services/archive-item";
 import { createProject } from "../services/create-project";
 import { changeProject } from "../unit-of-work";
-import { DEMO_ENVIRONMENTS, publishSeededSites, seedDemoAlerts } from "./demo-environments";
+import { demoEnvironments as demoSteps, publishSeededSites, seedDemoAlerts } from "./demo-environments";
 import { DemoTimeline, HOUR, product } from "./demo-timeline";
 import { seedDemoUsers } from "./demo-users";
 
@@ -45,11 +45,11 @@ export async function seedDemo(
 async function demoEnvironments(t: DemoTimeline, projectId: number) {
   return changeProject(t.app, projectId, async (store, record) => {
     const [test, live] = await listEnvironments(store, projectId);
-    await updateEnvironment(store, test.id, { config: DEMO_ENVIRONMENTS.test });
+    await updateEnvironment(store, test.id, { config: demoSteps().test });
     await updateEnvironment(store, live.id, {
       strategy: "blue-green",
       activeSlot: "blue",
-      config: DEMO_ENVIRONMENTS.live,
+      config: demoSteps().live,
     });
     await record({
       itemId: null,

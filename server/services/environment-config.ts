@@ -5,13 +5,24 @@ import { environmentSettings } from "../contracts/environment";
 type StepKey = "deployer" | "switch" | "provision";
 const WEBHOOK_STEPS: StepKey[] = ["deployer", "switch", "provision"];
 
-/** Applies `change` to the secret of each webhook step. */
+/** Applies `change` to the secret of each webhook step and to each secret variable's value. */
 function mapSecrets<S extends object>(settings: S, change: (secret: string) => string): S {
   const out = { ...settings } as Record<string, unknown>;
   for (const key of WEBHOOK_STEPS) {
     const step = out[key] as { type?: string; secret?: string } | null | undefined;
     if (step?.type === "webhook" && typeof step.secret === "string" && step.secret)
       out[key] = { ...step, secret: change(step.secret) };
+  }
+  const variables = out.variables as Record<string, { value?: unknown; secret?: unknown }> | undefined;
+  if (variables && typeof variables === "object") {
+    out.variables = Object.fromEntries(
+      Object.entries(variables).map(([name, variable]) => [
+        name,
+        variable?.secret === true && typeof variable.value === "string" && variable.value
+          ? { ...variable, value: change(variable.value) }
+          : variable,
+      ]),
+    );
   }
   return out as S;
 }
@@ -27,7 +38,7 @@ export function sealSettings<S extends object>(settings: S): S {
   return mapSecrets(settings, seal);
 }
 
-/** The settings as the UI and the API show them: webhook secrets are never sent back. */
+/** The settings as the UI and the API show them: webhook secrets and secret variables are never sent back. */
 export function redactSettings(settings: EnvironmentSettings): EnvironmentSettings {
   const hide = <S extends EnvironmentSettings["deployer"]>(s: S): S =>
     s && s.type === "webhook" ? { ...s, secret: "" } : s;
@@ -36,5 +47,8 @@ export function redactSettings(settings: EnvironmentSettings): EnvironmentSettin
     deployer: hide(settings.deployer),
     switch: hide(settings.switch),
     provision: hide(settings.provision),
+    variables: Object.fromEntries(
+      Object.entries(settings.variables).map(([name, v]) => [name, v.secret ? { value: "", secret: true } : v]),
+    ),
   };
 }

@@ -10,6 +10,7 @@ import type { Actor } from "../../domain/access/actor";
 import type { App } from "../app";
 import { environmentSettings, type policyInput } from "../contracts/environment";
 import { readSettings, sealSettings } from "./environment-config";
+import { checkStepSettings } from "./step-permissions";
 import { requireEnvironment, requireProject } from "./lookups";
 
 /** Replaces an environment's settings (deployer, verify, switch, schedule, addresses), validated. */
@@ -38,6 +39,7 @@ export async function updateEnvironmentSettings(
       fields: { "settings.schedule.cron": [message] },
     });
   }
+  settings.commandsSetBy = await checkStepSettings(app, actor, project.id, previous, settings);
   const strategy = input.strategy ?? environment.strategy;
   await changeProject(app, project.id, async (store, record) => {
     await updateEnvironment(store, environment.id, {
@@ -61,6 +63,18 @@ function withBlankSecrets(raw: Record<string, unknown>, previous: EnvironmentSet
     const step = raw[key] as { type?: string; secret?: string } | null | undefined;
     const old = previous[key];
     if (step?.type === "webhook" && !step.secret && old?.type === "webhook") out[key] = { ...step, secret: old.secret };
+  }
+  const variables = raw.variables as Record<string, { value?: string; secret?: boolean }> | undefined;
+  if (variables && typeof variables === "object") {
+    out.variables = Object.fromEntries(
+      Object.entries(variables).map(([name, variable]) => {
+        const kept = previous.variables[name];
+        return [
+          name,
+          variable?.secret && !variable.value && kept?.secret ? { ...variable, value: kept.value } : variable,
+        ];
+      }),
+    );
   }
   return out;
 }
