@@ -86,3 +86,24 @@ test("a step that prints its environment and reads the data folder sees neither 
   expect(fs.statSync(DATA_DIR).mode & 0o777).toBe(0o700);
   expect(fs.statSync(path.join(DATA_DIR, "shiplane.db")).mode & 0o777).toBe(0o600);
 });
+
+test("the Workers page lists the built-in worker online and makes a worker token, shown once, that can be revoked", async ({
+  page,
+}) => {
+  await page.goto("/workers");
+  const table = page.getByRole("table", { name: "Workers" });
+  const builtIn = table.getByRole("row").filter({ hasText: "built-in" });
+  await expect(builtIn.getByText("online")).toBeVisible({ timeout: 30_000 });
+  await expect(builtIn.getByText("*")).toBeVisible();
+  const name = `eu-deploy-${Date.now()}`;
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Tags").fill("eu, docker");
+  await page.getByRole("button", { name: "Create worker token" }).click();
+  await expect(page.getByRole("status")).toContainText(`Copy ${name}'s token now`);
+  await expect(page.getByRole("status").locator("code").first()).toHaveText(/^slw_/);
+  const row = table.getByRole("row").filter({ hasText: name });
+  await expect(row.getByText("eu, docker")).toBeVisible();
+  await expect(row.getByText("offline")).toBeVisible();
+  await row.getByRole("button", { name: `Revoke ${name}` }).click();
+  await expect(row.getByText("revoked")).toBeVisible();
+});

@@ -34,9 +34,14 @@ export function UserMenu({ user, role }: { user: AccessUser; role?: string }) {
           Account and password
         </Link>
         {user.siteAdmin ? (
-          <Link className="rounded px-2 py-1 hover:bg-black/5 dark:hover:bg-white/10" href="/users">
-            Users
-          </Link>
+          <>
+            <Link className="rounded px-2 py-1 hover:bg-black/5 dark:hover:bg-white/10" href="/users">
+              Users
+            </Link>
+            <Link className="rounded px-2 py-1 hover:bg-black/5 dark:hover:bg-white/10" href="/workers">
+              Workers
+            </Link>
+          </>
         ) : null}
         <button
           type="button"

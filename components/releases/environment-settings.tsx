@@ -2,125 +2,16 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import type { EnvironmentSettings, StepConfig, VerifyConfig } from "../../domain/release/environment";
+import type { EnvironmentSettings } from "../../domain/release/environment";
+import { draftOf, SELECT, StepEditor, stepOf } from "./step-editor";
 import { errorDetails } from "../ui/errors";
+import { parseVariables, StepEnvironmentFields, variablesText } from "./environment-variables";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { Field, TextInput } from "../ui/field";
 import { toast } from "../ui/toaster";
 import type { EnvironmentView } from "./use-releases";
-
-type StepKind = "none" | "command" | "webhook" | "external";
-interface StepDraft {
-  kind: StepKind;
-  command: string;
-  url: string;
-  secret: string;
-  timeoutSeconds: string;
-}
-
-function draftOf(step: StepConfig | VerifyConfig | null): StepDraft {
-  if (!step) return { kind: "none", command: "", url: "", secret: "", timeoutSeconds: "" };
-  return {
-    kind: step.type,
-    command: step.type === "command" ? step.command : "",
-    url: step.type === "webhook" ? step.url : "",
-    secret: "",
-    timeoutSeconds: String(step.timeoutSeconds),
-  };
-}
-
-function stepOf(draft: StepDraft): Record<string, unknown> | null {
-  const timeoutSeconds = draft.timeoutSeconds ? Number(draft.timeoutSeconds) : undefined;
-  if (draft.kind === "none") return null;
-  if (draft.kind === "command") return { type: "command", command: draft.command, timeoutSeconds };
-  if (draft.kind === "external") return { type: "external", timeoutSeconds };
-  return { type: "webhook", url: draft.url, secret: draft.secret, timeoutSeconds };
-}
-
-const SELECT = "h-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 text-[13px]";
-
-function StepEditor({
-  label,
-  draft,
-  onChange,
-  kinds,
-  hint,
-  invalid = {},
-}: {
-  label: string;
-  draft: StepDraft;
-  onChange: (d: StepDraft) => void;
-  kinds: StepKind[];
-  hint: string;
-  /** The server's word on this step's fields, by field name. */
-  invalid?: Record<string, string>;
-}) {
-  return (
-    <fieldset className="space-y-2 rounded-md border border-[var(--border)] p-2">
-      <legend className="px-1 text-xs font-medium">{label}</legend>
-      <p className="muted text-xs">{hint}</p>
-      <select
-        aria-label={`${label} type`}
-        className={SELECT}
-        value={draft.kind}
-        onChange={(e) => onChange({ ...draft, kind: e.target.value as StepKind })}
-      >
-        {kinds.map((k) => (
-          <option key={k} value={k}>
-            {k === "none" ? "None" : k === "command" ? "Command" : k === "webhook" ? "Webhook" : "External runner"}
-          </option>
-        ))}
-      </select>
-      {draft.kind === "command" && (
-        <Field
-          label={`${label} command`}
-          error={invalid.command}
-          hint="Run through the shell from Shiplane's folder, with SHIPLANE_* variables set."
-        >
-          <TextInput
-            value={draft.command}
-            onChange={(e) => onChange({ ...draft, command: e.target.value })}
-            className="font-mono"
-          />
-        </Field>
-      )}
-      {draft.kind === "webhook" && (
-        <>
-          <Field label={`${label} URL`} error={invalid.url}>
-            <TextInput
-              value={draft.url}
-              onChange={(e) => onChange({ ...draft, url: e.target.value })}
-              placeholder="https://deploy.example.com/hooks/shiplane"
-            />
-          </Field>
-          <Field
-            label={`${label} secret`}
-            error={invalid.secret}
-            hint="Signs each request (X-Shiplane-Signature-256). Leave blank to keep the current one."
-          >
-            <TextInput
-              type="password"
-              value={draft.secret}
-              onChange={(e) => onChange({ ...draft, secret: e.target.value })}
-            />
-          </Field>
-        </>
-      )}
-      {draft.kind !== "none" && (
-        <Field label={`${label} timeout (seconds)`} error={invalid.timeoutSeconds}>
-          <TextInput
-            inputMode="numeric"
-            value={draft.timeoutSeconds}
-            onChange={(e) => onChange({ ...draft, timeoutSeconds: e.target.value })}
-            placeholder="default"
-          />
-        </Field>
-      )}
-    </fieldset>
-  );
-}
 
 /** An environment's settings: strategy, addresses, deployer, verify, switch and schedule. */
 export function EnvironmentSettingsDialog({
@@ -149,6 +40,9 @@ export function EnvironmentSettingsDialog({
   const [cron, setCron] = useState(s.schedule?.cron ?? "");
   const [timezone, setTimezone] = useState(s.schedule?.timezone ?? "");
   const [invalid, setInvalid] = useState<Record<string, string>>({});
+  const [tags, setTags] = useState(s.workerTags.join(", "));
+  const [plainVariables, setPlainVariables] = useState(variablesText(s.variables, false));
+  const [secretVariables, setSecretVariables] = useState(variablesText(s.variables, true));
   /** The server's field errors under one step or group of the settings ("settings.deployer.command" → command). */
   const under = (prefix: string) =>
     Object.fromEntries(
@@ -183,6 +77,12 @@ export function EnvironmentSettingsDialog({
         switch: stepOf(switchStep),
         provision: stepOf(provision),
         schedule: cron.trim() ? { cron: cron.trim(), timezone: timezone.trim() || null } : null,
+        autoRollback: s.autoRollback,
+        workerTags: tags
+          .split(",")
+          .map((tag) => tag.trim())
+          .filter(Boolean),
+        variables: parseVariables(plainVariables, secretVariables),
       },
     });
   return (
@@ -250,6 +150,15 @@ export function EnvironmentSettingsDialog({
           onChange={setProvision}
           kinds={["none", "command", "webhook"]}
           hint="Runs when a new environment is made from this one."
+        />
+        <StepEnvironmentFields
+          tags={tags}
+          onTags={setTags}
+          plain={plainVariables}
+          onPlain={setPlainVariables}
+          secret={secretVariables}
+          onSecret={setSecretVariables}
+          invalid={invalid}
         />
         <div className="grid grid-cols-2 gap-2">
           <Field

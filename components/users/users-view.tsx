@@ -2,10 +2,9 @@
 
 import { Table } from "../ui/table";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import type { FormEvent } from "react";
 import { errorDetails } from "../ui/errors";
-import { UserMenu } from "../access/user-menu";
+import { InstanceHeader } from "../access/instance-header";
 import type { AccessUser } from "../access/access";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
@@ -53,16 +52,7 @@ export function UsersView({ me }: { me: AccessUser }) {
 
   return (
     <div>
-      <header className="flex items-center gap-3 border-b border-[var(--border)] bg-[var(--panel)] px-4 py-2">
-        <Link href="/" className="font-semibold tracking-tight">
-          Shiplane
-        </Link>
-        <span className="muted">/</span>
-        <h1 className="font-medium">Users</h1>
-        <div className="ml-auto">
-          <UserMenu user={me} />
-        </div>
-      </header>
+      <InstanceHeader me={me} title="Users" />
       <main className="mx-auto max-w-5xl space-y-6 p-6 text-[13px]">
         <QueryStatus query={users} />
         {users.data && (

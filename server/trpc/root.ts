@@ -10,6 +10,7 @@ import { projectRouter } from "./routers/project";
 import { releaseRouter } from "./routers/release";
 import { settingsRouter } from "./routers/settings";
 import { userRouter } from "./routers/user";
+import { workerRouter } from "./routers/worker";
 
 export const appRouter = router({
   project: projectRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   audit: auditRouter,
   user: userRouter,
   member: memberRouter,
+  worker: workerRouter,
 });
 
 export type AppRouter = typeof appRouter;
