@@ -1,5 +1,6 @@
 import { DomainError } from "../../domain/errors";
 import { targetSlot } from "../../domain/release/environment";
+import { liveDeployRefusal } from "../../domain/release/live";
 import { enqueueDeployment, unfinishedOnSlot } from "../../db/repositories/deployments";
 import { findEnvironment, type EnvironmentRecord } from "../../db/repositories/environments";
 import type { ReleaseRecord } from "../../db/repositories/releases";
@@ -39,13 +40,13 @@ export interface EnqueueRequest {
 
 export async function enqueue(app: App, actor: Actor, request: EnqueueRequest): Promise<number> {
   const { release, purpose } = request;
-  if (purpose === "deploy" && request.environment.kind === "live") {
-    // Live changes only through promotion, on every path: the API, the UI and schedules.
-    throw new DomainError(
-      "DEPLOY.LIVE_NEEDS_PROMOTION",
-      `${request.environment.name} is live: it changes only through promotion, which checks the release's gates first. Promote ${release.version} instead (Promote on the Releases page, or POST /api/v1/releases/${release.id}/promote).`,
-      { environment: request.environment.name, releaseId: release.id },
-    );
+  // Live changes only through promotion, on every path: the API, the UI and schedules.
+  const refusal = liveDeployRefusal(request.environment, release, purpose);
+  if (refusal) {
+    throw new DomainError("DEPLOY.LIVE_NEEDS_PROMOTION", refusal, {
+      environment: request.environment.name,
+      releaseId: release.id,
+    });
   }
   const settings = readSettings(request.environment.config);
   const needsDeployer = (request.phase ?? "deploy") === "deploy";
