@@ -11,11 +11,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { config } = await runTs("server/config.ts");
 // Files the server makes (the database's journal, a generated key) are its own alone.
 process.umask(0o077);
-const { port, trustProxy } = config();
+const { port, host, trustProxy, root: packageRoot } = config();
 const app = next({ dev: false, dir: root, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 const { serveFast } = await runTs("server/http/fast-routes.ts");
 const { getApp } = await runTs("server/compose.ts");
+const { apiRouter, apiRoutes } = await runTs("server/http/api-routes.ts");
+const { decodeSegment } = await runTs("server/http/fast-routes.ts");
+const apiRoute = apiRouter(apiRoutes(packageRoot));
 await app.prepare();
 // Deployments, schedules and automatic promotion run in this process, beside the web server.
 const { startBackground } = await runTs("server/background.ts");
@@ -31,9 +34,29 @@ const server = http.createServer((req, res) => {
         .trim()
     : "";
   req.headers["x-shiplane-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
+  const pathname = (req.url ?? "/").split("?")[0];
+  const api = pathname.startsWith("/api/");
+  const answer = (status, code, message, headers = {}) => {
+    const body = api ? JSON.stringify({ error: { code, message } }) : `${message}\n`;
+    res.writeHead(status, { "content-type": api ? "application/json" : "text/plain; charset=utf-8", ...headers });
+    res.end(body);
+  };
+  // A malformed percent-encoding is the client's mistake (400), never the framework's error.
+  if (pathname.split("/").some((segment) => decodeSegment(segment) === null))
+    return answer(400, "REQUEST.MALFORMED", "The address has a malformed percent-encoding (e.g. %ZZ).");
+  const missing = apiRoute(pathname, req.method ?? "GET");
+  if (missing?.status === 404)
+    return answer(404, "NOT_FOUND", `There is no API route ${pathname}. See /api/v1/openapi.json.`);
+  if (missing?.status === 405)
+    return answer(405, "METHOD_NOT_ALLOWED", `${pathname} takes ${missing.allow}, not ${req.method}.`, {
+      allow: missing.allow,
+    });
   if (!serveFast(req, res, getApp)) void handle(req, res);
 });
-server.listen(port, () => console.log(`Shiplane is listening on http://localhost:${port}`));
+// HOST chooses the interface (e.g. 127.0.0.1 behind a proxy on the same machine); by default, every one.
+const listening = () => console.log(`Shiplane is listening on http://${host ?? "localhost"}:${port}`);
+if (host) server.listen(port, host, listening);
+else server.listen(port, listening);
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     // Finish the requests in flight, drop idle keep-alive connections, and stop within five seconds.

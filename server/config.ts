@@ -34,6 +34,12 @@ const optional = <S extends z.ZodType>(schema: S) =>
 /** The variables, as the environment spells them. */
 const variables = z.object({
   PORT: optional(whole("PORT", 1, 65_535)),
+  HOST: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.:-]+$/, "HOST must be an address or a host name, e.g. 127.0.0.1"),
+  ),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// address")),
   SHIPLANE_DATA_DIR: optional(z.string()),
   SHIPLANE_SEED: optional(z.enum(["demo", "none"], { error: 'SHIPLANE_SEED must be "demo" or "none"' })),
@@ -60,6 +66,8 @@ export const CONFIG_VARIABLES = Object.keys(variables.shape);
 
 export interface Config {
   port: number;
+  /** The address `npm start` listens on; null: every interface. */
+  host: string | null;
   /** postgres://… to run on PostgreSQL; null for SQLite in `dataDir`. */
   databaseUrl: string | null;
   dataDir: string;
@@ -105,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const port = v.PORT ?? PORT_DEFAULT;
   return {
     port,
+    host: v.HOST ?? null,
     databaseUrl: v.DATABASE_URL ?? null,
     dataDir: v.SHIPLANE_DATA_DIR ?? "./data",
     seed: v.SHIPLANE_SEED ?? "demo",

@@ -22,7 +22,15 @@ interface Delivery {
 }
 
 /** Recent deliveries, like GitHub's own list, each replayable. */
-export function Deliveries({ deliveries, onReplayed }: { deliveries: Delivery[]; onReplayed: () => void }) {
+export function Deliveries({
+  project,
+  deliveries,
+  onReplayed,
+}: {
+  project: string;
+  deliveries: Delivery[];
+  onReplayed: () => void;
+}) {
   const trpc = useTRPC();
   const replay = useMutation(trpc.settings.replayDelivery.mutationOptions());
   return (
@@ -64,7 +72,7 @@ export function Deliveries({ deliveries, onReplayed }: { deliveries: Delivery[];
                 <Button
                   onClick={async () => {
                     try {
-                      const result = await replay.mutateAsync({ deliveryId: d.deliveryId });
+                      const result = await replay.mutateAsync({ project, deliveryId: d.deliveryId });
                       if (result.status === "failed")
                         toast.error(`Delivery ${d.deliveryId} failed again`, [result.error ?? ""]);
                       else toast.success(`Delivery ${d.deliveryId}: ${result.status}`);

@@ -28,7 +28,7 @@ export function SettingsView({ project }: { project: string }) {
               repo={settings.data.project.repo}
               onRegenerate={() => regenerate.mutateAsync({ project })}
             />
-            <Deliveries deliveries={settings.data.deliveries} onReplayed={refresh} />
+            <Deliveries project={project} deliveries={settings.data.deliveries} onReplayed={refresh} />
             <GithubToken project={project} current={settings.data.githubToken} onChanged={refresh} />
             <Tokens project={project} tokens={settings.data.tokens} onChanged={refresh} />
           </>

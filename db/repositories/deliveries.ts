@@ -21,7 +21,7 @@ function columns(store: Store) {
   };
 }
 
-/** Stores a delivery; null when one with the same source and id was stored before (a redelivery). */
+/** Stores a delivery; null when the project stored one with the same source and id before (a redelivery). */
 export async function insertDelivery(
   store: Store,
   delivery: Omit<DeliveryRecord, "id" | "error" | "processedAt">,
@@ -35,12 +35,17 @@ export async function insertDelivery(
   return rows[0] ?? null;
 }
 
-export async function findDelivery(store: Store, source: string, deliveryId: string): Promise<DeliveryRecord | null> {
+export async function findDelivery(
+  store: Store,
+  projectId: number,
+  source: string,
+  deliveryId: string,
+): Promise<DeliveryRecord | null> {
   const d = store.t.webhookDeliveries;
   const rows = await store.db
     .select(columns(store))
     .from(d)
-    .where(and(eq(d.source, source), eq(d.deliveryId, deliveryId)));
+    .where(and(eq(d.projectId, projectId), eq(d.source, source), eq(d.deliveryId, deliveryId)));
   return rows[0] ?? null;
 }
 

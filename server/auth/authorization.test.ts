@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +11,7 @@ import { changeProject } from "../unit-of-work";
 import { LOCAL_OPERATOR } from "../../domain/access/actor";
 import { releaseWithCards } from "../deploy/testing";
 import { openApiDocument } from "../http/openapi";
+import { apiRoutes } from "../http/api-routes";
 import { createInvite } from "../services/members";
 import { createToken } from "../services/tokens";
 import { testApp } from "../testing/fixtures";
@@ -24,19 +24,8 @@ afterAll(closeTestDatabases);
 type Procedure = { _def: { meta?: { role: Role; on: string }; type: "query" | "mutation" | "subscription" } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
 
-/** The route files under app/api, as OpenAPI paths, with the HTTP methods each exports. */
-function routeTable() {
-  return fs
-    .readdirSync("app/api", { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith("route.ts") && !file.startsWith("trpc") && !file.includes("[..."))
-    .map((file) => {
-      const source = fs.readFileSync(path.join("app/api", file), "utf8");
-      const methods = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
-        (m) => m[1],
-      );
-      return { file, path: `/api/${path.dirname(file)}`.replace(/\[(\w+)\]/g, "{$1}"), methods };
-    });
-}
+/** The route files under app/api, as OpenAPI paths, with the HTTP methods each exports (not tRPC's nor the sign-in library's). */
+const routeTable = () => apiRoutes(".").filter((route) => !route.file.startsWith("trpc") && !route.catchAll);
 
 type Operation = { security?: { bearer?: string[]; session?: string[] }[] };
 

@@ -1,14 +1,13 @@
-import { findDelivery } from "../../db/repositories/deliveries";
 import { DomainError } from "../../domain/errors";
 import type { App } from "../app";
 import { requireDeployment, requireItem, requireProject, requireRelease } from "../services/lookups";
 
 /**
  * What a procedure acts on, so that the caller's role is looked up in the right project:
- * a project by slug, or a card, release, deployment or webhook delivery by id; `instance` for
+ * a project by slug, or a card, release or deployment by id; `instance` for
  * what belongs to no project (the project list, new projects, accounts).
  */
-export type Subject = "project" | "item" | "release" | "deployment" | "delivery" | "instance";
+export type Subject = "project" | "item" | "release" | "deployment" | "instance";
 
 const positive = (value: unknown) => (typeof value === "number" && Number.isInteger(value) && value > 0 ? value : null);
 
@@ -34,12 +33,5 @@ export async function projectOf(app: App, subject: Exclude<Subject, "instance">,
       return (await requireRelease(db, positive(field(input, "releaseId")) ?? missing("releaseId"))).projectId;
     case "deployment":
       return (await requireDeployment(db, positive(field(input, "id")) ?? missing("id"))).projectId;
-    case "delivery": {
-      const id = field(input, "deliveryId");
-      const delivery = await findDelivery(db, "github", typeof id === "string" ? id : missing("deliveryId"));
-      if (!delivery)
-        throw new DomainError("VALIDATION", `No GitHub delivery ${String(id)} was received.`, { field: "deliveryId" });
-      return delivery.projectId;
-    }
   }
 }

@@ -34,7 +34,7 @@ export const projectSettings = z.object({
 });
 
 export const githubTokenInput = projectRef.extend({ token: z.string().max(400).nullable() });
-export const deliveryRef = z.object({ deliveryId: z.string().min(1).max(200) });
+export const deliveryRef = projectRef.extend({ deliveryId: z.string().min(1).max(200) });
 export const createTokenInput = projectRef.extend({
   name: z.string().max(100).optional(),
   scopes: z.array(z.string()).min(1).max(10),

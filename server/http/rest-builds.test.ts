@@ -60,7 +60,12 @@ describeOnEveryDatabase("CI build reports", (fresh) => {
       "x-github-delivery": `d-${++deliveries}`,
       "x-hub-signature-256": await sign(SECRET, body),
     });
-    const { stored } = await receiveGithubDelivery(ctx.app, "hello", (name) => headers.get(name), body);
+    const { stored } = await receiveGithubDelivery(
+      ctx.app,
+      "hello",
+      (name) => headers.get(name),
+      async () => body,
+    );
     if (stored) await drainDeliveries(ctx.app);
   }
 

@@ -28,7 +28,12 @@ export function startBuiltInWorker(token: string): { stop: () => void } {
     const started = Date.now();
     const process_ = spawn(
       process.execPath,
-      [path.join(settings.root, "bin", "shiplane.mjs"), "worker", "--url", `http://localhost:${settings.port}`],
+      [
+        path.join(settings.root, "bin", "shiplane.mjs"),
+        "worker",
+        "--url",
+        `http://${settings.host && !["0.0.0.0", "::"].includes(settings.host) ? (settings.host.includes(":") ? `[${settings.host}]` : settings.host) : "localhost"}:${settings.port}`,
+      ],
       // The IPC channel tells the worker when Shiplane is gone: it finishes its step, then stops.
       {
         cwd: workDir,

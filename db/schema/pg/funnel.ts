@@ -135,7 +135,7 @@ export const webhookDeliveries = table(
     processedAt: at("processed_at"),
   },
   (t) => [
-    uniqueIndex("webhook_deliveries_identity").on(t.source, t.deliveryId),
+    uniqueIndex("webhook_deliveries_identity").on(t.projectId, t.source, t.deliveryId),
     index("webhook_deliveries_project").on(t.projectId, t.id),
     index("webhook_deliveries_status").on(t.status, t.id),
   ],

@@ -32,9 +32,12 @@ export function registerWebhooksCommands(program: Command, cli: Cli): void {
     .command("replay")
     .description("process a stored GitHub delivery again (e.g. one that failed)")
     .argument("<delivery-id>", "the X-GitHub-Delivery id, as listed in the project's recent deliveries")
+    .requiredOption("--project <slug>", "the project that received it")
     .option("--json", "print JSON")
-    .action(async (deliveryId: string, opts: Output) => {
-      const { body, ...delivery } = await replayDelivery(await cli.useApp(), deliveryId);
+    .action(async (deliveryId: string, opts: Output & { project: string }) => {
+      const app = await cli.useApp();
+      const project = await requireProject(app.database, opts.project);
+      const { body, ...delivery } = await replayDelivery(app, project.id, deliveryId);
       void body;
       cli.print(
         opts,

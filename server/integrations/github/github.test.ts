@@ -46,7 +46,12 @@ describeOnEveryDatabase("GitHub webhooks", (fresh) => {
       "x-github-delivery": options.id ?? `delivery-${++deliveries}`,
       "x-hub-signature-256": await sign(options.secret ?? SECRET, body),
     });
-    const reply = await receiveGithubDelivery(ctx.app, options.project ?? "hello", (name) => headers.get(name), body);
+    const reply = await receiveGithubDelivery(
+      ctx.app,
+      options.project ?? "hello",
+      (name) => headers.get(name),
+      async () => body,
+    );
     if (reply.stored) await drainDeliveries(ctx.app);
     return Response.json(reply.body, { status: reply.status });
   }
@@ -68,7 +73,12 @@ describeOnEveryDatabase("GitHub webhooks", (fresh) => {
     const ping = examplesOf("ping")[0];
     expect((await deliver("ping", ping, { secret: "wrong" })).status).toBe(401);
     const unsignedHeaders = new Headers({ "x-github-event": "ping", "x-github-delivery": "x" });
-    const unsigned = await receiveGithubDelivery(ctx.app, "hello", (name) => unsignedHeaders.get(name), "{}");
+    const unsigned = await receiveGithubDelivery(
+      ctx.app,
+      "hello",
+      (name) => unsignedHeaders.get(name),
+      async () => "{}",
+    );
     expect(unsigned.status).toBe(401);
     expect(unsigned.body).toMatchObject({ error: { code: "WEBHOOK.UNSIGNED" } });
     expect((await deliver("ping", ping, { project: "nope" })).status).toBe(404);
@@ -140,7 +150,7 @@ describeOnEveryDatabase("GitHub webhooks", (fresh) => {
     foreign.repository.full_name = "someone/else";
     await deliver("pull_request", foreign, { id: "foreign-1" });
     expect((await ctx.caller.item.get({ id: story.id })).card.stage).toBe("story");
-    const replayed = await replayDelivery(ctx.app, "foreign-1");
+    const replayed = await replayDelivery(ctx.app, ctx.project.id, "foreign-1");
     expect(replayed).toMatchObject({
       status: "ignored",
       error: expect.stringMatching(/someone\/else is not this project's/),

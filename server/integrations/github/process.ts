@@ -147,8 +147,8 @@ export function processPendingDeliveries(app: App): Promise<number> {
 }
 
 /** Processes a stored delivery again (after a fix), whatever its outcome was. */
-export async function replayDelivery(app: App, deliveryId: string): Promise<DeliveryRecord> {
-  const delivery = await findDelivery(app.database, "github", deliveryId);
+export async function replayDelivery(app: App, projectId: number, deliveryId: string): Promise<DeliveryRecord> {
+  const delivery = await findDelivery(app.database, projectId, "github", deliveryId);
   if (!delivery)
     throw new DomainError(
       "VALIDATION",
@@ -156,5 +156,5 @@ export async function replayDelivery(app: App, deliveryId: string): Promise<Deli
     );
   await markDelivery(app.database, delivery.id, "pending", null, app.now());
   await processDelivery(app, { ...delivery, status: "pending" });
-  return (await findDelivery(app.database, "github", deliveryId))!;
+  return (await findDelivery(app.database, projectId, "github", deliveryId))!;
 }

@@ -3,6 +3,10 @@ import { insertDelivery } from "../../../db/repositories/deliveries";
 import { findProjectForWebhook } from "../../../db/repositories/github";
 import type { DeliveryStatus } from "../../../db/schema/shared-types";
 import type { App } from "../../app";
+import { PayloadTooLarge } from "../../http/respond";
+
+/** GitHub's own limit for a delivery. */
+export const MAX_DELIVERY_BYTES = 25 * 1024 * 1024;
 
 /** The GitHub events Shiplane reads; any other verified event is stored and ignored. */
 export const SUPPORTED_EVENTS = [
@@ -60,7 +64,7 @@ export async function receiveGithubDelivery(
   app: App,
   slug: string,
   header: (name: string) => string | null | undefined,
-  body: string,
+  readBody: () => Promise<string>,
 ): Promise<DeliveryReply> {
   const refuse = (status: number, code: string, message: string): DeliveryReply => ({
     status,
@@ -89,6 +93,15 @@ export async function receiveGithubDelivery(
       "WEBHOOK.UNSIGNED",
       "The delivery has no X-Hub-Signature-256 header: set the webhook's secret in GitHub.",
     );
+  // Only now is the body read (at most GitHub's own 25 MB): nobody without a signature gets that far.
+  let body: string;
+  try {
+    body = await readBody();
+  } catch (error) {
+    if (error instanceof PayloadTooLarge)
+      return refuse(413, "REQUEST.TOO_LARGE", `${error.message} GitHub sends at most 25 MB.`);
+    throw error;
+  }
   const valid = await verify(secret, body, signature).catch(() => false);
   if (!valid)
     return refuse(
@@ -100,7 +113,7 @@ export async function receiveGithubDelivery(
   const deliveryId = headers.get("x-github-delivery");
   if (!event || !deliveryId)
     return refuse(400, "WEBHOOK.MALFORMED", "X-GitHub-Event and X-GitHub-Delivery headers are required.");
-  let payload: { action?: unknown };
+  let payload: unknown;
   try {
     payload = JSON.parse(body);
   } catch {
@@ -110,12 +123,15 @@ export async function receiveGithubDelivery(
       "The body is not JSON: set the webhook's content type to application/json in GitHub.",
     );
   }
+  if (!payload || typeof payload !== "object" || Array.isArray(payload))
+    return refuse(400, "WEBHOOK.MALFORMED", "The body must be a JSON object, as GitHub sends.");
+  const action = (payload as { action?: unknown }).action;
   const stored = await insertDelivery(app.database, {
     projectId: project.id,
     source: "github",
     deliveryId,
     event,
-    action: typeof payload.action === "string" ? payload.action : null,
+    action: typeof action === "string" ? action.slice(0, 100) : null,
     body,
     status: SUPPORTED.has(event) ? "pending" : "ignored",
     receivedAt: app.now(),

@@ -60,7 +60,12 @@ describeOnEveryDatabase("the shiplane/gates commit status", (fresh) => {
       "x-github-delivery": `g-${++deliveries}`,
       "x-hub-signature-256": await sign(SECRET, body),
     });
-    const { stored } = await receiveGithubDelivery(ctx.app, "hello", (name) => headers.get(name), body);
+    const { stored } = await receiveGithubDelivery(
+      ctx.app,
+      "hello",
+      (name) => headers.get(name),
+      async () => body,
+    );
     if (stored) await drainDeliveries(ctx.app);
   }
 

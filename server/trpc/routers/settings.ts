@@ -11,7 +11,8 @@ import {
 import { replayDelivery } from "../../integrations/github/process";
 import { getProjectSettings, regenerateWebhookSecret, setProjectGithubToken } from "../../services/project-settings";
 import { createToken, revokeToken } from "../../services/tokens";
-import { adminProcedure, procedureFor, router } from "../init";
+import { requireProject } from "../../services/lookups";
+import { adminProcedure, router } from "../init";
 
 /**
  * A project's integrations: the GitHub webhook and its deliveries, and API tokens. Admins only.
@@ -33,11 +34,12 @@ export const settingsRouter = router({
       await setProjectGithubToken(ctx.app, ctx.actor, input);
       return { configured: Boolean(input.token?.trim()) };
     }),
-  replayDelivery: procedureFor("admin", "delivery")
+  replayDelivery: adminProcedure
     .input(deliveryRef)
     .output(z.object({ status: z.string(), error: z.string().nullable() }))
     .mutation(async ({ ctx, input }) => {
-      const delivery = await replayDelivery(ctx.app, input.deliveryId);
+      const project = await requireProject(ctx.app.database, input.project);
+      const delivery = await replayDelivery(ctx.app, project.id, input.deliveryId);
       return { status: delivery.status, error: delivery.error };
     }),
   createToken: adminProcedure

@@ -1,8 +1,8 @@
 import { after } from "next/server";
 import { getApp } from "@/server/compose";
 import { drainDeliveries } from "@/server/integrations/github/process";
-import { receiveGithubDelivery } from "@/server/integrations/github/receive";
-import { respond } from "@/server/http/respond";
+import { MAX_DELIVERY_BYTES, receiveGithubDelivery } from "@/server/integrations/github/receive";
+import { readText, respond } from "@/server/http/respond";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ project
       app,
       (await params).project,
       (name) => req.headers.get(name),
-      await req.text(),
+      async () => (await readText(req, MAX_DELIVERY_BYTES)).text,
     );
     // Stored first, answered fast, processed after the answer.
     if (reply.stored?.status === "pending") after(() => drainDeliveries(app));

@@ -1,0 +1,2 @@
+DROP INDEX `webhook_deliveries_identity`;--> statement-breakpoint
+CREATE UNIQUE INDEX `webhook_deliveries_identity` ON `webhook_deliveries` (`project_id`,`source`,`delivery_id`);
