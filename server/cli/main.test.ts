@@ -77,7 +77,7 @@ it("fails with a clear message and exit code 1 on a refusal, 2 on a usage error"
     code: 2,
     err: expect.stringMatching(/--kind must be idea or story/),
   });
-  expect(await run("webhooks", "replay", "no-such-delivery")).toMatchObject({
+  expect(await run("webhooks", "replay", "no-such-delivery", "--project", "storefront")).toMatchObject({
     code: 1,
     err: expect.stringMatching(/No GitHub delivery "no-such-delivery"/),
   });

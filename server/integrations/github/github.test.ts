@@ -56,6 +56,35 @@ describeOnEveryDatabase("GitHub webhooks", (fresh) => {
     return Response.json(reply.body, { status: reply.status });
   }
 
+  it("keeps delivery ids per project, refuses a body that is not a JSON object, and reads no body before the signature header", async () => {
+    await createProject(ctx.app, LOCAL_OPERATOR, {
+      name: "Other",
+      slug: "other",
+      keyPrefix: "OT",
+      repo: "Codertocat/Hello-World",
+      webhookSecret: SECRET,
+    });
+    const ping = examplesOf("ping")[0];
+    expect((await deliver("ping", ping, { id: "same-id" })).status).toBe(202);
+    expect((await deliver("ping", ping, { id: "same-id", project: "other" })).status).toBe(202);
+    expect((await deliver("ping", ping, { id: "same-id" })).status).toBe(200);
+    const nothing = await deliver("ping", null, { body: "null" });
+    expect(nothing.status).toBe(400);
+    expect((await nothing.json()).error.message).toMatch(/must be a JSON object/);
+    let read = false;
+    const unsigned = await receiveGithubDelivery(
+      ctx.app,
+      "hello",
+      (name) => (name === "x-github-event" ? "ping" : null),
+      async () => {
+        read = true;
+        return "{}";
+      },
+    );
+    expect(unsigned.status).toBe(401);
+    expect(read).toBe(false);
+  });
+
   it("accepts and processes every example payload of the events it reads", async () => {
     for (const event of SUPPORTED_EVENTS) {
       for (const payload of examplesOf(event)) {
@@ -150,7 +179,8 @@ describeOnEveryDatabase("GitHub webhooks", (fresh) => {
     foreign.repository.full_name = "someone/else";
     await deliver("pull_request", foreign, { id: "foreign-1" });
     expect((await ctx.caller.item.get({ id: story.id })).card.stage).toBe("story");
-    const replayed = await replayDelivery(ctx.app, ctx.project.id, "foreign-1");
+    const hello = (await ctx.caller.project.list()).find((p) => p.slug === "hello")!;
+    const replayed = await replayDelivery(ctx.app, hello.id, "foreign-1");
     expect(replayed).toMatchObject({
       status: "ignored",
       error: expect.stringMatching(/someone\/else is not this project's/),
