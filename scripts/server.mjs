@@ -18,22 +18,22 @@ const { serveFast } = await runTs("server/http/fast-routes.ts");
 const { getApp } = await runTs("server/compose.ts");
 const { apiRouter, apiRoutes } = await runTs("server/http/api-routes.ts");
 const { decodeSegment } = await runTs("server/http/fast-routes.ts");
+const { clientAddress } = await runTs("server/http/client-address.ts");
 const apiRoute = apiRouter(apiRoutes(packageRoot));
 await app.prepare();
 // Deployments, schedules and automatic promotion run in this process, beside the web server.
 const { startBackground } = await runTs("server/background.ts");
 await startBackground();
-// Behind a reverse proxy that sets X-Forwarded-For, SHIPLANE_TRUST_PROXY=1 takes the client's address from it.
 const server = http.createServer((req, res) => {
   // The same headers as next.config.js gives the pages, on the fast routes' answers too.
   for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
   // The caller's address, for the sign-in limit and the audit: set here, never taken from the client.
-  const forwarded = trustProxy
-    ? String(req.headers["x-forwarded-for"] ?? "")
-        .split(",")[0]
-        .trim()
-    : "";
-  req.headers["x-shiplane-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
+  // Behind SHIPLANE_TRUST_PROXY=N proxies it is the N-th X-Forwarded-For entry from the right.
+  req.headers["x-shiplane-client-ip"] = clientAddress(
+    req.headers["x-forwarded-for"],
+    req.socket.remoteAddress,
+    trustProxy,
+  );
   const pathname = (req.url ?? "/").split("?")[0];
   const api = pathname.startsWith("/api/");
   const answer = (status, code, message, headers = {}) => {

@@ -22,7 +22,7 @@ describe("the configuration", () => {
     ["SHIPLANE_SEED", "yes", 'SHIPLANE_SEED must be "demo" or "none"'],
     ["SHIPLANE_PUBLIC_URL", "ftp://ship.example.com", "SHIPLANE_PUBLIC_URL must be an http:// or https:// address"],
     ["SHIPLANE_SESSION_DAYS", "-1", "SHIPLANE_SESSION_DAYS must be a whole number"],
-    ["SHIPLANE_TRUST_PROXY", "yes", "SHIPLANE_TRUST_PROXY must be 1"],
+    ["SHIPLANE_TRUST_PROXY", "yes", "SHIPLANE_TRUST_PROXY must be a whole number"],
   ])("refuses %s=%s, naming the variable", (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(`${name}: ${message}`);

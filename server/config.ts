@@ -50,7 +50,7 @@ const variables = z.object({
   SHIPLANE_ADMIN_EMAIL: optional(z.string().trim()),
   SHIPLANE_ADMIN_PASSWORD: optional(z.string()),
   SHIPLANE_SESSION_DAYS: optional(whole("SHIPLANE_SESSION_DAYS", 1, 3650)),
-  SHIPLANE_TRUST_PROXY: optional(z.enum(["0", "1"], { error: "SHIPLANE_TRUST_PROXY must be 1 (behind a proxy) or 0" })),
+  SHIPLANE_TRUST_PROXY: optional(whole("SHIPLANE_TRUST_PROXY", 0, 10)),
   SHIPLANE_ROOT: optional(z.string()),
   SHIPLANE_WORK_DIR: optional(z.string()),
   SHIPLANE_WORKER_USER: optional(z.string().regex(/^[a-z_][a-z0-9_-]*$/i, "SHIPLANE_WORKER_USER must be a user name")),
@@ -80,7 +80,8 @@ export interface Config {
   publicUrl: string;
   admin: { email: string | null; password: string | null };
   sessionDays: number;
-  trustProxy: boolean;
+  /** How many reverse proxies in front of Shiplane append to X-Forwarded-For (0: none, trust no header). */
+  trustProxy: number;
   /** Where Shiplane's own files are (migrations, demo scripts). */
   root: string;
   /** The workers' own folder: steps run there, never in the data folder. */
@@ -123,7 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: v.SHIPLANE_PUBLIC_URL ?? `http://localhost:${port}`,
     admin: { email: v.SHIPLANE_ADMIN_EMAIL || null, password: v.SHIPLANE_ADMIN_PASSWORD ?? null },
     sessionDays: v.SHIPLANE_SESSION_DAYS ?? 7,
-    trustProxy: v.SHIPLANE_TRUST_PROXY === "1",
+    trustProxy: v.SHIPLANE_TRUST_PROXY ?? 0,
     root: v.SHIPLANE_ROOT ?? process.cwd(),
     workDir: v.SHIPLANE_WORK_DIR ?? "./work",
     workerUser: v.SHIPLANE_WORKER_USER ?? "nobody",

@@ -139,6 +139,26 @@ export async function listOpenInvites(store: Store, projectId: number, now: Date
     .orderBy(desc(i.id));
 }
 
+/** Marks an open invitation accepted, if nobody did first; returns whether this call did. */
+export async function claimInvite(store: Store, id: number, at: Date): Promise<boolean> {
+  const i = store.t.invites;
+  const claimed = await store.db
+    .update(i)
+    .set({ acceptedAt: at })
+    .where(and(eq(i.id, id), isNull(i.acceptedAt), isNull(i.revokedAt)))
+    .returning({ id: i.id });
+  return claimed.length === 1;
+}
+
+/** Opens a claimed invitation again, when making the account failed. */
+export async function unclaimInvite(store: Store, id: number): Promise<void> {
+  const i = store.t.invites;
+  await store.db
+    .update(i)
+    .set({ acceptedAt: null })
+    .where(and(eq(i.id, id), isNull(i.acceptedBy)));
+}
+
 export async function closeInvite(
   store: Store,
   id: number,
@@ -161,20 +181,6 @@ export interface AccessEventRecord {
 
 export async function appendAccessEvent(store: Store, event: Omit<AccessEventRecord, "id">): Promise<void> {
   await store.db.insert(store.t.accessEvents).values(event);
-}
-
-export async function countAccessEvents(
-  store: Store,
-  filter: { action: string; ip: string | null; since: Date },
-): Promise<{ n: number; oldest: Date | null }> {
-  const a = store.t.accessEvents;
-  const ip = filter.ip === null ? isNull(a.ip) : eq(a.ip, filter.ip);
-  const rows = await store.db
-    .select({ at: a.at })
-    .from(a)
-    .where(and(eq(a.action, filter.action), ip, gte(a.at, filter.since)))
-    .orderBy(asc(a.at));
-  return { n: rows.length, oldest: rows[0]?.at ?? null };
 }
 
 export async function listAccessEvents(

@@ -1,9 +1,7 @@
-import { appendAccessEvent, countAccessEvents } from "../../db/repositories/access";
+import { appendAccessEvent } from "../../db/repositories/access";
 import type { App } from "../app";
 
-/** The log of sign-ins and account changes; it also limits failed sign-ins per address. */
-
-export const SIGN_IN_LIMIT = { failures: 5, windowMs: 60_000 };
+/** The log of sign-ins and account changes. */
 
 /** The caller's address, as the server in front of Shiplane put it in (never from a header a client could forge). */
 export function clientIp(headers: Headers | undefined | null): string | null {
@@ -30,16 +28,4 @@ export async function recordAccess(
       detail: event.detail ?? {},
     }),
   );
-}
-
-/** Seconds to wait before this address may try to sign in again: 0 under 5 failures in the last minute. */
-export async function signInWait(app: App, ip: string | null): Promise<number> {
-  const now = app.now();
-  const recent = await countAccessEvents(app.database, {
-    action: "sign-in.failed",
-    ip,
-    since: new Date(now.getTime() - SIGN_IN_LIMIT.windowMs),
-  });
-  if (recent.n < SIGN_IN_LIMIT.failures || !recent.oldest) return 0;
-  return Math.max(1, Math.ceil((recent.oldest.getTime() + SIGN_IN_LIMIT.windowMs - now.getTime()) / 1000));
 }

@@ -68,21 +68,49 @@ describeOnEveryDatabase("sign-in and sessions", (fresh) => {
     expect(account[0].password).not.toContain("ana-password");
   });
 
-  it("answers 429 with the time to wait after 5 failed sign-ins in a minute from one address, and logs them", async () => {
+  it("answers 429 with the time to wait after 5 wrong guesses at one account in a minute, from any address, and logs them", async () => {
     await createUser(ctx.app, LOCAL_OPERATOR, { email: "ana@example.com", password: "ana-password" });
+    await createUser(ctx.app, LOCAL_OPERATOR, { email: "bob@example.com", password: "bob-password" });
+    // A correct password is not a guess.
+    expect((await signIn(ctx.app, "ana@example.com", "ana-password", "10.9.9.9")).response.status).toBe(200);
     for (let i = 0; i < 5; i++)
       expect((await signIn(ctx.app, "ana@example.com", `wrong-${i}-pw`, "10.9.9.9")).response.status).toBe(401);
-    const locked = await signIn(ctx.app, "ana@example.com", "ana-password", "10.9.9.9");
+    const locked = await signIn(ctx.app, "ANA@example.com", "ana-password", "10.1.1.1");
     expect(locked.response.status).toBe(429);
     const wait = Number(locked.response.headers.get("retry-after"));
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(60);
-    expect((await locked.response.json()).message).toMatch(/Wait \d+ s/);
-    // Another address is not held back.
-    expect((await signIn(ctx.app, "ana@example.com", "ana-password", "10.1.1.1")).response.status).toBe(200);
+    expect((await locked.response.json()).message).toMatch(/for this account\. Wait \d+ s/);
+    // Someone else behind the same address is not locked out by it.
+    expect((await signIn(ctx.app, "bob@example.com", "bob-password", "10.9.9.9")).response.status).toBe(200);
     const log = await ctx.app.database.db.select().from(ctx.app.database.t.accessEvents);
     expect(log.filter((e) => e.action === "sign-in.failed")).toHaveLength(5);
-    expect(log.find((e) => e.action === "sign-in")).toMatchObject({ actor: "user:ana@example.com", ip: "10.1.1.1" });
+    expect(log.find((e) => e.action === "sign-in" && e.subject === "bob@example.com")).toMatchObject({
+      ip: "10.9.9.9",
+    });
+  });
+
+  it("reserves each attempt before it is tried: 25 concurrent wrong passwords get exactly 5 tries", async () => {
+    await createUser(ctx.app, LOCAL_OPERATOR, { email: "ana@example.com", password: "ana-password" });
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => signIn(ctx.app, "ana@example.com", `wrong-${i}-pw`, `10.3.0.${i}`)),
+    );
+    const statuses = answers.map((a) => a.response.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+  });
+
+  it("limits one address to 30 attempts a minute across accounts, counting IPv6 by its /64", async () => {
+    const tries = Array.from({ length: 30 }, (_, i) =>
+      signIn(ctx.app, `nobody-${i}@example.com`, "wrong-password", `2001:db8:0:7::${(i + 1).toString(16)}`),
+    );
+    for (const attempt of await Promise.all(tries)) expect(attempt.response.status).toBe(401);
+    const next = await signIn(ctx.app, "someone@example.com", "wrong-password", "2001:db8:0:7:ffff::1");
+    expect(next.response.status).toBe(429);
+    expect((await next.response.json()).message).toMatch(/from your address/);
+    expect((await signIn(ctx.app, "someone@example.com", "wrong-password", "2001:db8:0:8::1")).response.status).toBe(
+      401,
+    );
   });
 
   it("ends expired sessions and those of a disabled account, which can no longer sign in", async () => {
@@ -105,12 +133,13 @@ describeOnEveryDatabase("sign-in and sessions", (fresh) => {
   it("records sign-outs and password changes, and shows sign-ins on the audit page to instance admins only", async () => {
     await createUser(ctx.app, LOCAL_OPERATOR, { email: "ana@example.com", password: "ana-password" });
     const first = await signIn(ctx.app, "ana@example.com", "ana-password", "10.2.2.2");
+    let cookie = first.cookie;
     const post = (path: string, body: unknown) =>
       authOf(ctx.app).handler(
         new Request(`${ORIGIN}/api/auth${path}`, {
           method: "POST",
           headers: {
-            cookie: first.cookie,
+            cookie,
             origin: ORIGIN,
             "content-type": "application/json",
             "x-shiplane-client-ip": "10.2.2.2",
@@ -118,18 +147,31 @@ describeOnEveryDatabase("sign-in and sessions", (fresh) => {
           body: JSON.stringify(body),
         }),
       );
+    const elsewhere = await signIn(ctx.app, "ana@example.com", "ana-password", "10.2.2.3");
     expect(
       (await post("/change-password", { currentPassword: "wrong-password", newPassword: "new-password-1" })).status,
     ).toBe(400);
-    expect(
-      (
-        await post("/change-password", {
-          currentPassword: "ana-password",
-          newPassword: "new-password-1",
-          revokeOtherSessions: true,
-        })
-      ).status,
-    ).toBe(200);
+    // Other sessions end even when the client asks to keep them; this one goes on with a new cookie.
+    const changed = await post("/change-password", {
+      currentPassword: "ana-password",
+      newPassword: "new-password-1",
+      revokeOtherSessions: false,
+    });
+    expect(changed.status).toBe(200);
+    expect(await currentUser(ctx.app, elsewhere.headers)).toBeNull();
+    cookie = changed.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    expect(await currentUser(ctx.app, new Headers({ cookie, origin: ORIGIN }))).not.toBeNull();
+    // Guessing the current password is limited like signing in.
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await post("/change-password", { currentPassword: `guess-${i}-pw`, newPassword: "x-password-2" })).status,
+      ).toBe(400);
+    const held = await post("/change-password", { currentPassword: "guess-5-pw", newPassword: "x-password-2" });
+    expect(held.status).toBe(429);
+    expect((await held.json()).message).toMatch(/Too many password attempts/);
     expect((await signIn(ctx.app, "ana@example.com", "ana-password")).response.status).toBe(401);
     const second = await signIn(ctx.app, "ana@example.com", "new-password-1");
     expect(second.response.status).toBe(200);
@@ -144,7 +186,13 @@ describeOnEveryDatabase("sign-in and sessions", (fresh) => {
     expect(await currentUser(ctx.app, second.headers)).toBeNull();
 
     const forAdmins = await ctx.caller.audit.list({ project: "shiplane", actor: "user:ana@example.com" });
-    expect(forAdmins.entries.map((e) => e.action)).toEqual(["sign-out", "sign-in", "password.changed", "sign-in"]);
+    expect(forAdmins.entries.map((e) => e.action)).toEqual([
+      "sign-out",
+      "sign-in",
+      "password.changed",
+      "sign-in",
+      "sign-in",
+    ]);
     expect(forAdmins.entries.at(-1)!.summary).toBe("ana@example.com · from 10.2.2.2");
     const failed = await ctx.caller.audit.list({ project: "shiplane", action: "sign-in.failed" });
     expect(failed.entries).toHaveLength(1);

@@ -1,10 +1,11 @@
 import { betterAuth } from "better-auth";
-import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
+import { createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { admin } from "better-auth/plugins";
 import { authAdapter } from "../../db/auth-adapter";
 import { deriveSecret } from "../../db/secrets";
 import type { App } from "../app";
-import { clientIp, recordAccess, signInWait } from "./access-log";
+import { clientIp, recordAccess } from "./access-log";
+import { releaseAttempt, reserveAttempt } from "./attempts";
 import { config } from "../config";
 
 /**
@@ -45,7 +46,7 @@ function createAuth(app: App) {
       useSecureCookies: baseUrl().startsWith("https://"),
       cookiePrefix: "shiplane",
     },
-    // Failed sign-ins are limited per address by Shiplane's own log (below), which also audits them.
+    // Guesses are limited per account and per address by Shiplane's own attempts (server/auth/attempts.ts).
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
     // Failed sign-ins are in the audit log; the library need not repeat them.
@@ -71,25 +72,26 @@ function createAuth(app: App) {
             });
           return;
         }
-        if (ctx.path !== "/sign-in/email") return;
-        const wait = await signInWait(app, clientIp(ctx.headers));
-        if (wait > 0) {
-          throw new APIError(
-            "TOO_MANY_REQUESTS",
-            {
-              code: "TOO_MANY_ATTEMPTS",
-              message: `Too many failed sign-ins from your address. Wait ${wait} s and try again.`,
-              retryAfter: wait,
-            },
-            { "Retry-After": String(wait) },
-          );
+        const ip = clientIp(ctx.headers);
+        if (ctx.path === "/sign-in/email") {
+          await reserveAttempt(app, { kind: "sign-in", account: bodyEmail(ctx.body), address: ip });
+          return;
+        }
+        if (ctx.path === "/change-password") {
+          const session = await getSessionFromCtx(ctx).catch(() => null);
+          if (!session) return;
+          await reserveAttempt(app, { kind: "password", account: session.user.email, address: ip });
+          // A new password ends every other session: whoever knew the old one is signed out.
+          const body = typeof ctx.body === "object" && ctx.body !== null ? ctx.body : {};
+          return { context: { body: { ...body, revokeOtherSessions: true } } };
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
         const ip = clientIp(ctx.headers);
         if (ctx.path === "/sign-in/email") {
-          const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase();
+          const email = bodyEmail(ctx.body);
           const session = ctx.context.newSession;
+          if (session) await releaseAttempt(app, { kind: "sign-in", account: email, address: ip });
           if (session)
             await recordAccess(app, {
               action: "sign-in",
@@ -107,11 +109,17 @@ function createAuth(app: App) {
             });
         } else if (ctx.path === "/change-password" && ctx.context.session && !(ctx.context.returned instanceof Error)) {
           const email = ctx.context.session.user.email;
+          await releaseAttempt(app, { kind: "password", account: email, address: ip });
           await recordAccess(app, { action: "password.changed", actor: `user:${email}`, subject: email, ip });
         }
       }),
     },
   });
+}
+
+function bodyEmail(body: unknown): string {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === "string" ? email.trim().toLowerCase() : "";
 }
 
 function failure(returned: unknown): string {

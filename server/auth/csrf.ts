@@ -15,3 +15,14 @@ export function sameOrigin(req: Request): boolean {
   const site = req.headers.get("sec-fetch-site");
   return site === "same-origin" || site === "none";
 }
+
+/**
+ * Whether a browser says this request came from another site. Browsers name the sender of every
+ * POST (Origin, or Sec-Fetch-Site); a request with neither is a script's, which holds no victim's
+ * cookies. Used by the account routes, which run before there is a session to check.
+ */
+export function fromAnotherSite(req: Request): boolean {
+  if (req.headers.get("origin")) return !sameOrigin(req);
+  const site = req.headers.get("sec-fetch-site");
+  return site !== null && site !== "same-origin" && site !== "none";
+}

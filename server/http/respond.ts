@@ -25,6 +25,9 @@ const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${n / (1024 * 1024)} MB`
 /** The limit JSON routes read up to. */
 export const JSON_LIMIT = 1024 * 1024;
 
+/** The limit of sign-in and account routes: a password and a name never need more. */
+export const ACCOUNT_LIMIT = 64 * 1024;
+
 /**
  * Reads a body as text, at most `limit` bytes: a declared length over it is refused before
  * reading, and a stream that passes it is stopped there. With `cut`, the text so far is kept

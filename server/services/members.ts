@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import {
+  claimInvite,
   closeInvite,
   deleteMembership,
   findInviteByHash,
@@ -9,6 +10,7 @@ import {
   listMemberships,
   listOpenInvites,
   putMembership,
+  unclaimInvite,
   type InviteRecord,
 } from "../../db/repositories/access";
 import { findProjectById } from "../../db/repositories/projects";
@@ -42,15 +44,20 @@ export async function listMembers(app: App, input: { project: string }) {
   return { members, invites };
 }
 
-/** Gives an existing account a role in the project (or changes it). */
+/**
+ * Changes a member's role. A project admin cannot add someone this way — they invite by email, and
+ * the person accepts — and the answer for a non-member is the same whether an account exists or
+ * not. Instance admins and the command line, who see every account anyway, may add one directly.
+ */
 export async function setMemberRole(app: App, actor: Actor, input: { project: string; email: string; role: string }) {
   const role = checkRole(input.role);
   const project = await requireProject(app.database, input.project);
   const user = await findUserByEmail(app.database, input.email);
-  if (!user)
+  const member = user ? await findRole(app.database, project.id, user.id) : null;
+  if (!user || (!member && !actor.instanceAdmin))
     throw new DomainError(
       "USER.NOT_FOUND",
-      `There is no account for ${input.email}. Invite the person instead: they choose a password when they open the link.`,
+      `${input.email} is not a member of ${project.slug}. Invite them instead: they join when they open the link.`,
       { field: "email" },
     );
   await changeProject(app, project.id, async (store, record) => {
@@ -116,14 +123,16 @@ export async function revokeInvite(app: App, actor: Actor, input: { project: str
   });
 }
 
+function usedInvite() {
+  return new DomainError(
+    "INVITE.INVALID",
+    "This invitation link was already used, revoked or has expired. Ask the project's admin for a new one.",
+  );
+}
+
 async function openInvite(app: App, token: string) {
   const invite = await findInviteByHash(app.database, hashToken(token));
-  if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt <= app.now()) {
-    throw new DomainError(
-      "INVITE.INVALID",
-      "This invitation link was already used, revoked or has expired. Ask the project's admin for a new one.",
-    );
-  }
+  if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt <= app.now()) throw usedInvite();
   const project = (await findProjectById(app.database, invite.projectId))!;
   return { invite, project };
 }
@@ -150,36 +159,43 @@ export async function acceptInvite(
   input: { token: string; signedInEmail?: string | null; name?: string | null; password?: string | null },
 ) {
   const { invite, project } = await openInvite(app, input.token);
-  let user = await findUserByEmail(app.database, invite.email);
-  if (user) {
-    if (input.signedInEmail !== user.email)
-      throw new DomainError("AUTH.UNAUTHENTICATED", `Sign in as ${invite.email} to accept this invitation.`);
-  } else {
-    if (!input.password)
-      throw new DomainError("VALIDATION", "Choose a password (at least 8 characters) to create your account.", {
-        field: "password",
-      });
-    user = await createUser(
+  const existing = await findUserByEmail(app.database, invite.email);
+  if (existing && input.signedInEmail !== existing.email)
+    throw new DomainError("AUTH.UNAUTHENTICATED", `Sign in as ${invite.email} to accept this invitation.`);
+  if (!existing && !input.password)
+    throw new DomainError("VALIDATION", "Choose a password (at least 8 characters) to create your account.", {
+      field: "password",
+    });
+  // The invitation is claimed before anything is made, so of several concurrent acceptances one
+  // goes on and the others are told it was used.
+  if (!(await claimInvite(app.database, invite.id, app.now()))) throw usedInvite();
+  let user = existing;
+  try {
+    user ??= await createUser(
       app,
       { id: `invite:${invite.id}`, role: invite.role },
-      { email: invite.email, password: input.password, name: input.name },
+      { email: invite.email, password: input.password!, name: input.name },
     );
+  } catch (error) {
+    await unclaimInvite(app.database, invite.id);
+    throw error;
   }
-  const actor: Actor = { id: `user:${user.email}`, role: invite.role };
+  const joined = user;
+  const actor: Actor = { id: `user:${joined.email}`, role: invite.role };
   await changeProject(app, project.id, async (store, record) => {
     const from = await putMembership(store, {
       projectId: project.id,
-      userId: user.id,
+      userId: joined.id,
       role: invite.role,
       createdBy: invite.createdBy,
     });
-    await closeInvite(store, invite.id, { acceptedAt: app.now(), acceptedBy: user.id });
+    await closeInvite(store, invite.id, { acceptedBy: joined.id });
     await record({
       itemId: null,
       type: "invite.accepted",
       actor: actor.id,
-      payload: { id: invite.id, email: user.email, role: invite.role, from },
+      payload: { id: invite.id, email: joined.email, role: invite.role, from },
     });
   });
-  return { email: user.email, project: project.slug, role: invite.role };
+  return { email: joined.email, project: project.slug, role: invite.role };
 }

@@ -43,14 +43,20 @@ function checkNewUser(input: NewUser): { email: string; password: string; name: 
 
 export async function createUser(app: App, actor: Actor, input: NewUser): Promise<UserRecord> {
   const checked = checkNewUser(input);
-  if (await findUserByEmail(app.database, checked.email)) {
-    throw new DomainError(
+  const exists = () =>
+    new DomainError(
       "USER.EXISTS",
       `There is already an account for ${checked.email}. Change its roles on a project's Members page instead.`,
       { field: "email" },
     );
+  if (await findUserByEmail(app.database, checked.email)) throw exists();
+  try {
+    await authOf(app).api.createUser({ body: { ...checked, role: input.siteRole ?? "user" } });
+  } catch (error) {
+    // Made by a concurrent request between the check and the insert.
+    if (await findUserByEmail(app.database, checked.email)) throw exists();
+    throw error;
   }
-  await authOf(app).api.createUser({ body: { ...checked, role: input.siteRole ?? "user" } });
   const user = (await findUserByEmail(app.database, checked.email))!;
   await recordAccess(app, {
     action: "user.created",

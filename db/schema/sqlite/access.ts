@@ -124,3 +124,23 @@ export const accessEvents = table(
   },
   (t) => [index("access_events_at").on(t.at), index("access_events_ip").on(t.ip, t.action, t.at)],
 );
+
+/**
+ * Sign-in and password attempts of the last minute, reserved before each attempt (so concurrent
+ * guesses cannot all slip under the limit) and kept when it fails: counted per account and per
+ * address.
+ */
+export const signInAttempts = table(
+  "sign_in_attempts",
+  {
+    id: bigId(),
+    kind: text("kind").$type<"sign-in" | "password">().notNull(),
+    account: text("account").notNull(),
+    address: text("address").notNull(),
+    at: at("at").notNull(),
+  },
+  (t) => [
+    index("sign_in_attempts_account").on(t.kind, t.account, t.at),
+    index("sign_in_attempts_address").on(t.kind, t.address, t.at),
+  ],
+);
