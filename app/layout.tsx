@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { TRPCReactProvider } from "@/components/trpc/client";
 import { Toaster } from "@/components/ui/toaster";
@@ -9,7 +10,9 @@ export const metadata: Metadata = {
   description: "From idea to live: the funnel board driven by your delivery pipeline.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so that its scripts carry that request's nonce (proxy.ts).
+  await connection();
   return (
     <html lang="en">
       <body>

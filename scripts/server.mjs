@@ -19,6 +19,7 @@ const { getApp } = await runTs("server/compose.ts");
 const { apiRouter, apiRoutes } = await runTs("server/http/api-routes.ts");
 const { decodeSegment } = await runTs("server/http/fast-routes.ts");
 const { clientAddress } = await runTs("server/http/client-address.ts");
+const { NON_PAGE_CSP } = await runTs("server/http/csp.ts");
 const apiRoute = apiRouter(apiRoutes(packageRoot));
 await app.prepare();
 // Deployments, schedules and automatic promotion run in this process, beside the web server.
@@ -27,6 +28,8 @@ await startBackground();
 const server = http.createServer((req, res) => {
   // The same headers as next.config.js gives the pages, on the fast routes' answers too.
   for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
+  // Pages replace it with their own, with a nonce (proxy.ts).
+  res.setHeader("Content-Security-Policy", NON_PAGE_CSP);
   // The caller's address, for the sign-in limit and the audit: set here, never taken from the client.
   // Behind SHIPLANE_TRUST_PROXY=N proxies it is the N-th X-Forwarded-For entry from the right.
   req.headers["x-shiplane-client-ip"] = clientAddress(

@@ -13,7 +13,9 @@ export function LoginForm({ next }: { next: string }) {
       submit="Sign in"
       onSubmit={async ({ email, password }) => {
         const failed = await signIn(email, password);
-        if (!failed) window.location.replace(safeNext(next));
+        // A page's hash never reaches the server; the browser kept it on this page's address.
+        const hash = next.includes("#") ? "" : window.location.hash;
+        if (!failed) window.location.replace(safeNext(next + hash));
         return failed;
       }}
     />

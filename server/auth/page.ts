@@ -6,12 +6,16 @@ import { findProjectBySlug, type ProjectRecord } from "../../db/repositories/pro
 import type { Role } from "../../domain/access/roles";
 import { currentUser, roleIn, type SignedInUser } from "./session";
 
-/** For pages: the signed-in person, or a redirect to the first-run setup or to the sign-in page. */
+/**
+ * For pages: the signed-in person, or a redirect to the first-run setup or to the sign-in page,
+ * which sends them back to the page asked for, with its query (proxy.ts names it), after.
+ */
 export async function requireSignedIn(app: App, returnTo: string): Promise<SignedInUser> {
-  const user = await currentUser(app, await headers());
+  const request = await headers();
+  const user = await currentUser(app, request);
   if (user) return user;
   if (await needsSetup(app)) redirect("/setup");
-  redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  redirect(`/login?next=${encodeURIComponent(request.get("x-shiplane-page") ?? returnTo)}`);
 }
 
 /** For a project's pages: the project named in the address, and the person's role in it (null when not a member). */

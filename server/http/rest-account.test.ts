@@ -41,7 +41,8 @@ describeOnEveryDatabase("account routes", (fresh) => {
       email: "new@example.com",
       role: "admin",
     });
-    for (const headers of [{ origin: EVIL }, { "sec-fetch-site": "cross-site" }]) {
+    const senders: Record<string, string>[] = [{ origin: EVIL }, { "sec-fetch-site": "cross-site" }];
+    for (const headers of senders) {
       const answer = await acceptInviteHandler(
         token,
         post(`/api/account/invites/${token}`, JSON.stringify({ password: "chosen-by-evil" }), {
