@@ -14,7 +14,9 @@ function signInAgain(error: unknown) {
   if (!(error instanceof TRPCClientError) || (error.data as { code?: string } | undefined)?.code !== "UNAUTHORIZED")
     return;
   if (typeof window === "undefined" || window.location.pathname === "/login") return;
-  window.location.replace(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search + window.location.hash)}`);
+  window.location.replace(
+    `/login?next=${encodeURIComponent(window.location.pathname + window.location.search + window.location.hash)}`,
+  );
 }
 
 function makeQueryClient() {
