@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { config as settings } from "./server/config";
 import { newNonce, pageCsp } from "./server/http/csp";
 
 /**
@@ -6,7 +7,7 @@ import { newNonce, pageCsp } from "./server/http/csp";
  * request's policy header and puts it on its scripts, so no inline script runs without it.
  */
 export function proxy(request: NextRequest) {
-  const policy = pageCsp(newNonce(), process.env.NODE_ENV === "development");
+  const policy = pageCsp(newNonce(), settings().development);
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   // The page asked for, with its query, so that a sign-in sends the person back to it (server/auth/page.ts).

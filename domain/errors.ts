@@ -31,7 +31,9 @@ export type DomainErrorCode =
   | "DEPLOY.LIVE_NEEDS_PROMOTION"
   | "JOB.NOT_HELD"
   | "WORKER.NOT_FOUND"
-  | "ROLLBACK.UNAVAILABLE";
+  | "ROLLBACK.UNAVAILABLE"
+  | "STREAM.LIMIT"
+  | "STREAM.ACCESS_CHANGED";
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -144,3 +144,32 @@ test("a session that ends while a page is open sends the person to sign in, and 
   await expect(member).toHaveURL(new RegExp(`/p/${project}/metrics`));
   await context.close();
 });
+
+test("an open board follows its session and role: a role change reloads it, a sign-out elsewhere asks to sign in", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const project = await createProject(page.request);
+  await trpc(page.request, "member.setRole", { project, email: MEMBER.email, role: "member" });
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const signedIn = await context.request.post("/api/auth/sign-in/email", {
+    headers: { origin: baseURL! },
+    data: { email: MEMBER.email, password: MEMBER.password },
+  });
+  expect(signedIn.ok()).toBe(true);
+  const member = await context.newPage();
+  await member.goto(`/p/${project}`);
+  const newIdea = member.getByRole("button", { name: "New idea" });
+  await expect(newIdea).toBeEnabled();
+  await expect(member.getByLabel("Live updates on")).toBeVisible();
+  // An admin makes the member a viewer: within seconds the open board says so and drops what a viewer cannot do.
+  await trpc(page.request, "member.setRole", { project, email: MEMBER.email, role: "viewer" });
+  await expect(member.getByText("Your role in this project changed to viewer")).toBeVisible({ timeout: 10_000 });
+  await expect(newIdea).toBeDisabled();
+  await expect(member.getByLabel("Live updates on")).toBeVisible();
+  // Signed out in another tab: the open board's stream ends and the page asks to sign in again.
+  await context.request.post("/api/auth/sign-out", { headers: { origin: baseURL! }, data: {} });
+  await expect(member).toHaveURL(/\/login\?next=/, { timeout: 10_000 });
+  await context.close();
+});

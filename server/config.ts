@@ -34,6 +34,7 @@ const optional = <S extends z.ZodType>(schema: S) =>
 /** The variables, as the environment spells them. */
 const variables = z.object({
   PORT: optional(whole("PORT", 1, 65_535)),
+  NODE_ENV: optional(z.string()),
   HOST: optional(
     z
       .string()
@@ -94,6 +95,8 @@ export interface Config {
   allowPrivateWebhooks: boolean;
   /** A worker process's token, when it is not given on its command line. */
   workerToken: string | null;
+  /** `next dev`: React's development build needs eval, which the content security policy then allows. */
+  development: boolean;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     builtInWorker: v.SHIPLANE_BUILTIN_WORKER !== "0",
     allowPrivateWebhooks: v.SHIPLANE_ALLOW_PRIVATE_WEBHOOKS === "1",
     workerToken: v.SHIPLANE_WORKER_TOKEN ?? null,
+    development: v.NODE_ENV === "development",
   };
 }
 

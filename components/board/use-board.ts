@@ -2,10 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
+import { useRouter } from "next/navigation";
 import { useCallback, useState, useSyncExternalStore } from "react";
 import type { BoardCard } from "../../domain/funnel/card";
 import { STAGE_NAMES, type StageKey } from "../../domain/funnel/stages";
-import { useTRPC } from "../trpc/client";
+import { signInAgain, useTRPC } from "../trpc/client";
 import { errorDetails } from "../ui/errors";
 import { toast } from "../ui/toaster";
 import { boardHeadInput } from "./board-query";
@@ -66,11 +67,32 @@ export function useBoard(project: string) {
     if (visible) setResumeFrom(String(whole.lastEventId));
   }
 
+  const router = useRouter();
+  const queryClient = useQueryClient();
   const live = useSubscription(
     trpc.board.watch.subscriptionOptions(
       { project, lastEventId: resumeFrom },
       {
         enabled: whole !== undefined && visible && resumeFrom !== null,
+        // The server ends a stream whose session ended (sign in again) or whose role changed: the
+        // page is rendered again with the new role (or the refusal) and the board reloads.
+        onError: (error) => {
+          signInAgain(error);
+          const details = errorDetails(error);
+          if (details.code === "STREAM.ACCESS_CHANGED") {
+            toast.info(details.message);
+            router.refresh();
+            // Off until the board is reloaded, then on again from the reloaded board's newest event.
+            setResumeFrom(null);
+            void queryClient.invalidateQueries({ queryKey: trpc.board.get.queryKey() }).then(() => {
+              const reloaded =
+                queryClient.getQueryData(trpc.board.get.queryKey({ project })) ??
+                queryClient.getQueryData(trpc.board.get.queryKey(boardHeadInput(project)));
+              if (reloaded) setResumeFrom(String(reloaded.lastEventId));
+            });
+          } else if (details.code === "STREAM.LIMIT")
+            toast.error("Live updates are off in this tab", [details.message]);
+        },
         onData: ({ data: change }) =>
           patch((current) =>
             change.card

@@ -10,7 +10,7 @@ import type { AppRouter } from "../../server/trpc/root";
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 /** A session that ended (expired, signed out elsewhere, account disabled) sends the page to sign in, and back here after. */
-function signInAgain(error: unknown) {
+export function signInAgain(error: unknown) {
   if (!(error instanceof TRPCClientError) || (error.data as { code?: string } | undefined)?.code !== "UNAUTHORIZED")
     return;
   if (typeof window === "undefined" || window.location.pathname === "/login") return;

@@ -12,6 +12,8 @@ export interface SignedInUser {
   name: string;
   /** Instance admins administer every project and the users. */
   siteAdmin: boolean;
+  /** The session's id (never its token), when the person came through a cookie. */
+  sessionId?: string;
 }
 
 /** The person behind the request's session cookie, or null (no cookie, expired, signed out or disabled). */
@@ -20,7 +22,13 @@ export async function currentUser(app: App, headers: Headers): Promise<SignedInU
   const session = await authOf(app).api.getSession({ headers });
   if (!session || session.user.banned) return null;
   const user = session.user;
-  return { id: user.id, email: user.email, name: user.name, siteAdmin: user.role === "admin" };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    siteAdmin: user.role === "admin",
+    sessionId: session.session.id,
+  };
 }
 
 /** The user's role in the project: admin for instance admins, else their membership's, else none. */

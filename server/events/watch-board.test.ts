@@ -1,8 +1,15 @@
 import { afterAll, afterEach, beforeEach, expect, it } from "vitest";
 import { closeTestDatabases, describeOnEveryDatabase } from "../../db/testing";
 import { createApp } from "../compose";
+import { LOCAL_OPERATOR } from "../../domain/access/actor";
+import { authOf } from "../auth/auth";
+import { currentUser } from "../auth/session";
+import { removeMember, setMemberRole } from "../services/members";
+import { setUserDisabled } from "../services/users";
 import { testApp } from "../testing/fixtures";
-import { watchBoard, type BoardChange } from "./watch-board";
+import { ORIGIN, person } from "../testing/people";
+import { watchProjectBoard } from "./watch-board";
+import { boardFeedStats, watchBoard, type BoardChange } from "./board-feed";
 
 afterAll(closeTestDatabases);
 
@@ -81,5 +88,107 @@ describeOnEveryDatabase("live board changes", (fresh, dialect) => {
     } finally {
       await other.notifier.close();
     }
+  });
+});
+
+describeOnEveryDatabase("live board streams: one reader, and access re-checked", (fresh) => {
+  let ctx: Awaited<ReturnType<typeof testApp>>;
+  let abort: AbortController;
+  beforeEach(async () => {
+    ctx = await testApp(await fresh());
+    ctx.app.now = () => new Date();
+    abort = new AbortController();
+  });
+  afterEach(async () => {
+    abort.abort();
+    await ctx.app.notifier.close();
+  });
+
+  it("feeds every board watching a project from one reader", async () => {
+    const streams = Array.from({ length: 6 }, () => watchBoard(ctx.app, ctx.project.id, null, abort.signal));
+    const seen = streams.map((stream) => take(stream, 3));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(boardFeedStats(ctx.app)).toMatchObject({ projects: 1, watchers: 6 });
+    for (const title of ["One", "Two", "Three"]) await ctx.caller.item.create({ project: "shiplane", title });
+    for (const changes of await Promise.all(seen))
+      expect(changes.map((c) => c.card?.title)).toEqual(["One", "Two", "Three"]);
+    // Each change was read once for all six, not once per watcher.
+    expect(boardFeedStats(ctx.app).reads).toBeLessThanOrEqual(3);
+    abort.abort();
+    await Promise.all(streams.map((stream) => stream.return(undefined)));
+    expect(boardFeedStats(ctx.app)).toMatchObject({ projects: 0, watchers: 0 });
+  });
+
+  async function watching(role: "viewer" | "member") {
+    const { user, cookie } = await person(ctx.app, "shiplane", role);
+    const headers = new Headers({ cookie, origin: ORIGIN });
+    const watcher = { user, role, recheck: () => currentUser(ctx.app, headers) };
+    const stream = watchProjectBoard(ctx.app, { project: "shiplane" }, watcher, abort.signal, 100);
+    return { user, cookie, stream };
+  }
+
+  it("ends a stream within the re-check interval once the session is signed out or the account disabled", async () => {
+    const { cookie, stream } = await watching("viewer");
+    const ended = stream.next();
+    const out = await authOf(ctx.app).handler(
+      new Request(`${ORIGIN}/api/auth/sign-out`, {
+        method: "POST",
+        headers: { cookie, origin: ORIGIN, "content-type": "application/json" },
+        body: "{}",
+      }),
+    );
+    expect(out.status).toBe(200);
+    await expect(ended).rejects.toMatchObject({ code: "AUTH.UNAUTHENTICATED" });
+
+    const second = await watching("viewer");
+    const stopped = second.stream.next();
+    await setUserDisabled(ctx.app, LOCAL_OPERATOR, { email: second.user.email, disabled: true });
+    await expect(stopped).rejects.toMatchObject({ code: "AUTH.UNAUTHENTICATED" });
+  });
+
+  /** Reads the stream until it ends with an error, which it must within two seconds. */
+  async function endOf(stream: AsyncGenerator<BoardChange>): Promise<unknown> {
+    const deadline = Date.now() + 2000;
+    while (Date.now() < deadline) {
+      try {
+        if ((await stream.next()).done) return "ended without a reason";
+      } catch (error) {
+        return error;
+      }
+    }
+    return "still open";
+  }
+
+  it("ends a stream when the person's role changes or is taken away", async () => {
+    const { user, stream } = await watching("member");
+    const changed = endOf(stream);
+    await setMemberRole(ctx.app, LOCAL_OPERATOR, { project: "shiplane", email: user.email, role: "viewer" });
+    expect(await changed).toMatchObject({ code: "STREAM.ACCESS_CHANGED", details: { role: "viewer" } });
+
+    const again = await watching("viewer");
+    const removed = endOf(again.stream);
+    await removeMember(ctx.app, LOCAL_OPERATOR, { project: "shiplane", email: again.user.email });
+    expect(await removed).toMatchObject({ code: "STREAM.ACCESS_CHANGED", details: { role: null } });
+  });
+
+  it("lets one session hold ten live boards, refuses the eleventh, and frees a place when one closes", async () => {
+    const { user, cookie } = await person(ctx.app, "shiplane", "viewer");
+    const headers = new Headers({ cookie, origin: ORIGIN });
+    const watcher = { user, role: "viewer" as const, recheck: () => currentUser(ctx.app, headers) };
+    const open = (signal = abort.signal) => watchProjectBoard(ctx.app, { project: "shiplane" }, watcher, signal);
+    // The browser closing the first tab aborts its request.
+    const firstTab = new AbortController();
+    abort.signal.addEventListener("abort", () => firstTab.abort());
+    const streams = [open(firstTab.signal), ...Array.from({ length: 9 }, () => open())];
+    const started = streams.map((stream) => stream.next());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const eleventh = open();
+    await expect(eleventh.next()).rejects.toMatchObject({ code: "STREAM.LIMIT" });
+    firstTab.abort();
+    await started[0];
+    const replacement = open();
+    const next = replacement.next();
+    await ctx.caller.item.create({ project: "shiplane", title: "Seen" });
+    expect((await next).value?.card?.title).toBe("Seen");
   });
 });

@@ -31,6 +31,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   "DEPLOY.LIVE_NEEDS_PROMOTION": 422,
   "JOB.NOT_HELD": 409,
   "WORKER.NOT_FOUND": 404,
+  "STREAM.LIMIT": 429,
+  "STREAM.ACCESS_CHANGED": 409,
 };
 
 export function errorStatus(code: DomainErrorCode): number {
@@ -51,8 +53,12 @@ export function toTrpcCode(status: number): TRPC_ERROR_CODE_KEY {
       return "CONFLICT";
     case 410:
       return "NOT_FOUND";
+    case 413:
+      return "PAYLOAD_TOO_LARGE";
     case 422:
       return "UNPROCESSABLE_CONTENT";
+    case 429:
+      return "TOO_MANY_REQUESTS";
     default:
       return "INTERNAL_SERVER_ERROR";
   }

@@ -22,6 +22,8 @@ export interface Context {
   user?: SignedInUser | null;
   /** Whether the request came from one of Shiplane's own pages (checked on changes). */
   sameOrigin?: boolean;
+  /** Looks at the request's session again (long-lived streams do, every few seconds). */
+  recheck?: () => Promise<SignedInUser | null>;
 }
 
 /** Each invalid field's messages, keyed by its dotted path ("settings.deployer.command"). */
@@ -43,7 +45,13 @@ const NOBODY: Actor = { id: "anonymous", role: "viewer" };
 export async function createContext(req: Request, appSource: () => Promise<App>): Promise<Context> {
   const app = await appSource();
   const user = await currentUser(app, req.headers);
-  return { app, actor: user ? userActor(user, "viewer") : NOBODY, user, sameOrigin: sameOrigin(req) };
+  return {
+    app,
+    actor: user ? userActor(user, "viewer") : NOBODY,
+    user,
+    sameOrigin: sameOrigin(req),
+    recheck: () => currentUser(app, req.headers),
+  };
 }
 
 /** Every procedure names the least role it needs and what it acts on (see procedureFor); a test checks that none is left out. */
@@ -84,13 +92,16 @@ const t = initTRPC
     },
   });
 
-/** Turns a thrown DomainError into a TRPCError with the right code; other errors pass through. */
+/** A DomainError as the TRPCError with its code; other errors pass through. */
+export function asTrpcError(error: unknown): unknown {
+  if (!isDomainError(error)) return error;
+  return new TRPCError({ code: toTrpcCode(errorStatus(error.code)), message: error.message, cause: error });
+}
+
+/** Turns a thrown DomainError into a TRPCError with the right code. */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && isDomainError(result.error.cause)) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: toTrpcCode(errorStatus(cause.code)), message: cause.message, cause });
-  }
+  if (!result.ok && isDomainError(result.error.cause)) throw asTrpcError(result.error.cause);
   return result;
 });
 

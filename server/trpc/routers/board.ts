@@ -3,7 +3,7 @@ import { tracked } from "@trpc/server";
 import { boardChanges, boardInput, boardSchema, watchInput } from "../../contracts/board";
 import { watchProjectBoard } from "../../events/watch-board";
 import { getBoard } from "../../services/get-board";
-import { router, viewerProcedure } from "../init";
+import { asTrpcError, router, viewerProcedure } from "../init";
 
 export const boardRouter = router({
   get: viewerProcedure
@@ -16,7 +16,13 @@ export const boardRouter = router({
     .input(watchInput)
     .output(boardChanges)
     .subscription(async function* ({ ctx, input, signal }) {
-      for await (const change of watchProjectBoard(ctx.app, input, signal))
-        yield tracked(String(change.eventId), change);
+      const watcher = { user: ctx.user, role: ctx.actor.role, recheck: ctx.recheck };
+      try {
+        for await (const change of watchProjectBoard(ctx.app, input, watcher, signal))
+          yield tracked(String(change.eventId), change);
+      } catch (error) {
+        // A refusal during the stream reaches the client with its own code, as a query's would.
+        throw asTrpcError(error);
+      }
     }),
 });
