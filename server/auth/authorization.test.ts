@@ -12,10 +12,11 @@ import { LOCAL_OPERATOR } from "../../domain/access/actor";
 import { releaseWithCards } from "../deploy/testing";
 import { openApiDocument } from "../http/openapi";
 import { apiRoutes } from "../http/api-routes";
-import { createInvite } from "../services/members";
+import { createInvite, setMemberRole } from "../services/members";
+import { createUser } from "../services/users";
 import { createToken } from "../services/tokens";
 import { testApp } from "../testing/fixtures";
-import { ORIGIN, person } from "../testing/people";
+import { ORIGIN, person, signIn } from "../testing/people";
 import { appRouter, createCaller } from "../trpc/root";
 import type { SignedInUser } from "./session";
 
@@ -98,7 +99,8 @@ describeOnEveryDatabase("authorisation matrix", (fresh) => {
       instance: undefined,
     })[on];
 
-  async function outcome(call: () => Promise<unknown>): Promise<"allowed" | "FORBIDDEN" | "UNAUTHORIZED"> {
+  /** A refusal by role (401/403), "allowed" (an answer, or a refusal of the input), or a server error — always wrong. */
+  async function outcome(call: () => Promise<unknown>): Promise<string> {
     try {
       const result = await call();
       if (result && typeof result === "object" && Symbol.asyncIterator in result)
@@ -107,6 +109,8 @@ describeOnEveryDatabase("authorisation matrix", (fresh) => {
     } catch (error) {
       if (error instanceof TRPCError && (error.code === "FORBIDDEN" || error.code === "UNAUTHORIZED"))
         return error.code;
+      if (!(error instanceof TRPCError) || error.code === "INTERNAL_SERVER_ERROR")
+        return `a server error (${(error as Error).message})`;
       return "allowed";
     }
   }
@@ -127,7 +131,7 @@ describeOnEveryDatabase("authorisation matrix", (fresh) => {
         const [router, method] = name.split(".");
         const expected = who === "instance-admin" ? true : on === "instance" ? role === "viewer" : atLeast(who, role);
         const got = await outcome(() => caller[router][method](inputFor(on)));
-        if ((got === "allowed") !== expected)
+        if ((got === "allowed") !== expected || got.startsWith("a server error"))
           wrong.push(`${who} ${name}: expected ${expected ? "allowed" : "403"}, got ${got}`);
       }
     }
@@ -195,7 +199,7 @@ describeOnEveryDatabase("authorisation matrix", (fresh) => {
           const cookies = security.some((s) => s.session);
           const label = `${method} ${route.path}`;
           const expect = (what: string, status: number, allowed: boolean) => {
-            const ok = allowed ? status !== 401 && status !== 403 : status === 401 || status === 403;
+            const ok = status < 500 && (allowed ? status !== 401 && status !== 403 : status === 401 || status === 403);
             if (!ok) wrong.push(`${label} ${what}: got ${status}, expected ${allowed ? "allowed" : "401/403"}`);
           };
           if (security.length === 0) continue;
@@ -229,5 +233,43 @@ describeOnEveryDatabase("authorisation matrix", (fresh) => {
       expect(checked).toBeGreaterThan(15);
       expect(wrong).toEqual([]);
     }, 120_000);
+  });
+
+  it("REST: without credentials an unknown id is 401 like a known one; another project's token or a non-member gets 404 like an unknown id", async () => {
+    (globalThis as { shiplaneApp?: Promise<unknown> }).shiplaneApp = Promise.resolve(ctx.app);
+    await ctx.caller.project.create({ name: "Elsewhere", slug: "elsewhere", keyPrefix: "EW" });
+    const elsewhere = (await createToken(ctx.app, LOCAL_OPERATOR, { project: "elsewhere", scopes: "admin" })).token;
+    await createUser(ctx.app, LOCAL_OPERATOR, { email: "stranger@people.test", password: "stranger-password" });
+    await setMemberRole(ctx.app, LOCAL_OPERATOR, {
+      project: "elsewhere",
+      email: "stranger@people.test",
+      role: "admin",
+    });
+    const stranger = await signIn(ctx.app, "stranger@people.test", "stranger-password");
+    const get = async (url: string, headers: Record<string, string>) => {
+      const route = url.startsWith("/api/v1/items/")
+        ? await import("../../app/api/v1/items/[id]/route")
+        : await import("../../app/api/v1/deployments/[id]/route");
+      const id = url.split("/").pop()!;
+      const answer = await route.GET(new Request(ORIGIN + url, { headers }), { params: Promise.resolve({ id }) });
+      return { status: answer.status, body: (await answer.json()) as { error?: { message: string } } };
+    };
+    for (const base of ["/api/v1/items", "/api/v1/deployments"]) {
+      const known = `${base}/${base.includes("items") ? ids.item : ids.deployment}`;
+      const unknown = `${base}/999999`;
+      expect((await get(known, {})).status).toBe(401);
+      expect((await get(unknown, {})).status).toBe(401);
+      const outsiders: Record<string, string>[] = [
+        { authorization: `Bearer ${elsewhere}` },
+        { cookie: stranger.cookie, origin: ORIGIN },
+      ];
+      for (const headers of outsiders) {
+        const hidden = await get(known, headers);
+        const missing = await get(unknown, headers);
+        expect(hidden.status).toBe(404);
+        expect(missing.status).toBe(404);
+        expect(hidden.body.error!.message.replace(/\d+/, "N")).toBe(missing.body.error!.message.replace(/\d+/, "N"));
+      }
+    }
   });
 });

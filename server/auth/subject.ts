@@ -1,6 +1,14 @@
 import { DomainError } from "../../domain/errors";
 import type { App } from "../app";
-import { requireDeployment, requireItem, requireProject, requireRelease } from "../services/lookups";
+import {
+  deploymentNotFound,
+  itemNotFound,
+  releaseNotFound,
+  requireDeployment,
+  requireItem,
+  requireProject,
+  requireRelease,
+} from "../services/lookups";
 
 /**
  * What a procedure acts on, so that the caller's role is looked up in the right project:
@@ -34,4 +42,14 @@ export async function projectOf(app: App, subject: Exclude<Subject, "instance">,
     case "deployment":
       return (await requireDeployment(db, positive(field(input, "id")) ?? missing("id"))).projectId;
   }
+}
+
+/**
+ * What a person who is not a member of its project is told about a card, release or deployment
+ * named by id: that there is none, exactly as for an id that does not exist.
+ */
+export function hiddenSubject(subject: "item" | "release" | "deployment", input: unknown): DomainError {
+  if (subject === "release") return releaseNotFound(Number(field(input, "releaseId")));
+  const id = Number(field(input, "id"));
+  return subject === "item" ? itemNotFound(id) : deploymentNotFound(id);
 }

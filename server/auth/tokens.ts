@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
-import { grants, type Scope } from "../../domain/access/scopes";
 import { DomainError } from "../../domain/errors";
-import type { ProjectRecord } from "../../db/repositories/projects";
 import { findTokenByHash, markTokenUsed, type TokenRecord } from "../../db/repositories/tokens";
 import { findWorkerByHash, type WorkerRecord } from "../../db/repositories/workers";
 import type { App } from "../app";
@@ -32,26 +30,6 @@ export async function findBearerToken(
   // The last-used time is kept to the minute, so that busy scripts do not write on every call.
   if (!token.lastUsedAt || app.now().getTime() - token.lastUsedAt.getTime() > 60_000)
     await markTokenUsed(app.database, token.id, app.now());
-  return token;
-}
-
-/** Checks `Authorization: Bearer …` for a live token of this project that grants `scope`. */
-export async function authenticate(
-  app: App,
-  authorization: string | null,
-  project: ProjectRecord,
-  scope: Scope,
-): Promise<TokenRecord> {
-  const how = `Create one with: shiplane token create --project ${project.slug} --scopes ${scope}`;
-  const token = await findBearerToken(app, authorization, how);
-  if (token.projectId !== project.id)
-    throw new DomainError("AUTH.FORBIDDEN", `This API token belongs to another project, not ${project.slug}.`);
-  if (!grants(token.scopes, scope)) {
-    throw new DomainError(
-      "AUTH.FORBIDDEN",
-      `This API token lacks the ${scope} scope (it has ${token.scopes.join(", ")}). ${how}.`,
-    );
-  }
   return token;
 }
 

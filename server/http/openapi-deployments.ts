@@ -28,7 +28,11 @@ const reasonBody = {
 /** The release and deployment endpoints of the OpenAPI document (token scope `deploy`). */
 export function deploymentPaths(error: Describe, schema: (type: z.ZodType, io: "input" | "output") => unknown) {
   const security = scoped("deploy");
-  const auth = { "401": error("No valid token"), "403": error("The token lacks deploy or belongs to another project") };
+  const auth = {
+    "401": error("No valid token"),
+    "403": error("The token lacks deploy"),
+    "404": error("No such thing in a project the caller can see"),
+  };
   const deployment = {
     description:
       "The deployment: { id, release, environment, slot, purpose, status, phase, verifyStatus, switchStatus, error, log (last 200 lines), testRuns, failingTests, items, events }",

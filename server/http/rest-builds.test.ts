@@ -80,7 +80,10 @@ describeOnEveryDatabase("CI build reports", (fresh) => {
     expect(forbidden.status).toBe(403);
     expect((await forbidden.json()).error.message).toMatch(/lacks the builds:write scope/);
     const other = await createToken(ctx.app, LOCAL_OPERATOR, { project: "shiplane", scopes: "admin" });
-    expect((await report(build, `Bearer ${other.token}`)).status).toBe(403);
+    // Another project's token learns nothing about this one: it is not there for it.
+    const elsewhere = await report(build, `Bearer ${other.token}`);
+    expect(elsewhere.status).toBe(404);
+    expect((await elsewhere.json()).error.message).toMatch(/no project "hello" that you can see/);
     await revokeToken(ctx.app, LOCAL_OPERATOR, { project: "hello", id: testsOnly.record.id });
     expect((await (await report(build, `Bearer ${testsOnly.token}`)).json()).error.message).toMatch(/revoked/);
     const expiring = await createToken(ctx.app, LOCAL_OPERATOR, {

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { App } from "../app";
-import { requireProject } from "../services/lookups";
 import { reportBuild } from "../services/report-build";
-import { authorizeRequest } from "./authorize";
+import { authorizeProject } from "./authorize";
 import { parse, readObject, respond } from "./respond";
 
 export const buildReportBody = z.object({
@@ -32,8 +31,7 @@ export const buildReportBody = z.object({
 export function reportBuildHandler(slug: string, req: Request, appSource: () => Promise<App>) {
   return respond(async () => {
     const app = await appSource();
-    const project = await requireProject(app.database, slug);
-    const actor = await authorizeRequest(app, req, project, "builds:write");
+    const { actor } = await authorizeProject(app, req, slug, "builds:write");
     const body = parse(buildReportBody, await readObject(req));
     const result = await reportBuild(app, actor, { ...body, project: slug });
     return Response.json(result, { status: result.build.created ? 201 : 200 });

@@ -4,11 +4,13 @@ import { cancelDeployment } from "../deploy/cancel-deployment";
 import { deployRelease } from "../services/deploy-release";
 import { getDeployment } from "../services/get-deployment";
 import { getReleases } from "../services/get-releases";
-import { requireDeployment, requireProject, requireRelease } from "../services/lookups";
+import { findDeployment } from "../../db/repositories/deployments";
+import { findRelease } from "../../db/repositories/releases";
+import { deploymentNotFound, releaseNotFound } from "../services/lookups";
 import { promoteRelease } from "../services/promote-release";
 import { checkCallbackToken, reportDeploymentStatus } from "../deploy/report-deployment-status";
 import { rollbackEnvironment } from "../services/rollback-environment";
-import { authorizeForProjectId, authorizeRequest } from "./authorize";
+import { authorizeProject, authorizeThing } from "./authorize";
 import { parse, readObject, respond } from "./respond";
 
 /** The REST API of releases and deployments, for CI servers, deploy tools and scripts (token scope `deploy`). */
@@ -16,6 +18,29 @@ import { parse, readObject, respond } from "./respond";
 type AppSource = () => Promise<App>;
 const idParam = z.coerce.number().int().positive();
 const reasonBody = z.object({ reason: z.string().trim().max(2000).nullish() });
+
+/** The release a route names, once the caller may deploy in its project. */
+function releaseFor(app: App, req: Request, rawId: string) {
+  const id = parse(idParam, rawId);
+  return authorizeThing(
+    app,
+    req,
+    "deploy",
+    () => findRelease(app.database, id),
+    () => releaseNotFound(id),
+  );
+}
+
+function deploymentFor(app: App, req: Request, rawId: string) {
+  const id = parse(idParam, rawId);
+  return authorizeThing(
+    app,
+    req,
+    "deploy",
+    () => findDeployment(app.database, id),
+    () => deploymentNotFound(id),
+  );
+}
 export const promoteBody = reasonBody.extend({ force: z.boolean().optional() });
 export const deployBody = z.object({
   environment: z.string().trim().min(1, "name the environment, e.g. test").max(100),
@@ -36,8 +61,7 @@ async function accepted(app: App, deploymentId: number): Promise<Response> {
 export function listReleasesHandler(slug: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
-    const project = await requireProject(app.database, slug);
-    await authorizeRequest(app, req, project, "deploy");
+    await authorizeProject(app, req, slug, "deploy");
     const view = await getReleases(app, { project: slug });
     return Response.json({ releases: view.releases, policy: view.policy });
   });
@@ -46,8 +70,7 @@ export function listReleasesHandler(slug: string, req: Request, appSource: AppSo
 export function listEnvironmentsHandler(slug: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
-    const project = await requireProject(app.database, slug);
-    await authorizeRequest(app, req, project, "deploy");
+    await authorizeProject(app, req, slug, "deploy");
     return Response.json({ environments: (await getReleases(app, { project: slug, limit: 1 })).environments });
   });
 }
@@ -55,8 +78,7 @@ export function listEnvironmentsHandler(slug: string, req: Request, appSource: A
 export function deployHandler(rawId: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
-    const release = await requireRelease(app.database, parse(idParam, rawId));
-    const actor = await authorizeForProjectId(app, req, release.projectId, "deploy");
+    const { thing: release, actor } = await releaseFor(app, req, rawId);
     const body = parse(deployBody, await readObject(req));
     return accepted(app, await deployRelease(app, actor, { releaseId: release.id, environment: body.environment }));
   });
@@ -65,8 +87,7 @@ export function deployHandler(rawId: string, req: Request, appSource: AppSource)
 export function promoteHandler(rawId: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
-    const release = await requireRelease(app.database, parse(idParam, rawId));
-    const actor = await authorizeForProjectId(app, req, release.projectId, "deploy");
+    const { thing: release, actor } = await releaseFor(app, req, rawId);
     const body = parse(promoteBody, await readObject(req));
     return accepted(app, await promoteRelease(app, actor, { releaseId: release.id, ...body }));
   });
@@ -75,8 +96,7 @@ export function promoteHandler(rawId: string, req: Request, appSource: AppSource
 export function rollbackHandler(slug: string, environment: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
-    const project = await requireProject(app.database, slug);
-    const actor = await authorizeRequest(app, req, project, "deploy");
+    const { actor } = await authorizeProject(app, req, slug, "deploy");
     const body = parse(reasonBody, await readObject(req));
     const rollback = await rollbackEnvironment(app, actor, { project: slug, environment, reason: body.reason });
     return Response.json(
@@ -89,8 +109,7 @@ export function rollbackHandler(slug: string, environment: string, req: Request,
 export function getDeploymentHandler(rawId: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
-    const deployment = await requireDeployment(app.database, parse(idParam, rawId));
-    await authorizeForProjectId(app, req, deployment.projectId, "deploy");
+    const { thing: deployment } = await deploymentFor(app, req, rawId);
     return Response.json(await getDeployment(app, deployment.id, { tailLines: 200 }));
   });
 }
@@ -98,8 +117,7 @@ export function getDeploymentHandler(rawId: string, req: Request, appSource: App
 export function cancelDeploymentHandler(rawId: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
-    const deployment = await requireDeployment(app.database, parse(idParam, rawId));
-    const actor = await authorizeForProjectId(app, req, deployment.projectId, "deploy");
+    const { thing: deployment, actor } = await deploymentFor(app, req, rawId);
     await cancelDeployment(app, actor, deployment.id);
     return Response.json(await getDeployment(app, deployment.id, { tailLines: 200 }), { status: 202 });
   });

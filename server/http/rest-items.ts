@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { App } from "../app";
-import { authorizeForProjectId, authorizeRequest, readableProjects } from "./authorize";
+import { authorizeProject, authorizeThing, readableProjects } from "./authorize";
 import { createItem } from "../services/create-item";
 import { getBoard } from "../services/get-board";
 import { loadCard } from "../services/cards";
-import { requireItem, requireProject } from "../services/lookups";
+import { itemNotFound, requireItem } from "../services/lookups";
 import type { BoardCard } from "../../domain/funnel/card";
-import type { ItemRecord } from "../../db/repositories/items";
-import { moveItemWithRecord, projectOfItem } from "../services/move-item";
+import { findItem, type ItemRecord } from "../../db/repositories/items";
+import { moveItemWithRecord } from "../services/move-item";
 import { createItemInput, moveItemInput } from "../contracts/item";
 import { parse, readObject, respond } from "./respond";
 
@@ -44,7 +44,7 @@ export function listProjectsHandler(req: Request, appSource: AppSource) {
 export function listItemsHandler(project: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
-    await authorizeRequest(app, req, await requireProject(app.database, project), "items:read");
+    await authorizeProject(app, req, project, "items:read");
     const url = new URL(req.url);
     const board = await getBoard(app, { project });
     const stage = url.searchParams.get("stage");
@@ -56,7 +56,7 @@ export function listItemsHandler(project: string, req: Request, appSource: AppSo
 export function createItemHandler(project: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
-    const actor = await authorizeRequest(app, req, await requireProject(app.database, project), "items:write");
+    const { actor } = await authorizeProject(app, req, project, "items:write");
     const input = parse(createItemInput, { ...(await readObject(req)), project });
     const card = await createItem(app, actor, input);
     return itemResponse(app, card, { status: 201, headers: { Location: `/api/v1/items/${card.id}` } });
@@ -66,8 +66,14 @@ export function createItemHandler(project: string, req: Request, appSource: AppS
 export function getItemHandler(id: string, req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
-    const item = await requireItem(app.database, parse(idParam, id));
-    await authorizeForProjectId(app, req, item.projectId, "items:read");
+    const itemId = parse(idParam, id);
+    const { thing: item } = await authorizeThing(
+      app,
+      req,
+      "items:read",
+      () => findItem(app.database, itemId),
+      () => itemNotFound(itemId),
+    );
     return Response.json(itemJson(await loadCard(app.database, item, app.now()), item));
   });
 }
@@ -76,7 +82,13 @@ export function moveItemHandler(id: string, req: Request, appSource: AppSource) 
   return respond(async () => {
     const app = await appSource();
     const itemId = parse(idParam, id);
-    const actor = await authorizeForProjectId(app, req, await projectOfItem(app, itemId), "items:write");
+    const { actor } = await authorizeThing(
+      app,
+      req,
+      "items:write",
+      () => findItem(app.database, itemId),
+      () => itemNotFound(itemId),
+    );
     const input = parse(moveItemInput, { ...(await readObject(req)), id: itemId });
     const moved = await moveItemWithRecord(app, actor, input);
     return Response.json(itemJson(moved.card, moved.item));

@@ -1,17 +1,16 @@
 import { DomainError } from "../../domain/errors";
 import type { App } from "../app";
 import { METRICS, type MetricName } from "../services/get-metrics";
-import { requireProject } from "../services/lookups";
-import { authorizeRequest } from "./authorize";
+import { authorizeProject } from "./authorize";
 import { respond } from "./respond";
 
 /** GET /api/v1/projects/{project}/metrics/{funnel|flow|lead-time|dora|pipeline}?from=&to=&windowHours= (items:read). */
 export function metricsHandler(slug: string, metric: string, req: Request, appSource: () => Promise<App>) {
   return respond(async () => {
     const app = await appSource();
-    const project = await requireProject(app.database, slug);
-    await authorizeRequest(app, req, project, "items:read");
-    if (!(metric in METRICS)) {
+    await authorizeProject(app, req, slug, "items:read");
+    // Only the metrics' own names: "constructor" or "__proto__" are no metric.
+    if (!Object.hasOwn(METRICS, metric)) {
       throw new DomainError(
         "VALIDATION",
         `There is no metric "${metric}". Metrics: ${Object.keys(METRICS).join(", ")}.`,

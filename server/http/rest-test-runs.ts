@@ -2,9 +2,8 @@ import { DomainError } from "../../domain/errors";
 import type { App } from "../app";
 import { regressionReported } from "../deploy/pipeline";
 import { createJUnitReader } from "../integrations/junit/parse";
-import { requireProject } from "../services/lookups";
 import { recordTestRun } from "../services/record-test-run";
-import { authorizeRequest } from "./authorize";
+import { authorizeProject } from "./authorize";
 import { errorResponse, respond } from "./respond";
 
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
@@ -16,8 +15,7 @@ export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 export function reportTestRunHandler(slug: string, req: Request, appSource: () => Promise<App>) {
   return respond(async () => {
     const app = await appSource();
-    const project = await requireProject(app.database, slug);
-    const actor = await authorizeRequest(app, req, project, "tests:write");
+    const { actor } = await authorizeProject(app, req, slug, "tests:write");
     const url = new URL(req.url);
     const deployment = url.searchParams.get("deployment");
     if (deployment !== null && !/^\d+$/.test(deployment))

@@ -18,9 +18,22 @@ export async function requireProject(store: Store, slug: string): Promise<Projec
   return project;
 }
 
+export const itemNotFound = (id: number) =>
+  new DomainError("ITEM.NOT_FOUND", `There is no card with id ${id}.`, { id });
+
+export const releaseNotFound = (id: number) =>
+  new DomainError(
+    "RELEASE.NOT_FOUND",
+    `There is no release with id ${id}. List them with GET /api/v1/projects/{project}/releases.`,
+    { id },
+  );
+
+export const deploymentNotFound = (id: number) =>
+  new DomainError("DEPLOYMENT.NOT_FOUND", `There is no deployment with id ${id}.`, { id });
+
 export async function requireItem(store: Store, id: number): Promise<ItemRecord> {
   const item = await findItem(store, id);
-  if (!item) throw new DomainError("ITEM.NOT_FOUND", `There is no card with id ${id}.`, { id });
+  if (!item) throw itemNotFound(id);
   return item;
 }
 
@@ -50,12 +63,7 @@ export async function checkVersion(
 
 export async function requireRelease(store: Store, id: number): Promise<ReleaseRecord> {
   const release = await findRelease(store, id);
-  if (!release)
-    throw new DomainError(
-      "RELEASE.NOT_FOUND",
-      `There is no release with id ${id}. List them with GET /api/v1/projects/{project}/releases.`,
-      { id },
-    );
+  if (!release) throw releaseNotFound(id);
   return release;
 }
 
@@ -74,6 +82,6 @@ export async function requireEnvironment(store: Store, projectId: number, name: 
 
 export async function requireDeployment(store: Store, id: number): Promise<DeploymentRecord> {
   const deployment = await findDeployment(store, id);
-  if (!deployment) throw new DomainError("DEPLOYMENT.NOT_FOUND", `There is no deployment with id ${id}.`, { id });
+  if (!deployment) throw deploymentNotFound(id);
   return deployment;
 }

@@ -8,7 +8,7 @@ import type { App } from "../app";
 import type { Role } from "../../domain/access/roles";
 import { sameOrigin } from "../auth/csrf";
 import { currentUser, roleIn, userActor, type SignedInUser } from "../auth/session";
-import { projectOf, type Subject } from "../auth/subject";
+import { hiddenSubject, projectOf, type Subject } from "../auth/subject";
 import { errorStatus, toTrpcCode } from "../http/error-codes";
 
 export interface Context {
@@ -138,6 +138,8 @@ export function procedureFor(role: Role, on: Subject = "project") {
             ? "admin"
             : "viewer"
           : await roleIn(ctx.app, user, await projectOf(ctx.app, on, await getRawInput()));
+      // Outside their projects, people learn nothing about what an id names.
+      if (!granted && on !== "instance" && on !== "project") throw asTrpcError(hiddenSubject(on, await getRawInput()));
       if (!granted || !atLeast(granted, role)) {
         const message =
           on === "instance"

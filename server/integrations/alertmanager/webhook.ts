@@ -3,10 +3,8 @@ import { listAlerts } from "../../../db/repositories/alerts";
 import { listEnvironments } from "../../../db/repositories/environments";
 import type { App } from "../../app";
 import { parse, readObject, respond } from "../../http/respond";
-import { requireProject } from "../../services/lookups";
 import { receiveAlerts } from "../../services/receive-alerts";
-import { authorizeRequest } from "../../http/authorize";
-import { authenticate } from "../../auth/tokens";
+import { authorizeProject, authorizeToken } from "../../http/authorize";
 
 const labels = z.record(z.string(), z.string());
 
@@ -42,8 +40,7 @@ export const alertmanagerNotification = z.object({
 export function alertmanagerWebhookHandler(slug: string, req: Request, appSource: () => Promise<App>) {
   return respond(async () => {
     const app = await appSource();
-    const project = await requireProject(app.database, slug);
-    await authenticate(app, req.headers.get("authorization"), project, "alerts:write");
+    await authorizeToken(app, req, slug, "alerts:write");
     const notification = parse(alertmanagerNotification, await readObject(req));
     return Response.json(await receiveAlerts(app, slug, notification));
   });
@@ -53,8 +50,7 @@ export function alertmanagerWebhookHandler(slug: string, req: Request, appSource
 export function listAlertsHandler(slug: string, req: Request, appSource: () => Promise<App>) {
   return respond(async () => {
     const app = await appSource();
-    const project = await requireProject(app.database, slug);
-    await authorizeRequest(app, req, project, "items:read");
+    const { project } = await authorizeProject(app, req, slug, "items:read");
     const url = new URL(req.url);
     const status = parse(z.enum(["firing", "resolved"]).optional(), url.searchParams.get("status") ?? undefined);
     const environments = await listEnvironments(app.database, project.id);
