@@ -247,9 +247,10 @@ describeOnEveryDatabase("authorisation matrix", (fresh) => {
     });
     const stranger = await signIn(ctx.app, "stranger@people.test", "stranger-password");
     const get = async (url: string, headers: Record<string, string>) => {
-      const route = url.startsWith("/api/v1/items/")
-        ? await import("../../app/api/v1/items/[id]/route")
-        : await import("../../app/api/v1/deployments/[id]/route");
+      const file = url.startsWith("/api/v1/items/") ? "v1/items/[id]/route.ts" : "v1/deployments/[id]/route.ts";
+      const route = (await import(/* @vite-ignore */ path.resolve("app/api", file))) as {
+        GET: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+      };
       const id = url.split("/").pop()!;
       const answer = await route.GET(new Request(ORIGIN + url, { headers }), { params: Promise.resolve({ id }) });
       return { status: answer.status, body: (await answer.json()) as { error?: { message: string } } };
