@@ -16,6 +16,7 @@ import { seedSynthetic } from "../server/seed/synthetic";
 import { getBoard } from "../server/services/get-board";
 import { createCaller } from "../server/trpc/root";
 import { benchMetrics } from "./metrics";
+import { benchJunit } from "./junit";
 import { benchWebhooks } from "./webhooks";
 import {
   ms,
@@ -232,7 +233,7 @@ if (only !== "sqlite") {
   else console.log("PostgreSQL: no server answered; set BENCH_DATABASE_URL to include it.");
 }
 
-// BENCH_PART=board, webhooks or metrics runs one part; by default all three.
+// BENCH_PART=board, metrics, webhooks or junit runs one part; by default all four.
 const part = process.env.BENCH_PART;
 let port = 3300;
 if (!part || part === "board") {
@@ -252,4 +253,10 @@ if (!part || part === "metrics") {
   if (postgres) await benchMetrics(postgres, port++).finally(() => postgres.cleanup());
 }
 if (!part || part === "webhooks") await benchWebhooks(ROOT, SECONDS);
+if (!part || part === "junit") {
+  for (const target of only === "postgres" ? [] : [sqliteTarget()])
+    await benchJunit(ROOT, target, port++).finally(() => target.cleanup());
+  const postgres = only === "sqlite" ? null : await postgresTarget();
+  if (postgres) await benchJunit(ROOT, postgres, port++).finally(() => postgres.cleanup());
+}
 process.exit(0);

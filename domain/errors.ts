@@ -33,6 +33,7 @@ export type DomainErrorCode =
   | "WORKER.NOT_FOUND"
   | "ROLLBACK.UNAVAILABLE"
   | "STREAM.LIMIT"
+  | "REPORT.TOO_LARGE"
   | "STREAM.ACCESS_CHANGED";
 
 export class DomainError extends Error {

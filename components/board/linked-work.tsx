@@ -1,3 +1,5 @@
+import { WebLink } from "../ui/web-link";
+import { isWebUrl } from "@/domain/web-url";
 import type { ItemFacts } from "../../domain/delivery/item-facts";
 import { goodToMerge, reviewVerdicts } from "../../domain/delivery/item-facts";
 import { formatDuration } from "../../domain/time/relative";
@@ -25,15 +27,9 @@ export function LinkedWork({ facts, requiredApprovals }: { facts: ItemFacts; req
           return (
             <li key={`pr-${pr.number}`} className="flex flex-wrap items-center gap-2">
               <Pill tone={toneOf(pr.state)} label={pr.state} title={`PR state: ${pr.state}`} />
-              {pr.url ? (
-                <a href={pr.url} className="text-blue-700 hover:underline dark:text-blue-400">
-                  #{pr.number} {pr.title}
-                </a>
-              ) : (
-                <span>
-                  #{pr.number} {pr.title}
-                </span>
-              )}
+              <WebLink href={pr.url}>
+                #{pr.number} {pr.title}
+              </WebLink>
               <span className="muted">
                 {verdicts.approvals} approval{verdicts.approvals === 1 ? "" : "s"}
                 {verdicts.changesRequested ? ", changes requested" : ""} · checks {pr.checks}
@@ -70,11 +66,7 @@ export function LinkedWork({ facts, requiredApprovals }: { facts: ItemFacts; req
             {build.startedAt && build.finishedAt && (
               <span className="muted">{formatDuration(build.finishedAt.getTime() - build.startedAt.getTime())}</span>
             )}
-            {build.url && (
-              <a href={build.url} className="text-blue-700 hover:underline dark:text-blue-400">
-                build log
-              </a>
-            )}
+            {isWebUrl(build.url) && <WebLink href={build.url}>build log</WebLink>}
             <span className="muted ml-auto">
               <RelativeTime date={build.at} />
             </span>

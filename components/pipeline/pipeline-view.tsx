@@ -1,5 +1,6 @@
 "use client";
 
+import { WebLink } from "../ui/web-link";
 import { Table } from "../ui/table";
 import { useQuery } from "@tanstack/react-query";
 import { formatDuration } from "../../domain/time/relative";
@@ -65,13 +66,7 @@ export function PipelineView({ project }: { project: string }) {
                       header: "Build",
                       cell: (b) => (
                         <>
-                          {b.url ? (
-                            <a href={b.url} className="text-blue-700 hover:underline dark:text-blue-400">
-                              {b.buildId}
-                            </a>
-                          ) : (
-                            b.buildId
-                          )}{" "}
+                          <WebLink href={b.url}>{b.buildId}</WebLink>{" "}
                           <span className="muted font-mono text-xs">{b.commitSha.slice(0, 7)}</span>
                         </>
                       ),

@@ -1,5 +1,7 @@
 "use client";
 
+import { WebLink } from "../ui/web-link";
+import { isWebUrl } from "@/domain/web-url";
 import { useState } from "react";
 import { Pill } from "../board/badges";
 import { Button } from "../ui/button";
@@ -50,17 +52,12 @@ export function EnvironmentCard({
         ) : (
           <span className="muted">nothing yet</span>
         )}
-        {site && (
+        {isWebUrl(site) && (
           <>
             {" · "}
-            <a
-              className="text-blue-700 hover:underline dark:text-blue-400"
-              href={site}
-              target="_blank"
-              rel="noreferrer"
-            >
+            <WebLink href={site} newTab>
               open
-            </a>
+            </WebLink>
           </>
         )}
       </p>

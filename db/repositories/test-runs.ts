@@ -71,6 +71,9 @@ export async function insertTestRunWithCases(
   const [row] = await store.db.insert(store.t.testRuns).values(run).returning({ id: store.t.testRuns.id });
   for (let i = 0; i < cases.length; i += 500) {
     await store.db.insert(store.t.testCases).values(cases.slice(i, i + 500).map((c) => ({ ...c, testRunId: row.id })));
+    // SQLite writes synchronously: between batches, other requests get their turn (a large
+    // report never holds the server for more than one batch).
+    if (store.dialect === "sqlite") await new Promise((resolve) => setImmediate(resolve));
   }
   return row.id;
 }

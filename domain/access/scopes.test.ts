@@ -19,5 +19,9 @@ describe("token scopes", () => {
     expect(parseDuration("12h")).toBe(12 * 3_600_000);
     expect(parseDuration(undefined)).toBeNull();
     expect(() => parseDuration("soon")).toThrow(/not a duration/);
+    for (const never of ["0d", "0m", "0h", "100000000d", "3651d", "99999999999999999999d"])
+      expect(() => parseDuration(never), never).toThrow(/not a lifetime|not a duration/);
+    expect(parseDuration("1m")).toBe(60_000);
+    expect(parseDuration("3650d")).toBe(3650 * 86_400_000);
   });
 });

@@ -37,13 +37,24 @@ export function grants(granted: readonly string[], needed: Scope): boolean {
 }
 
 /** "90d", "12h" or "30m" → milliseconds; null for none. */
+const MIN_LIFETIME = 60_000;
+const MAX_LIFETIME = 3650 * 86_400_000;
+
 export function parseDuration(input: string | undefined | null): number | null {
   if (!input) return null;
-  const match = /^(\d+)\s*(d|h|m)$/.exec(input.trim());
+  const match = /^(\d{1,12})\s*(d|h|m)$/.exec(input.trim());
   if (!match)
     throw new DomainError("VALIDATION", `"${input}" is not a duration: use e.g. 90d, 12h or 30m.`, {
       field: "expiresIn",
     });
   const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[match[2] as "d" | "h" | "m"];
-  return Number(match[1]) * unit;
+  const lifetime = Number(match[1]) * unit;
+  // A zero or absurd lifetime would make a token that never works, or one that never expires.
+  if (lifetime < MIN_LIFETIME || lifetime > MAX_LIFETIME)
+    throw new DomainError(
+      "VALIDATION",
+      `"${input}" is not a lifetime a token can have: from 1m to 3650d (ten years). Leave it empty for no expiry.`,
+      { field: "expiresIn" },
+    );
+  return lifetime;
 }

@@ -1,5 +1,6 @@
 import { isTrackedEnvelope, tracked, type TrackedEnvelope } from "@trpc/server";
 import { z } from "zod";
+import { isWebUrl, WEB_URL_MAX } from "../../domain/web-url";
 
 // Pieces every contract uses. A contract is the zod shape of what a procedure or REST route takes
 // and answers, shared by tRPC, REST and the OpenAPI document; there is one file per noun.
@@ -7,6 +8,12 @@ import { z } from "zod";
 export const id = z.number().int().positive();
 export const text = (max: number) => z.string().max(max, `at most ${max} characters`);
 export const projectRef = z.object({ project: z.string().min(1, "name a project (its slug)").max(100) });
+/** An address stored to be shown as a link: http: or https: only (never javascript: or data:). */
+export const webUrl = z
+  .string()
+  .trim()
+  .max(WEB_URL_MAX, `at most ${WEB_URL_MAX} characters`)
+  .refine(isWebUrl, "an http:// or https:// address (or a path on this site), e.g. https://shop.example.com");
 /** A change that answers nothing. */
 export const done = z.void();
 export const deploymentStatus = z.enum(["queued", "running", "succeeded", "failed", "cancelled", "rolled-back"]);

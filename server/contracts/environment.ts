@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cronProblem } from "../../domain/release/calendar";
-import { projectRef } from "./common";
+import { projectRef, webUrl } from "./common";
 
 // An environment's settings (steps, addresses, schedule, automatic rollback) and the project's
 // release policy, as the Releases page, the API and the stored rows all read them.
@@ -12,7 +12,7 @@ const timeout = (fallback: number) =>
     .min(1)
     .max(24 * 3600)
     .default(fallback);
-const address = z.string().trim().max(2000).nullable().default(null);
+const address = webUrl.nullable().default(null);
 
 export const commandStep = z.object({
   type: z.literal("command"),

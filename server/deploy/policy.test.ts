@@ -170,6 +170,13 @@ describeOnEveryDatabase("release policy, schedules and webhook deployers", (fres
     expect(done).toMatchObject({ status: "succeeded", verifyStatus: "passed" });
     expect(done.log).toMatch(/pulling image\nstarting\nhealthy/);
     expect((await ctx.caller.item.get({ id: cards[0].id })).card.stage).toBe("test");
+    // Once finished, the deployment's record is closed: a late callback is 409 and changes nothing.
+    const late = await call(body.callback.token, { status: "failed", log: "late line" });
+    expect(late.status).toBe(409);
+    expect((await late.json()).error.message).toMatch(/already finished \(succeeded\)/);
+    const after = await ctx.caller.release.deployment({ id: deploymentId });
+    expect(after.log).toBe(done.log);
+    expect(after.status).toBe("succeeded");
   });
 
   it("fails a webhook deployment whose deploy tool cannot be reached", async () => {

@@ -45,10 +45,16 @@ export async function reportDeploymentStatus(
   input: DeploymentStatusInput,
 ): Promise<{ accepted: boolean; status: string }> {
   const deployment = await checkCallbackToken(app, id, authorization);
+  // A finished deployment's record is closed: nothing more is appended to its log.
+  if (deployment.finishedAt)
+    throw new DomainError(
+      "DEPLOYMENT.FINISHED",
+      `Deployment ${id} already finished (${deployment.status}); its log and status no longer change.`,
+      { status: deployment.status },
+    );
   const lines = Array.isArray(input.log) ? input.log.join("\n") : (input.log ?? "");
   if (lines)
     await app.database.transaction((store) => appendLog(store, id, lines.endsWith("\n") ? lines : `${lines}\n`));
-  if (deployment.finishedAt) return { accepted: false, status: deployment.status };
   if (input.status === "running" || deployment.phase !== "deploy" || deployment.status !== "running")
     return { accepted: true, status: deployment.status };
   const ok = input.status === "succeeded";

@@ -32,6 +32,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   "JOB.NOT_HELD": 409,
   "WORKER.NOT_FOUND": 404,
   "STREAM.LIMIT": 429,
+  "REPORT.TOO_LARGE": 413,
   "STREAM.ACCESS_CHANGED": 409,
 };
 

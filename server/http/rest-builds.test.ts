@@ -106,6 +106,25 @@ describeOnEveryDatabase("CI build reports", (fresh) => {
     ]);
   });
 
+  it("stores only http(s) addresses: a javascript: or data: build link is 400, a pull request's is dropped", async () => {
+    for (const url of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd"]) {
+      const bad = await report({ buildId: "x-1", commitSha: HEAD, branch: "main", status: "passed", url });
+      expect(bad.status, url).toBe(400);
+      expect((await bad.json()).error.message).toMatch(/http:\/\/ or https:\/\/ address/);
+    }
+    const artifact = { name: "web", version: "1.0.0", url: "javascript:alert(1)" };
+    const badArtifact = { buildId: "x-1", commitSha: HEAD, branch: "main", status: "passed", artifacts: [artifact] };
+    expect((await report(badArtifact)).status).toBe(400);
+    expect((await ctx.caller.pipeline.get({ project: "hello" })).builds).toEqual([]);
+
+    const story = await ctx.caller.item.create({ project: "hello", title: "Links", kind: "story", owner: "ana" });
+    const opened = openedPullRequest(22, `${story.key} Links`, HEAD);
+    opened.pull_request.html_url = "javascript:alert(document.cookie)";
+    await github("pull_request", opened);
+    const detail = await ctx.caller.item.get({ id: story.id });
+    expect(detail.facts.pullRequests.map((pr) => [pr.number, pr.url])).toEqual([[22, null]]);
+  });
+
   it("story → PR → approved → green → merged → main build with an artifact → release; a red build sends it back", async () => {
     const story = await ctx.caller.item.create({ project: "hello", title: "Greet", kind: "story", owner: "ana" });
     const opened = openedPullRequest(21, `${story.key} Greet`, HEAD);

@@ -3,6 +3,7 @@ import type { App } from "../app";
 import { reportBuild } from "../services/report-build";
 import { authorizeProject } from "./authorize";
 import { parse, readObject, respond } from "./respond";
+import { webUrl } from "../contracts/common";
 
 export const buildReportBody = z.object({
   buildId: z.union([z.string().min(1).max(200), z.number().int().nonnegative().transform(String)]),
@@ -11,7 +12,7 @@ export const buildReportBody = z.object({
   status: z.enum(["queued", "running", "passed", "failed", "cancelled"]),
   startedAt: z.coerce.date().nullish(),
   finishedAt: z.coerce.date().nullish(),
-  url: z.url().max(2000).nullish(),
+  url: webUrl.nullish(),
   tests: z
     .object({ passed: z.number().int().min(0), failed: z.number().int().min(0), skipped: z.number().int().min(0) })
     .nullish(),
@@ -20,7 +21,7 @@ export const buildReportBody = z.object({
       z.object({
         name: z.string().min(1).max(200),
         version: z.string().min(1).max(100),
-        url: z.url().max(2000).nullish(),
+        url: webUrl.nullish(),
       }),
     )
     .max(100)

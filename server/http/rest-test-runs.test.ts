@@ -79,6 +79,8 @@ describeOnEveryDatabase("JUnit test runs", (fresh) => {
       /exactly one of \?build=ID, \?commit=SHA or \?deployment=ID/,
     );
     expect((await send("suite=unit&build=404", fixture("vitest.xml"))).status).toBe(400);
+    for (const target of ["deployment=0", "deployment=-1", "deployment=1e3", `commit=${SHA}&deployment=0`])
+      expect((await send(`suite=unit&${target}`, fixture("vitest.xml"))).status, target).toBe(400);
     expect((await send(`suite=unit&commit=${SHA}`, fixture("vitest.xml"), "Bearer nope")).status).toBe(401);
     const events = await ctx.caller.event.list({ project: "shiplane" });
     expect(events.filter((e) => e.type === "tests.reported")).toEqual([]);
@@ -95,4 +97,14 @@ describeOnEveryDatabase("JUnit test runs", (fresh) => {
     ).json();
     expect(result).toMatchObject({ passed: 19_980, failed: 20, skipped: 0 });
   });
+
+  it("refuses a report of more than 200,000 cases with 413 and the count, storing nothing", async () => {
+    const cases = '<testcase classname="c" name="n"/>'.repeat(200_001);
+    const answer = await send(`suite=huge&commit=${SHA}`, `<testsuite name="huge">${cases}</testsuite>`);
+    expect(answer.status).toBe(413);
+    const body = await answer.json();
+    expect(body.error.message).toMatch(/has 200,001 test cases; one report takes at most 200,000/);
+    const events = await ctx.caller.event.list({ project: "shiplane" });
+    expect(events.filter((e) => e.type === "tests.reported")).toEqual([]);
+  }, 60_000);
 });

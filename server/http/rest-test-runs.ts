@@ -18,7 +18,7 @@ export function reportTestRunHandler(slug: string, req: Request, appSource: () =
     const { actor } = await authorizeProject(app, req, slug, "tests:write");
     const url = new URL(req.url);
     const deployment = url.searchParams.get("deployment");
-    if (deployment !== null && !/^\d+$/.test(deployment))
+    if (deployment !== null && !/^[1-9]\d{0,14}$/.test(deployment))
       throw new DomainError("VALIDATION", `"${deployment}" is not a deployment id.`, { field: "deployment" });
     const reader = createJUnitReader();
     const decoder = new TextDecoder();

@@ -138,6 +138,9 @@ describeOnEveryDatabase("Alertmanager alerts", (fresh) => {
     expect(wrongVersion.status).toBe(400);
     expect((await wrongVersion.json()).error.message).toMatch(/version "4"/);
     expect((await post(notification("firing", [{ ...firing("A", {}), startsAt: "yesterday" }]))).status).toBe(400);
+    const badEnd = await post(notification("resolved", [{ ...firing("A", {}), status: "resolved", endsAt: "soon" }]));
+    expect(badEnd.status).toBe(400);
+    expect((await badEnd.json()).error.message).toMatch(/endsAt: an RFC 3339 time/);
     expect(await list()).toEqual([]);
   });
 

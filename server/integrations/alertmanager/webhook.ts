@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { webUrlOrNull } from "../../../domain/web-url";
 import { listAlerts } from "../../../db/repositories/alerts";
 import { listEnvironments } from "../../../db/repositories/environments";
 import type { App } from "../../app";
@@ -7,6 +8,9 @@ import { receiveAlerts } from "../../services/receive-alerts";
 import { authorizeProject, authorizeToken } from "../../http/authorize";
 
 const labels = z.record(z.string(), z.string());
+const rfc3339 = z
+  .string()
+  .refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), "an RFC 3339 time");
 
 /** Alertmanager's webhook notification, version 4 (https://prometheus.io/docs/alerting/latest/configuration/#webhook_config). */
 export const alertmanagerNotification = z.object({
@@ -25,11 +29,13 @@ export const alertmanagerNotification = z.object({
         status: z.enum(["firing", "resolved"]),
         labels,
         annotations: labels.default({}),
-        startsAt: z
+        startsAt: rfc3339,
+        endsAt: rfc3339.nullish(),
+        // A link back to the alert's source; one that is not http(s) is dropped, never the alert.
+        generatorURL: z
           .string()
-          .refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), "an RFC 3339 time"),
-        endsAt: z.string().nullish(),
-        generatorURL: z.string().nullish(),
+          .nullish()
+          .transform((value) => webUrlOrNull(value)),
         fingerprint: z.string().max(200).nullish(),
       }),
     )

@@ -12,6 +12,7 @@ import {
 import { findItemByNumber } from "../../../db/repositories/items";
 import type { ProjectRecord } from "../../../db/repositories/projects";
 import { findItemReferences } from "../../../domain/delivery/references";
+import { webUrlOrNull } from "../../../domain/web-url";
 import type { ChecksState } from "../../../domain/funnel/gates";
 import type { StageKey } from "../../../domain/funnel/stages";
 import type { RecordEvent } from "../../unit-of-work";
@@ -73,7 +74,8 @@ async function savePullRequest(ctx: HandlerContext, pr: PullRequest, action: str
     branch: pr.head?.ref ?? "",
     state,
     author: pr.user?.login ?? null,
-    url: pr.html_url ?? null,
+    // Shown as a link: an address that is not http(s) is not kept.
+    url: webUrlOrNull(pr.html_url),
     headSha: pr.head?.sha ?? null,
     mergeCommitSha: state === "merged" ? (pr.merge_commit_sha ?? null) : null,
     mergeable: "mergeable" in pr && typeof pr.mergeable === "boolean" ? pr.mergeable : null,

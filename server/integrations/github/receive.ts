@@ -126,16 +126,20 @@ export async function receiveGithubDelivery(
   if (!payload || typeof payload !== "object" || Array.isArray(payload))
     return refuse(400, "WEBHOOK.MALFORMED", "The body must be a JSON object, as GitHub sends.");
   const action = (payload as { action?: unknown }).action;
-  const stored = await insertDelivery(app.database, {
-    projectId: project.id,
-    source: "github",
-    deliveryId,
-    event,
-    action: typeof action === "string" ? action.slice(0, 100) : null,
-    body,
-    status: SUPPORTED.has(event) ? "pending" : "ignored",
-    receivedAt: app.now(),
-  });
+  // In a transaction of its own, so that an accepted delivery never rides in another request's
+  // (a large test report's) and is committed before it is answered.
+  const stored = await app.database.transaction((store) =>
+    insertDelivery(store, {
+      projectId: project.id,
+      source: "github",
+      deliveryId,
+      event,
+      action: typeof action === "string" ? action.slice(0, 100) : null,
+      body,
+      status: SUPPORTED.has(event) ? "pending" : "ignored",
+      receivedAt: app.now(),
+    }),
+  );
   if (!stored) return { status: 200, body: { status: "duplicate", delivery: deliveryId }, stored: null };
   return {
     status: 202,

@@ -22,6 +22,8 @@ export interface JUnitReport {
 }
 
 const MESSAGE_MAX = 4000;
+/** The most cases one report may hold; past it the cases are only counted, for the refusal. */
+export const MAX_CASES = 200_000;
 
 /**
  * A streaming JUnit XML reader for the dialects in use (pytest, Surefire/Ant, jest-junit,
@@ -38,6 +40,7 @@ export function createJUnitReader() {
   let messageText = "";
   let failure: Error | null = null;
   let empty = true;
+  let counted = 0;
 
   parser.on("opentag", (tag) => {
     const name = tag.name;
@@ -91,7 +94,8 @@ export function createJUnitReader() {
   });
   parser.on("closetag", (tag) => {
     if (tag.name === "testcase" && current) {
-      cases.push(current);
+      counted += 1;
+      if (counted <= MAX_CASES) cases.push(current);
       current = null;
     } else if (current && inResult && tag.name !== "testcase") {
       if (inResult !== "flaky" && !current.message) current.message = messageText.slice(0, MESSAGE_MAX) || null;
@@ -132,6 +136,12 @@ export function createJUnitReader() {
         }
       }
       if (failure) throw failure;
+      if (counted > MAX_CASES)
+        throw new DomainError(
+          "REPORT.TOO_LARGE",
+          `The report has ${counted.toLocaleString("en")} test cases; one report takes at most ${MAX_CASES.toLocaleString("en")}. Split it by suite and send each part.`,
+          { cases: counted, limit: MAX_CASES },
+        );
       return summarise(cases);
     },
   };
