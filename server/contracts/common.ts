@@ -14,6 +14,18 @@ export const webUrl = z
   .trim()
   .max(WEB_URL_MAX, `at most ${WEB_URL_MAX} characters`)
   .refine(isWebUrl, "an http:// or https:// address (or a path on this site), e.g. https://shop.example.com");
+const strictened = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * An input that refuses fields it does not know (400 naming them) instead of dropping them, so a
+ * misspelt or smuggled field never passes silently. Objects only; other schemas are unchanged.
+ */
+export function strict<S extends z.ZodType>(schema: S): S {
+  if (!(schema instanceof z.ZodObject)) return schema;
+  let made = strictened.get(schema);
+  if (!made) strictened.set(schema, (made = schema.strict()));
+  return made as unknown as S;
+}
 /** A change that answers nothing. */
 export const done = z.void();
 export const deploymentStatus = z.enum(["queued", "running", "succeeded", "failed", "cancelled", "rolled-back"]);

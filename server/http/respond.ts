@@ -1,6 +1,8 @@
 import { ZodError, type z } from "zod";
 import { isDomainError } from "../../domain/errors";
 import { errorStatus } from "./error-codes";
+import { strict } from "../contracts/common";
+import { unstorableText } from "../../domain/text";
 
 export function errorResponse(
   status: number,
@@ -51,25 +53,42 @@ export async function readText(
       await reader.cancel().catch(() => undefined);
       if (!options.cut) throw new PayloadTooLarge(limit);
       chunks.push(value.subarray(0, limit - size));
+      // Cut text may end inside a character: that one is replaced, the rest kept.
       return { text: new TextDecoder().decode(Buffer.concat(chunks)), cut: true };
     }
     size += value.length;
     chunks.push(value);
   }
-  return { text: new TextDecoder().decode(Buffer.concat(chunks)), cut: false };
+  return { text: utf8(Buffer.concat(chunks)), cut: false };
+}
+
+/** Bytes as UTF-8 text; bytes that are not UTF-8 are the sender's mistake (400), never guessed at. */
+function utf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new BadRequest("The request body is not valid UTF-8. Send UTF-8 text.");
+  }
 }
 
 /** Reads a JSON body of at most `limit` bytes; an empty body counts as `{}`. */
 export async function readJson(req: Request, limit = JSON_LIMIT): Promise<unknown> {
   const { text } = await readText(req, limit);
   if (!text.trim()) return {};
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw new BadRequest(
       `The request body is not valid JSON (${(error as Error).message}). Send a JSON object with Content-Type: application/json.`,
     );
   }
+  const bad = unstorableText(value);
+  if (bad)
+    throw new BadRequest(
+      `The request body's ${bad} holds a NUL character or an unpaired surrogate, which Shiplane cannot store. Remove it and send again.`,
+    );
+  return value;
 }
 
 /** Reads a JSON object body; an array or a scalar is refused with a clear message. */
@@ -81,8 +100,9 @@ export async function readObject(req: Request, limit = JSON_LIMIT): Promise<Reco
   return value as Record<string, unknown>;
 }
 
+/** Parses an input; an object refuses fields it does not know. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  return schema.parse(value);
+  return strict(schema).parse(value);
 }
 
 /**

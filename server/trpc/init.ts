@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { isDomainError } from "../../domain/errors";
+import { unstorableText } from "../../domain/text";
 import { atLeast, forbidden } from "../../domain/access/roles";
 import type { Actor } from "../../domain/access/actor";
 import type { App } from "../app";
@@ -115,6 +116,12 @@ export function procedureFor(role: Role, on: Subject = "project") {
     .meta({ role, on })
     .use(domainErrors)
     .use(async ({ ctx, next, type, getRawInput }) => {
+      const unstorable = unstorableText(await getRawInput());
+      if (unstorable)
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: `Invalid input: ${unstorable} holds a NUL character or an unpaired surrogate, which Shiplane cannot store.`,
+        });
       if (ctx.user === undefined) {
         if (!atLeast(ctx.actor.role, role))
           throw new TRPCError({ code: "FORBIDDEN", message: forbidden(role, ctx.actor.role) });

@@ -1,11 +1,11 @@
 import { auditInput, auditPage } from "../../contracts/audit";
-import { exact } from "../../contracts/common";
+import { exact, strict } from "../../contracts/common";
 import { getAudit } from "../../services/get-audit";
 import { adminProcedure, router } from "../init";
 
 export const auditRouter = router({
   list: adminProcedure
-    .input(auditInput)
+    .input(strict(auditInput))
     .output(exact<Awaited<ReturnType<typeof getAudit>>>()(auditPage))
     .query(({ ctx, input }) => getAudit(ctx.app, { ...input, includeAccess: !ctx.user || ctx.user.siteAdmin })),
 });

@@ -1,4 +1,4 @@
-import { exact } from "../../contracts/common";
+import { exact, strict } from "../../contracts/common";
 import { tracked } from "@trpc/server";
 import { boardChanges, boardInput, boardSchema, watchInput } from "../../contracts/board";
 import { watchProjectBoard } from "../../events/watch-board";
@@ -7,13 +7,13 @@ import { asTrpcError, router, viewerProcedure } from "../init";
 
 export const boardRouter = router({
   get: viewerProcedure
-    .input(boardInput)
+    .input(strict(boardInput))
     .output(exact<Awaited<ReturnType<typeof getBoard>>>()(boardSchema))
     .query(({ ctx, input }) => getBoard(ctx.app, input)),
 
   /** Every change to the project's board, live; resumes from `lastEventId` after a reconnect. */
   watch: viewerProcedure
-    .input(watchInput)
+    .input(strict(watchInput))
     .output(boardChanges)
     .subscription(async function* ({ ctx, input, signal }) {
       const watcher = { user: ctx.user, role: ctx.actor.role, recheck: ctx.recheck };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exact } from "../../contracts/common";
+import { exact, strict } from "../../contracts/common";
 import {
   archiveInput,
   archivedCardSchema,
@@ -23,31 +23,31 @@ const onItem = (role: "viewer" | "member") => procedureFor(role, "item");
 
 export const itemRouter = router({
   get: onItem("viewer")
-    .input(itemRef)
+    .input(strict(itemRef))
     .output(exact<Awaited<ReturnType<typeof getItem>>>()(itemDetailSchema))
     .query(({ ctx, input }) => getItem(ctx.app, input)),
   archive: viewerProcedure
-    .input(archiveInput)
+    .input(strict(archiveInput))
     .output(exact<Awaited<ReturnType<typeof listArchive>>>()(z.array(archivedCardSchema)))
     .query(({ ctx, input }) => listArchive(ctx.app, input)),
   create: memberProcedure
-    .input(createItemInput)
+    .input(strict(createItemInput))
     .output(exact<Awaited<ReturnType<typeof createItem>>>()(boardCardSchema))
     .mutation(({ ctx, input }) => createItem(ctx.app, ctx.actor, input)),
   move: onItem("member")
-    .input(moveItemInput)
+    .input(strict(moveItemInput))
     .output(boardCardSchema)
     .mutation(({ ctx, input }) => moveItem(ctx.app, ctx.actor, input)),
   update: onItem("member")
-    .input(updateItemInput)
+    .input(strict(updateItemInput))
     .output(boardCardSchema)
     .mutation(({ ctx, input }) => updateItem(ctx.app, ctx.actor, input)),
   reject: onItem("member")
-    .input(rejectItemInput)
+    .input(strict(rejectItemInput))
     .output(boardCardSchema)
     .mutation(({ ctx, input }) => rejectItem(ctx.app, ctx.actor, input)),
   restore: onItem("member")
-    .input(itemRef)
+    .input(strict(itemRef))
     .output(boardCardSchema)
     .mutation(({ ctx, input }) => restoreItem(ctx.app, ctx.actor, input)),
 });

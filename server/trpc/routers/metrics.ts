@@ -1,4 +1,4 @@
-import { exact } from "../../contracts/common";
+import { exact, strict } from "../../contracts/common";
 import * as contract from "../../contracts/metrics";
 import { doraMetric, flowMetric, funnelMetric, leadTimeMetric, pipelineMetric } from "../../services/get-metrics";
 import { router, viewerProcedure } from "../init";
@@ -7,23 +7,23 @@ type Out<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
 export const metricsRouter = router({
   funnel: viewerProcedure
-    .input(contract.metricsInput)
+    .input(strict(contract.metricsInput))
     .output(exact<Out<typeof funnelMetric>>()(contract.funnelMetric))
     .query(({ ctx, input }) => funnelMetric(ctx.app, input)),
   flow: viewerProcedure
-    .input(contract.metricsInput)
+    .input(strict(contract.metricsInput))
     .output(exact<Out<typeof flowMetric>>()(contract.flowMetric))
     .query(({ ctx, input }) => flowMetric(ctx.app, input)),
   leadTime: viewerProcedure
-    .input(contract.metricsInput)
+    .input(strict(contract.metricsInput))
     .output(exact<Out<typeof leadTimeMetric>>()(contract.leadTimeMetric))
     .query(({ ctx, input }) => leadTimeMetric(ctx.app, input)),
   dora: viewerProcedure
-    .input(contract.doraInput)
+    .input(strict(contract.doraInput))
     .output(exact<Out<typeof doraMetric>>()(contract.doraMetric))
     .query(({ ctx, input }) => doraMetric(ctx.app, input)),
   pipeline: viewerProcedure
-    .input(contract.metricsInput)
+    .input(strict(contract.metricsInput))
     .output(exact<Out<typeof pipelineMetric>>()(contract.pipelineMetric))
     .query(({ ctx, input }) => pipelineMetric(ctx.app, input)),
 });

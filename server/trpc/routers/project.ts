@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exact } from "../../contracts/common";
+import { exact, strict } from "../../contracts/common";
 import { createProjectInput, projectSchema } from "../../contracts/project";
 import { createProject } from "../../services/create-project";
 import { visibleProjects } from "../../services/list-projects";
@@ -12,7 +12,7 @@ export const projectRouter = router({
     .output(exact<Awaited<ReturnType<typeof visibleProjects>>>()(z.array(projectSchema)))
     .query(({ ctx }) => visibleProjects(ctx.app, ctx.user)),
   create: procedureFor("admin", "instance")
-    .input(createProjectInput)
+    .input(strict(createProjectInput))
     .output(projectSchema)
     .mutation(({ ctx, input }) => createProject(ctx.app, ctx.actor, input)),
 });

@@ -1,4 +1,4 @@
-import { done, exact, projectRef } from "../../contracts/common";
+import { done, exact, projectRef, strict } from "../../contracts/common";
 import { configureEnvironmentInput, createEnvironmentInput, setPolicyInput } from "../../contracts/environment";
 import { itemRef } from "../../contracts/item";
 import * as contract from "../../contracts/release";
@@ -23,56 +23,56 @@ const onDeployment = (role: "viewer" | "release-manager") => procedureFor(role, 
 
 export const releaseRouter = router({
   overview: viewerProcedure
-    .input(projectRef)
+    .input(strict(projectRef))
     .output(exact<Awaited<ReturnType<typeof getReleases>>>()(contract.releasesOverview))
     .query(({ ctx, input }) => getReleases(ctx.app, input)),
   deployment: onDeployment("viewer")
-    .input(contract.deploymentRef)
+    .input(strict(contract.deploymentRef))
     .output(exact<Awaited<ReturnType<typeof getDeployment>>>()(contract.deploymentDetail))
     .query(({ ctx, input }) => getDeployment(ctx.app, input.id)),
   ofItem: procedureFor("viewer", "item")
-    .input(itemRef)
+    .input(strict(itemRef))
     .output(contract.releaseOfItem)
     .query(({ ctx, input }) => releaseOfItem(ctx.app, input.id)),
   checkPromotion: onRelease("viewer")
-    .input(contract.promoteInput)
+    .input(strict(contract.promoteInput))
     .output(exact<Awaited<ReturnType<typeof checkPromotion>>>()(contract.promotionCheck))
     .query(({ ctx, input }) => checkPromotion(ctx.app, ctx.actor, input)),
   deploy: onRelease("release-manager")
-    .input(contract.deployInput)
+    .input(strict(contract.deployInput))
     .output(contract.queuedDeployment)
     .mutation(async ({ ctx, input }) => ({ deploymentId: await deployRelease(ctx.app, ctx.actor, input) })),
   promote: onRelease("release-manager")
-    .input(contract.promoteInput)
+    .input(strict(contract.promoteInput))
     .output(contract.queuedDeployment)
     .mutation(async ({ ctx, input }) => ({ deploymentId: await promoteRelease(ctx.app, ctx.actor, input) })),
   /** The rollback's target, its cards and how it gets there, for the confirmation; refused with the reason. */
   rollbackPreview: procedureFor("viewer")
-    .input(contract.rollbackRef)
+    .input(strict(contract.rollbackRef))
     .output(exact<Awaited<ReturnType<typeof previewRollback>>>()(contract.rollbackPreview))
     .query(({ ctx, input }) => previewRollback(ctx.app, input)),
   rollback: releaseManager
-    .input(contract.rollbackInput)
+    .input(strict(contract.rollbackInput))
     .output(exact<Awaited<ReturnType<typeof rollbackEnvironment>>>()(contract.rollbackQueued))
     .mutation(({ ctx, input }) => rollbackEnvironment(ctx.app, ctx.actor, input)),
   cancel: onDeployment("release-manager")
-    .input(contract.deploymentRef)
+    .input(strict(contract.deploymentRef))
     .output(done)
     .mutation(({ ctx, input }) => cancelDeployment(ctx.app, ctx.actor, input.id)),
   signOffQa: procedureFor("release-manager", "item")
-    .input(contract.signOffQaInput)
+    .input(strict(contract.signOffQaInput))
     .output(done)
     .mutation(({ ctx, input }) => signOffQa(ctx.app, ctx.actor, input)),
   configureEnvironment: adminProcedure
-    .input(configureEnvironmentInput)
+    .input(strict(configureEnvironmentInput))
     .output(done)
     .mutation(({ ctx, input }) => updateEnvironmentSettings(ctx.app, ctx.actor, input)),
   createEnvironment: adminProcedure
-    .input(createEnvironmentInput)
+    .input(strict(createEnvironmentInput))
     .output(done)
     .mutation(({ ctx, input }) => createEnvironmentFromTemplate(ctx.app, ctx.actor, input)),
   setPolicy: adminProcedure
-    .input(setPolicyInput)
+    .input(strict(setPolicyInput))
     .output(done)
     .mutation(({ ctx, input }) => updateDeliveryPolicyService(ctx.app, ctx.actor, input)),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { projectRef } from "../../contracts/common";
+import { projectRef, strict } from "../../contracts/common";
 import {
   createTokenInput,
   deliveryRef,
@@ -20,22 +20,22 @@ import { adminProcedure, router } from "../init";
  */
 export const settingsRouter = router({
   get: adminProcedure
-    .input(projectRef)
+    .input(strict(projectRef))
     .output(projectSettings)
     .query(({ ctx, input }) => getProjectSettings(ctx.app, input)),
   regenerateSecret: adminProcedure
-    .input(projectRef)
+    .input(strict(projectRef))
     .output(z.object({ secret: z.string() }))
     .mutation(async ({ ctx, input }) => ({ secret: await regenerateWebhookSecret(ctx.app, ctx.actor, input) })),
   setGithubToken: adminProcedure
-    .input(githubTokenInput)
+    .input(strict(githubTokenInput))
     .output(z.object({ configured: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       await setProjectGithubToken(ctx.app, ctx.actor, input);
       return { configured: Boolean(input.token?.trim()) };
     }),
   replayDelivery: adminProcedure
-    .input(deliveryRef)
+    .input(strict(deliveryRef))
     .output(z.object({ status: z.string(), error: z.string().nullable() }))
     .mutation(async ({ ctx, input }) => {
       const project = await requireProject(ctx.app.database, input.project);
@@ -43,11 +43,11 @@ export const settingsRouter = router({
       return { status: delivery.status, error: delivery.error };
     }),
   createToken: adminProcedure
-    .input(createTokenInput)
+    .input(strict(createTokenInput))
     .output(z.object({ token: z.string(), record: tokenSchema }))
     .mutation(({ ctx, input }) => createToken(ctx.app, ctx.actor, input)),
   revokeToken: adminProcedure
-    .input(tokenRef)
+    .input(strict(tokenRef))
     .output(tokenSchema)
     .mutation(({ ctx, input }) => revokeToken(ctx.app, ctx.actor, input)),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { done, exact } from "../../contracts/common";
+import { done, exact, strict } from "../../contracts/common";
 import { createdUser, createUserInput, peopleList, userAdminInput, userDisabledInput } from "../../contracts/user";
 import { createUser, listPeople, setSiteAdmin, setUserDisabled } from "../../services/users";
 import { procedureFor, router } from "../init";
@@ -12,20 +12,20 @@ export const userRouter = router({
     .output(exact<Awaited<ReturnType<typeof listPeople>>>()(peopleList))
     .query(({ ctx }) => listPeople(ctx.app)),
   create: instanceAdmin
-    .input(createUserInput)
+    .input(strict(createUserInput))
     .output(createdUser)
     .mutation(async ({ ctx, input }) => {
       const user = await createUser(ctx.app, ctx.actor, { ...input, siteRole: input.siteAdmin ? "admin" : "user" });
       return { id: user.id, email: user.email };
     }),
   setDisabled: instanceAdmin
-    .input(userDisabledInput)
+    .input(strict(userDisabledInput))
     .output(done)
     .mutation(async ({ ctx, input }) => {
       await setUserDisabled(ctx.app, ctx.actor, input);
     }),
   setAdmin: instanceAdmin
-    .input(userAdminInput)
+    .input(strict(userAdminInput))
     .output(done)
     .mutation(async ({ ctx, input }) => {
       await setSiteAdmin(ctx.app, ctx.actor, input);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { done } from "../../contracts/common";
+import { done, strict } from "../../contracts/common";
 import { createdWorker, workerChange, workerInput, workerRef, workerView } from "../../contracts/worker";
 import { changeWorker, createWorker, listWorkersView, revokeWorker } from "../../services/workers";
 import { procedureFor, router } from "../init";
@@ -13,18 +13,18 @@ export const workerRouter = router({
     .output(z.array(workerView))
     .query(({ ctx }) => listWorkersView(ctx.app)),
   create: instanceAdmin
-    .input(workerInput)
+    .input(strict(workerInput))
     .output(createdWorker)
     .mutation(async ({ ctx, input }) => {
       const { token, worker } = await createWorker(ctx.app, ctx.actor, input);
       return { token, id: worker.id, name: worker.name };
     }),
   change: instanceAdmin
-    .input(workerChange)
+    .input(strict(workerChange))
     .output(done)
     .mutation(({ ctx, input }) => changeWorker(ctx.app, ctx.actor, input.id, input)),
   revoke: instanceAdmin
-    .input(workerRef)
+    .input(strict(workerRef))
     .output(done)
     .mutation(({ ctx, input }) => revokeWorker(ctx.app, ctx.actor, input.id)),
 });
