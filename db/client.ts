@@ -227,6 +227,12 @@ function redact(url: string): string {
 }
 
 /** A time as a bound parameter in raw SQL: SQLite keeps epoch milliseconds, PostgreSQL a timestamptz. */
+/**
+ * Whether a name can match no stored row: no stored text holds a NUL (PostgreSQL refuses one),
+ * so a lookup by such a name answers "none" instead of sending it.
+ */
+export const namesNothing = (name: string): boolean => name.includes("\u0000");
+
 export function timeParam(store: Store, date: Date) {
   return store.dialect === "sqlite" ? sql`${date.getTime()}` : sql`${date.toISOString()}::timestamptz`;
 }

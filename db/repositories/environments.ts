@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
-import type { RowOf, Store } from "../client";
+import { namesNothing, type RowOf, type Store } from "../client";
 import type * as T from "../schema/shared-types";
 
 export type EnvironmentRecord = RowOf<ReturnType<typeof columns>>;
@@ -36,6 +36,7 @@ export async function findEnvironmentByName(
   projectId: number,
   name: string,
 ): Promise<EnvironmentRecord | null> {
+  if (namesNothing(name)) return null;
   const e = store.t.environments;
   const [row] = await store.db
     .select(columns(store))

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Store } from "../client";
+import { namesNothing, type Store } from "../client";
 import { seal, unseal } from "../secrets";
 import type { ChecksState, PullRequestState, ReviewState } from "../schema/shared-types";
 
@@ -196,6 +196,7 @@ export async function findProjectForWebhook(
   store: Store,
   slug: string,
 ): Promise<{ id: number; secret: string | null } | null> {
+  if (namesNothing(slug)) return null;
   const p = store.t.projects;
   const [row] = await store.db.select({ id: p.id, secret: p.webhookSecret }).from(p).where(eq(p.slug, slug));
   if (row) row.secret = unseal(row.secret);

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Stage, StageKey } from "../../domain/funnel/stages";
-import type { RowOf, Store } from "../client";
+import { namesNothing, type RowOf, type Store } from "../client";
 import { prepared } from "../prepared";
 import type { FreezeWindow } from "../schema/shared-types";
 import { seal } from "../secrets";
@@ -25,6 +25,7 @@ export async function listProjects(store: Store): Promise<ProjectRecord[]> {
 }
 
 export async function findProjectBySlug(store: Store, slug: string): Promise<ProjectRecord | null> {
+  if (namesNothing(slug)) return null;
   const rows = await store.db
     .select(projectColumns(store))
     .from(store.t.projects)

@@ -16,6 +16,7 @@ import { createInvite, setMemberRole } from "../services/members";
 import { createUser } from "../services/users";
 import { createToken } from "../services/tokens";
 import { testApp } from "../testing/fixtures";
+import { callThrough } from "../testing/hostile";
 import { ORIGIN, person, signIn } from "../testing/people";
 import { appRouter, createCaller } from "../trpc/root";
 import type { SignedInUser } from "./session";
@@ -102,9 +103,7 @@ describeOnEveryDatabase("authorisation matrix", (fresh) => {
   /** A refusal by role (401/403), "allowed" (an answer, or a refusal of the input), or a server error — always wrong. */
   async function outcome(call: () => Promise<unknown>): Promise<string> {
     try {
-      const result = await call();
-      if (result && typeof result === "object" && Symbol.asyncIterator in result)
-        await (result as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
+      await callThrough(call);
       return "allowed";
     } catch (error) {
       if (error instanceof TRPCError && (error.code === "FORBIDDEN" || error.code === "UNAUTHORIZED"))

@@ -1,5 +1,6 @@
 import { DomainError } from "../../domain/errors";
 import type { App } from "../app";
+import { id } from "../contracts/common";
 import {
   deploymentNotFound,
   itemNotFound,
@@ -17,14 +18,19 @@ import {
  */
 export type Subject = "project" | "item" | "release" | "deployment" | "instance";
 
-const positive = (value: unknown) => (typeof value === "number" && Number.isInteger(value) && value > 0 ? value : null);
+const positive = (value: unknown) => {
+  const parsed = id.safeParse(value);
+  return parsed.success ? parsed.data : null;
+};
 
 function field(input: unknown, name: string): unknown {
   return input && typeof input === "object" ? (input as Record<string, unknown>)[name] : undefined;
 }
 
 function missing(name: string): never {
-  throw new DomainError("VALIDATION", `Invalid input: ${name} is required.`, { field: name });
+  throw new DomainError("VALIDATION", `Invalid input: ${name} is required, as a positive whole number.`, {
+    field: name,
+  });
 }
 
 /** The id of the project the input refers to (unknown ones give the usual not-found error). */

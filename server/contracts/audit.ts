@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { projectRef } from "./common";
+import { id, projectRef } from "./common";
 
 export const auditInput = projectRef.extend({
   action: z.string().max(60).nullish(),
   actor: z.string().max(200).nullish(),
   from: z.string().max(10).nullish(),
   to: z.string().max(10).nullish(),
-  beforeId: z.number().int().positive().nullish(),
+  beforeId: id.nullish(),
   limit: z.number().int().min(1).max(10_000).optional(),
 });
 

@@ -23,7 +23,9 @@ export const boardSchema = z.object({
   lastEventId: z.number(),
 });
 
-export const watchInput = projectRef.extend({ lastEventId: z.string().nullish() });
+export const watchInput = projectRef.extend({
+  lastEventId: z.string().max(40, "an event id, as the stream sent it").nullish(),
+});
 
 /** One change to the board, with the card as it is now (stage "rejected" when archived). */
 export const boardChange = z.object({

@@ -5,7 +5,9 @@ import { isWebUrl, WEB_URL_MAX } from "../../domain/web-url";
 // Pieces every contract uses. A contract is the zod shape of what a procedure or REST route takes
 // and answers, shared by tRPC, REST and the OpenAPI document; there is one file per noun.
 
-export const id = z.number().int().positive();
+/** The largest id a row can have (PostgreSQL's serial is a 32-bit integer). */
+export const MAX_ID = 2_147_483_647;
+export const id = z.number().int().positive().max(MAX_ID, "no row has an id this large");
 export const text = (max: number) => z.string().max(max, `at most ${max} characters`);
 export const projectRef = z.object({ project: z.string().min(1, "name a project (its slug)").max(100) });
 /** An address stored to be shown as a link: http: or https: only (never javascript: or data:). */

@@ -20,7 +20,7 @@ export const createItemInput = z.object({
 export const moveItemInput = z.object({
   id,
   toStage: z.string().max(40),
-  expectedVersion: z.number().int().positive().optional(),
+  expectedVersion: id.optional(),
   reason: text(2000).nullish(),
   force: z.boolean().optional(),
   afterId: id.nullish(),
@@ -29,7 +29,7 @@ export const moveItemInput = z.object({
 
 export const updateItemInput = z.object({
   id,
-  expectedVersion: z.number().int().positive().optional(),
+  expectedVersion: id.optional(),
   title: z.string().max(10_000).optional(),
   description: z.string().max(100_000).optional(),
   owner: text(200).nullish(),
@@ -43,7 +43,7 @@ export const updateItemInput = z.object({
 export const rejectItemInput = z.object({
   id,
   reason: text(2000),
-  expectedVersion: z.number().int().positive().optional(),
+  expectedVersion: id.optional(),
 });
 
 export const archiveInput = projectRef.extend({ q: z.string().max(200).optional() });

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { ROLES } from "../../domain/access/roles";
-import { projectRef } from "./common";
+import { id, projectRef } from "./common";
 
 export const email = z.string().trim().min(3).max(254);
 const role = z.enum(ROLES);
 
 export const memberRef = projectRef.extend({ email });
 export const memberRoleInput = projectRef.extend({ email, role });
-export const inviteRef = projectRef.extend({ id: z.number().int().positive() });
+export const inviteRef = projectRef.extend({ id });
 
 export const membersList = z.object({
   members: z.array(

@@ -25,7 +25,14 @@ const doraFigures = z.object({
 });
 
 export const metricsInput = projectRef.extend({ from: z.string().max(40).nullish(), to: z.string().max(40).nullish() });
-export const doraInput = metricsInput.extend({ windowHours: z.number().nullish() });
+export const doraInput = metricsInput.extend({
+  windowHours: z
+    .number()
+    .int("whole hours")
+    .min(1, "at least 1 hour")
+    .max(720, "at most 30 days (720 hours)")
+    .nullish(),
+});
 
 export const funnelMetric = z.object({
   stages: z.array(

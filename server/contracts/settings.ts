@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { projectRef } from "./common";
+import { id, projectRef } from "./common";
 
 export const deliverySchema = z.object({
   id: z.number(),
@@ -40,4 +40,4 @@ export const createTokenInput = projectRef.extend({
   scopes: z.array(z.string()).min(1).max(10),
   expiresIn: z.string().max(20).nullish(),
 });
-export const tokenRef = projectRef.extend({ id: z.number().int().positive() });
+export const tokenRef = projectRef.extend({ id });

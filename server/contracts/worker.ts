@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id } from "./common";
 
 const tag = z
   .string()
@@ -11,7 +12,7 @@ export const workerInput = z.object({
   tags: z.array(tag).max(20),
   projects: z.array(slug).max(100),
 });
-export const workerRef = z.object({ id: z.number().int().positive() });
+export const workerRef = z.object({ id });
 export const workerChange = workerRef.extend({
   tags: z.array(tag).max(20).optional(),
   projects: z.array(slug).max(100).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ID } from "../contracts/common";
 import type { App } from "../app";
 import { cancelDeployment } from "../deploy/cancel-deployment";
 import { deployRelease } from "../services/deploy-release";
@@ -16,7 +17,7 @@ import { parse, readObject, respond } from "./respond";
 /** The REST API of releases and deployments, for CI servers, deploy tools and scripts (token scope `deploy`). */
 
 type AppSource = () => Promise<App>;
-const idParam = z.coerce.number().int().positive();
+const idParam = z.coerce.number().int().positive().max(MAX_ID, "no row has an id this large");
 const reasonBody = z.object({ reason: z.string().trim().max(2000).nullish() });
 
 /** The release a route names, once the caller may deploy in its project. */

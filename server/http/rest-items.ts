@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ID } from "../contracts/common";
 import type { App } from "../app";
 import { authorizeProject, authorizeThing, readableProjects } from "./authorize";
 import { createItem } from "../services/create-item";
@@ -13,7 +14,7 @@ import { parse, readObject, respond } from "./respond";
 
 /** The REST API's item handlers: the same services as the UI, shaped for scripts. */
 
-const idParam = z.coerce.number().int().positive();
+const idParam = z.coerce.number().int().positive().max(MAX_ID, "no row has an id this large");
 
 /** The REST shape of an item: the board card plus the stored fields a script may want. */
 function itemJson(card: BoardCard, item: ItemRecord) {

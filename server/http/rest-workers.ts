@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { App } from "../app";
+import { MAX_ID } from "../contracts/common";
 import { authenticateWorker } from "../auth/tokens";
 import { jobHeartbeat, jobJunit, jobLog, jobResult, MAX_LOG_CHUNK, takeJob } from "../deploy/job-reports";
 import { parse, readObject, readText, respond } from "./respond";
@@ -7,10 +8,17 @@ import { parse, readObject, readText, respond } from "./respond";
 /** The worker API: what `shiplane worker` calls, with its worker token (slw_…). */
 
 type AppSource = () => Promise<App>;
-const idParam = z.coerce.number().int().positive();
+const idParam = z.coerce.number().int().positive().max(MAX_ID, "no row has an id this large");
 const JUNIT_LIMIT = 50 * 1024 * 1024;
 /** The longest a claim waits for a job before answering 204. */
 const MAX_WAIT_S = 25;
+const waitQuery = z.object({
+  wait: z.coerce
+    .number()
+    .int("whole seconds")
+    .min(0, "at least 0 seconds")
+    .max(MAX_WAIT_S, `at most ${MAX_WAIT_S} seconds`),
+});
 
 export const jobResultBody = z.object({
   ok: z.boolean(),
@@ -28,7 +36,7 @@ export function claimHandler(req: Request, appSource: AppSource) {
   return respond(async () => {
     const app = await appSource();
     const worker = await authenticateWorker(app, req.headers.get("authorization"));
-    const wait = Math.min(Math.max(Number(new URL(req.url).searchParams.get("wait")) || 0, 0), MAX_WAIT_S);
+    const { wait } = parse(waitQuery, { wait: new URL(req.url).searchParams.get("wait") ?? 0 });
     const until = Date.now() + wait * 1000;
     for (;;) {
       const job = await takeJob(app, worker, about(req));

@@ -168,8 +168,10 @@ async function doraFor(app: App, range: Range, windowMs: number): Promise<DoraFi
 export async function doraMetric(app: App, input: MetricsInput) {
   const range = await metricsRange(app, input);
   const windowHours = input.windowHours ?? 24;
-  if (!(windowHours > 0 && windowHours <= 24 * 30))
-    throw new DomainError("VALIDATION", "The failure window is 1 hour to 30 days.", { field: "windowHours" });
+  if (!(Number.isInteger(windowHours) && windowHours > 0 && windowHours <= 24 * 30))
+    throw new DomainError("VALIDATION", "The failure window is 1 hour to 30 days, in whole hours.", {
+      field: "windowHours",
+    });
   const windowMs = windowHours * 3_600_000;
   const length = range.to.getTime() - range.from.getTime();
   const previousRange = { ...range, from: new Date(range.from.getTime() - length), to: range.from };
