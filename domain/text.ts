@@ -18,6 +18,5 @@ export function unstorableText(value: unknown, path = "", depth = 0): string | n
 }
 
 function hasUnstorable(text: string): boolean {
-   
   return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 }

@@ -7,7 +7,7 @@ export const WEB_URL_MAX = 2000;
 
 export function isWebUrl(value: unknown): value is string {
   if (typeof value !== "string" || value.length > WEB_URL_MAX) return false;
-   
+
   if (/[\u0000-\u0020\u007f\\]/.test(value)) return false;
   if (value.startsWith("/")) return !value.startsWith("//");
   try {

@@ -8,7 +8,7 @@ const BASE = "https://shiplane.invalid";
  */
 export function safeNext(next: string | null | undefined): string {
   if (!next || next.length > 2000 || !next.startsWith("/")) return "/";
-   
+
   if (/[\u0000-\u001f\u007f\\]/.test(next) || next.startsWith("//")) return "/";
   let url: URL;
   try {
