@@ -8,7 +8,11 @@ import { BoardDialogs, useBoardDialogs } from "./board-dialogs";
 import { CardBody, type CardActions } from "./card";
 import { boardCollision } from "./collision";
 import { Column } from "./column";
-import { useShortcuts } from "./shortcuts";
+import { usePaletteShortcut, useShortcuts } from "./shortcuts";
+import { focusedCard, moveCardFocus } from "./card-focus";
+import { useAssignToMe } from "./use-assign";
+import { toast } from "../ui/toaster";
+import type { BoardCard } from "../../domain/funnel/card";
 import { BoardToolbar } from "./toolbar";
 import { useBoard } from "./use-board";
 import { useBoardDrag } from "./use-board-drag";
@@ -17,8 +21,10 @@ import { useBoardUrl } from "./use-board-url";
 export function BoardView({ project }: { project: string }) {
   const { board, live } = useBoard(project);
   const { filter, openId, setParam } = useBoardUrl();
-  const dialogs = useBoardDialogs(project);
-  const canCapture = useAccess().allows("member");
+  const dialogs = useBoardDialogs(project, (id) => setParam("item", id === null ? null : String(id)));
+  const access = useAccess();
+  const canCapture = access.allows("member");
+  const why = access.why("member");
   const searchRef = useRef<HTMLInputElement>(null);
 
   const cards = useMemo(() => board.data?.cards ?? [], [board.data]);
@@ -29,25 +35,47 @@ export function BoardView({ project }: { project: string }) {
     board.data?.complete === false
       ? (board.data.columns.find((c) => c.key === stage)?.count ?? 0)
       : (totals.get(stage)?.length ?? 0);
-  const { request } = dialogs;
+  const { request, openCard } = dialogs;
   const drag = useBoardDrag(cards, columns, request);
 
   const actions: CardActions = useMemo(
     () => ({
-      open: (card) => setParam("item", String(card.id)),
+      open: (card) => openCard(card.id, false),
       moveTo: (card, stage) => {
         const target = (columns.get(stage) ?? []).filter((c) => c.id !== card.id);
         request({ card, toStage: stage, afterId: target.at(-1)?.id ?? null, beforeId: null });
       },
     }),
-    [columns, request, setParam],
+    [columns, request, openCard],
   );
 
+  const assignToMe = useAssignToMe(project);
+  const focused = () => cards.find((card) => card.key === focusedCard()?.dataset.cardKey) ?? null;
+  const withFocused = (what: string, act: (card: BoardCard) => void) => () => {
+    const card = focused();
+    if (card) act(card);
+    else toast.info(`Focus a card first (Tab, or j and k), then press the key to ${what}.`);
+  };
   useShortcuts({
-    n: () => canCapture && dialogs.openNewIdea(),
+    n: () => (canCapture ? dialogs.openNewIdea() : toast.info("New idea is for members and above", [why!])),
     "/": () => searchRef.current?.focus(),
     "?": () => dialogs.openHelp(),
+    j: () => moveCardFocus("down"),
+    k: () => moveCardFocus("up"),
+    h: () => moveCardFocus("left"),
+    l: () => moveCardFocus("right"),
+    m: withFocused("move it", (card) => {
+      if (!canCapture) return toast.info(`${card.key} cannot be moved by you`, [why!]);
+      const menu = focusedCard()?.querySelector("details");
+      if (menu) {
+        menu.open = true;
+        menu.querySelector<HTMLElement>("[role=menuitem]")?.focus();
+      }
+    }),
+    e: withFocused("edit it", (card) => dialogs.openCard(card.id, true)),
+    a: withFocused("take it", (card) => void assignToMe(card)),
   });
+  usePaletteShortcut(dialogs.openPalette);
 
   if (board.isPending) return <p className="muted p-6">Loading the board…</p>;
   if (board.isError) {
@@ -103,6 +131,10 @@ export function BoardView({ project }: { project: string }) {
       <BoardDialogs
         project={project}
         openId={openId}
+        openCard={cards.find((card) => card.id === openId) ?? null}
+        cards={cards}
+        actions={actions}
+        onAssign={assignToMe}
         onCloseCard={() => setParam("item", null)}
         request={request}
         state={dialogs.state}

@@ -17,6 +17,7 @@ import { QaSignOff } from "./qa-sign-off";
 import { CardHistory } from "./card-history";
 import { LinkedWork } from "./linked-work";
 import { useBoardCache, type MoveRequest } from "./use-board";
+import { clearRefusal, useRefusal, type Refusal } from "./refusals";
 import { errorDetails } from "../ui/errors";
 import { QueryStatus } from "../ui/query-status";
 
@@ -24,19 +25,38 @@ import { QueryStatus } from "../ui/query-status";
 export function CardDrawer({
   project,
   id,
+  boardCard,
+  focusTitle = false,
   onClose,
   onMove,
 }: {
   project: string;
   id: number | null;
+  /** The card as the board holds it now (patched by moves and the live stream), when it is on the board. */
+  boardCard: BoardCard | null;
+  /** Put the focus on the title field once it shows (the `e` shortcut). */
+  focusTitle?: boolean;
   onClose: () => void;
   onMove: (req: MoveRequest) => void;
 }) {
   const trpc = useTRPC();
   const detail = useQuery({ ...trpc.item.get.queryOptions({ id: id ?? 0 }), enabled: id !== null });
-  const card = detail.data?.card;
+  const [unsaved, setUnsaved] = useState(false);
+  const loaded = detail.data?.card;
+  // The newer of the board's card and the panel's own: a move shows at once, before the panel reloads.
+  const card =
+    loaded && boardCard && boardCard.id === loaded.id && boardCard.version > loaded.version ? boardCard : loaded;
   return (
-    <Dialog open={id !== null} onClose={onClose} title={card ? `${card.key} ${card.title}` : "Card"} side>
+    <Dialog
+      open={id !== null}
+      onClose={() => {
+        setUnsaved(false);
+        onClose();
+      }}
+      title={card ? `${card.key} ${card.title}` : "Card"}
+      side
+      unsaved={unsaved && card ? `You have unsaved edits to ${card.key}.` : null}
+    >
       <QueryStatus query={detail} />
       {detail.data && card && (
         <div className="space-y-6">
@@ -58,7 +78,13 @@ export function CardDrawer({
               note={detail.data.qaSignOffNote}
             />
           )}
-          <CardEditor project={project} card={card} description={detail.data.description} />
+          <CardEditor
+            project={project}
+            card={detail.data.card}
+            description={detail.data.description}
+            onDirtyChange={setUnsaved}
+            focusTitle={focusTitle}
+          />
           <LinkedWork facts={detail.data.facts} requiredApprovals={card.badges.pr?.required ?? 1} />
           <CardHistory history={detail.data.history} intervals={detail.data.intervals} />
         </div>
@@ -91,6 +117,7 @@ function CardActionsPanel({
   };
   const access = useAccess();
   const move = (stage: StageKey) => onMove({ card, toStage: stage, afterId: null, beforeId: null });
+  const refusal = useRefusal(card.id);
 
   if (card.stage === "rejected") {
     return (
@@ -153,6 +180,7 @@ function CardActionsPanel({
           </Button>
         )}
       </div>
+      {refusal && <RefusalNote refusal={refusal} onDismiss={() => clearRefusal(card.id)} />}
       {rejecting && (
         <form
           className="space-y-2 rounded-md border border-[var(--border)] p-3"
@@ -180,5 +208,26 @@ function CardActionsPanel({
         </form>
       )}
     </section>
+  );
+}
+
+/** Why the card's last move was refused, beside the controls that asked for it. */
+function RefusalNote({ refusal, onDismiss }: { refusal: Refusal; onDismiss: () => void }) {
+  return (
+    <div className="rounded-md border border-red-300 bg-red-50 p-3 text-[13px] text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
+      <div className="flex items-start justify-between gap-2">
+        <p className="font-medium">{refusal.title}</p>
+        <button type="button" aria-label="Dismiss the refusal" className="px-1 leading-none" onClick={onDismiss}>
+          ×
+        </button>
+      </div>
+      {refusal.lines.length > 0 && (
+        <ul className="mt-1 list-disc space-y-0.5 pl-4">
+          {refusal.lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -63,11 +63,16 @@ export function CardBody({ card }: { card: BoardCard }) {
         ))}
         {card.estimate !== null && <span className="muted text-[11px]">{card.estimate} pt</span>}
         {card.owner ? (
-          <span
-            title={`Owner: ${card.owner}`}
-            className="ml-auto grid h-5 w-5 place-items-center rounded-full bg-zinc-200 text-[10px] font-semibold dark:bg-zinc-700"
-          >
-            {initials(card.owner)}
+          <span className="ml-auto flex min-w-0 items-center gap-1" title={`Owner: ${card.owner}`}>
+            {/* The name shows beside the initials while the card has the focus. */}
+            <span className="muted hidden truncate text-[11px] group-focus-visible:inline">{card.owner}</span>
+            <span
+              aria-hidden="true"
+              className="grid h-5 w-5 shrink-0 place-items-center rounded-full bg-zinc-200 text-[10px] font-semibold dark:bg-zinc-700"
+            >
+              {initials(card.owner)}
+            </span>
+            <span className="sr-only">Owner {card.owner}</span>
           </span>
         ) : (
           <span className="muted ml-auto text-[11px]">no owner</span>
@@ -78,7 +83,7 @@ export function CardBody({ card }: { card: BoardCard }) {
   );
 }
 
-/** A card on the board: draggable (mouse and keyboard), opens on click or Enter, with a "Move to…" menu. */
+/** A card on the board: opens on click or Enter, picked up by drag or Space, with a "Move to…" menu. */
 export const SortableCard = memo(function SortableCard({ card, actions }: { card: BoardCard; actions: CardActions }) {
   const access = useAccess();
   const canMove = access.allows("member");
@@ -93,6 +98,11 @@ export const SortableCard = memo(function SortableCard({ card, actions }: { card
       style={{ transform: CSS.Translate.toString(transform), transition }}
       {...attributes}
       {...listeners}
+      // An article that takes the focus, not a button: it holds its own Move menu, and viewers
+      // open it too (only moving is theirs to lack).
+      role={undefined}
+      aria-pressed={undefined}
+      aria-disabled={undefined}
       aria-roledescription="card"
       aria-label={`${card.key} ${card.title}`}
       data-card-key={card.key}

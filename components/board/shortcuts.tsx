@@ -4,12 +4,19 @@ import { useEffect, useRef } from "react";
 import { Dialog } from "../ui/dialog";
 
 const SHORTCUTS: [string, string][] = [
+  ["Ctrl K, ⌘ K", "Find a card, an action or a page"],
   ["N", "New idea"],
   ["/", "Search"],
-  ["Tab", "Focus the next card"],
+  ["J, K", "Focus the next or previous card in the column"],
+  ["H, L", "Focus a card in the previous or next column"],
   ["Enter", "Open the focused card"],
-  ["Space, arrows, Space", "Pick up, move and drop the focused card"],
-  ["Escape", "Cancel a move, close a panel"],
+  ["E", "Edit the focused card"],
+  ["M", "Move the focused card to…"],
+  ["A", "Assign the focused card to me"],
+  ["Space", "Pick up the focused card; Space again drops it"],
+  ["← →", "With a card picked up: the previous or next column, empty ones too"],
+  ["↑ ↓", "With a card picked up: up or down in its column"],
+  ["Escape", "Put a picked-up card back, close a panel"],
   ["?", "This list"],
 ];
 
@@ -28,6 +35,24 @@ export function useShortcuts(handlers: Record<string, () => void>) {
       if (handler) {
         event.preventDefault();
         handler();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+}
+
+/** Ctrl-K or ⌘-K, from anywhere on the page (a field included), opens the command palette. */
+export function usePaletteShortcut(open: () => void) {
+  const ref = useRef(open);
+  useEffect(() => {
+    ref.current = open;
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k" && !event.altKey) {
+        event.preventDefault();
+        ref.current();
       }
     };
     window.addEventListener("keydown", onKey);

@@ -9,10 +9,11 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from "@dnd-kit/core";
-import { arrayMove, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { arrayMove } from "@dnd-kit/sortable";
 import { useCallback, useState } from "react";
 import type { BoardCard } from "../../domain/funnel/card";
 import { isStageKey, STAGE_NAMES, type StageKey } from "../../domain/funnel/stages";
+import { boardKeyboardCoordinates } from "./keyboard-moves";
 import type { MoveRequest } from "./use-board";
 
 const stageOf = (data: unknown): StageKey | null => {
@@ -33,7 +34,11 @@ export function useBoardDrag(
   const [dragging, setDragging] = useState<BoardCard | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    // Space picks a card up and drops it (Enter opens it); arrows move it, Escape puts it back.
+    useSensor(KeyboardSensor, {
+      coordinateGetter: boardKeyboardCoordinates,
+      keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space"] },
+    }),
   );
   const byId = useCallback((id: unknown) => cards.find((card) => card.id === id) ?? null, [cards]);
 

@@ -11,6 +11,7 @@ import { errorDetails } from "../ui/errors";
 import { toast } from "../ui/toaster";
 import { boardHeadInput } from "./board-query";
 import { moveCardLocally, upsertCard } from "./board-state";
+import { clearRefusal, reportRefusal } from "./refusals";
 
 function subscribeVisibility(callback: () => void) {
   document.addEventListener("visibilitychange", callback);
@@ -93,12 +94,16 @@ export function useBoard(project: string) {
           } else if (details.code === "STREAM.LIMIT")
             toast.error("Live updates are off in this tab", [details.message]);
         },
-        onData: ({ data: change }) =>
+        onData: ({ data: change }) => {
           patch((current) =>
             change.card
               ? upsertCard(current, change.card, change.eventId)
               : { ...current, lastEventId: Math.max(current.lastEventId, change.eventId) },
-          ),
+          );
+          // The card's panel, if open, follows the same change (its fields and history).
+          if (change.card)
+            void queryClient.invalidateQueries({ queryKey: trpc.item.get.queryKey({ id: change.card.id }) });
+        },
       },
     ),
   );
@@ -119,6 +124,7 @@ export function useMoveCard(project: string) {
   const trpc = useTRPC();
   const patch = useBoardCache(project);
   const mutation = useMutation(trpc.item.move.mutationOptions());
+  const queryClient = useQueryClient();
 
   return useCallback(
     async ({ card, toStage, afterId, beforeId, reason, force }: MoveRequest) => {
@@ -134,6 +140,9 @@ export function useMoveCard(project: string) {
           force,
         });
         patch((b) => upsertCard(b, moved));
+        clearRefusal(card.id);
+        // An open panel shows the card as it is now, its history with this move.
+        void queryClient.invalidateQueries({ queryKey: trpc.item.get.queryKey({ id: card.id }) });
         if (toStage !== card.stage) toast.success(`${card.key} moved to ${STAGE_NAMES[toStage]}`);
         return true;
       } catch (error) {
@@ -143,15 +152,19 @@ export function useMoveCard(project: string) {
           details.code === "ITEM.STALE_VERSION"
             ? `${card.key} changed meanwhile: the board now shows its latest state. Try again.`
             : `${card.key} cannot move to ${STAGE_NAMES[toStage]}`;
-        toast.error(
-          title,
-          details.reasons.length ? details.reasons : details.code === "ITEM.STALE_VERSION" ? [] : [details.message],
-        );
+        const lines = details.reasons.length
+          ? details.reasons
+          : details.code === "ITEM.STALE_VERSION"
+            ? []
+            : [details.message];
+        toast.error(title, lines);
+        reportRefusal(card.id, { title, lines });
+        if (details.current) void queryClient.invalidateQueries({ queryKey: trpc.item.get.queryKey({ id: card.id }) });
         return false;
       }
     },
     // `mutation` changes identity every render; its mutateAsync is stable.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [patch],
+    [patch, queryClient, trpc],
   );
 }

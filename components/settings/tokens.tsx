@@ -8,6 +8,7 @@ import { Pill } from "../board/badges";
 import { errorDetails } from "../ui/errors";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
+import { ConfirmButton } from "../ui/confirm-button";
 import { Field, TextInput } from "../ui/field";
 import { RelativeTime } from "../ui/relative-time";
 import { toast } from "../ui/toaster";
@@ -91,18 +92,21 @@ export function Tokens({ project, tokens, onChanged }: { project: string; tokens
               className: "text-right",
               cell: (t) =>
                 stateOf(t) === "active" && (
-                  <Button
+                  <ConfirmButton
                     variant="ghost"
                     className="text-red-700 dark:text-red-400"
-                    onClick={async () => {
-                      if (!window.confirm(`Revoke "${t.name}"? Anything using it stops working at once.`)) return;
+                    title={`Revoke the token "${t.name}"?`}
+                    question="Anything using it stops working at once. This cannot be undone: a new token would have to be made and given to it."
+                    confirm="Revoke"
+                    danger
+                    onConfirm={async () => {
                       await revoke.mutateAsync({ project, id: t.id });
                       toast.success(`Token "${t.name}" revoked`);
                       onChanged();
                     }}
                   >
                     Revoke
-                  </Button>
+                  </ConfirmButton>
                 ),
             },
           ]}

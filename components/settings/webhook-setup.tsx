@@ -2,6 +2,7 @@
 
 import { useState, useSyncExternalStore } from "react";
 import { Button } from "../ui/button";
+import { ConfirmButton } from "../ui/confirm-button";
 import { toast } from "../ui/toaster";
 
 const origin = () => window.location.origin;
@@ -59,20 +60,17 @@ export function WebhookSetup({
         <p className="text-[13px]">No secret yet: generate one.</p>
       )}
       <div>
-        <Button
-          onClick={async () => {
-            if (
-              !window.confirm(
-                "Generate a new secret? GitHub's deliveries fail until you paste it into the webhook's settings.",
-              )
-            )
-              return;
+        <ConfirmButton
+          title={webhook.secret ? "Regenerate the webhook secret?" : "Generate a webhook secret?"}
+          question="GitHub's deliveries are refused until you paste the new secret into the webhook's settings in GitHub."
+          confirm={webhook.secret ? "Regenerate" : "Generate"}
+          onConfirm={async () => {
             await onRegenerate();
             toast.success("New webhook secret generated: update it in GitHub");
           }}
         >
           {webhook.secret ? "Regenerate secret" : "Generate secret"}
-        </Button>
+        </ConfirmButton>
       </div>
       <ol className="list-decimal space-y-1 pl-5 text-[13px]">
         <li>

@@ -1,5 +1,9 @@
 import type { ReactNode } from "react";
 
+/** A cell on a phone: a block of its own, its header's name above it. */
+const PHONE_CELL =
+  "max-md:block max-md:py-1 max-md:text-left max-md:before:block max-md:before:text-xs max-md:before:text-[var(--muted)] max-md:before:content-[attr(data-label)]";
+
 /** One column: its header (visually hidden with `srOnly`) and how a row fills its cell. */
 export interface TableColumn<R> {
   header: ReactNode;
@@ -12,7 +16,9 @@ export interface TableColumn<R> {
 
 /**
  * Every table of Shiplane: a caption for screen readers, headers in muted small text, one
- * bordered row per item. `dense` is the compact form inside charts.
+ * bordered row per item. `dense` is the compact form inside charts. On a phone a table is a
+ * stack of cards, one per row, each cell under its header's name, so no page scrolls sideways
+ * (the roles are explicit, so that it stays a table to screen readers).
  */
 export function Table<R>({
   caption,
@@ -36,27 +42,37 @@ export function Table<R>({
   empty?: ReactNode;
 }) {
   const pad = dense ? "px-2 py-1" : "px-3 py-2";
+  const stack = dense ? "" : "max-md:block";
   return (
-    <table className={`w-full ${dense ? "text-xs" : "panel rounded-md text-[13px]"} ${className}`}>
+    <table
+      role="table"
+      className={`w-full ${dense ? "text-xs" : "panel rounded-md text-[13px]"} ${stack} ${className}`}
+    >
       {caption && <caption className="sr-only">{caption}</caption>}
-      <thead className="muted text-left text-xs">
-        <tr>
+      <thead role="rowgroup" className={`muted text-left text-xs ${dense ? "" : "max-md:sr-only"}`}>
+        <tr role="row">
           {columns.map((column, index) => (
-            <th key={index} scope="col" className={`${pad} font-medium`}>
+            <th key={index} role="columnheader" scope="col" className={`${pad} font-medium`}>
               {column.srOnly ? <span className="sr-only">{column.header}</span> : column.header}
             </th>
           ))}
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup" className={stack}>
         {rows.map((row, index) => (
           <tr
             key={rowKey(row, index)}
-            className="border-t border-[var(--border)] align-top"
+            role="row"
+            className={`border-t border-[var(--border)] align-top ${dense ? "" : "max-md:block max-md:py-1"}`}
             aria-label={rowLabel?.(row)}
           >
             {columns.map((column, c) => (
-              <td key={c} className={`${pad} ${column.className ?? ""}`}>
+              <td
+                key={c}
+                role="cell"
+                data-label={typeof column.header === "string" && !column.srOnly ? column.header : undefined}
+                className={`${pad} ${column.className ?? ""} ${dense ? "" : PHONE_CELL}`}
+              >
                 {column.cell(row)}
               </td>
             ))}

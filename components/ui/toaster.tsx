@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 
 type Tone = "success" | "error" | "info";
 interface Toast {
@@ -10,21 +10,33 @@ interface Toast {
   lines: string[];
 }
 
-let toasts: Toast[] = [];
+/**
+ * What is shown, and where: every open dialog hosts the notices while it is open (a modal dialog
+ * sits above the page and makes the rest inert, so notices under it would be neither seen nor
+ * announced); the newest host shows them, the page's own when no dialog is open.
+ */
+let state: { toasts: Toast[]; host: symbol | null } = { toasts: [], host: null };
+const hosts: symbol[] = [];
 let nextId = 1;
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((listener) => listener());
+const setToasts = (toasts: Toast[]) => {
+  state = { ...state, toasts };
+  emit();
+};
+const setHosts = () => {
+  state = { ...state, host: hosts.at(-1) ?? null };
+  emit();
+};
 
 function push(tone: Tone, title: string, lines: string[] = []) {
   const id = nextId++;
-  toasts = [...toasts, { id, tone, title, lines }].slice(-4);
-  emit();
+  setToasts([...state.toasts, { id, tone, title, lines }].slice(-4));
   setTimeout(() => dismiss(id), tone === "error" ? 10_000 : 5_000);
 }
 
 function dismiss(id: number) {
-  toasts = toasts.filter((t) => t.id !== id);
-  emit();
+  setToasts(state.toasts.filter((t) => t.id !== id));
 }
 
 /** Short notices in the corner: errors are announced at once (role alert), the rest politely. */
@@ -40,17 +52,31 @@ const TONE: Record<Tone, string> = {
   info: "border-l-zinc-400",
 };
 
+/** Where notices show: once in the page's layout, and inside every dialog (the Dialog does it). */
 export function Toaster() {
-  const items = useSyncExternalStore(
+  const [me] = useState(() => Symbol("toaster"));
+  useEffect(() => {
+    hosts.push(me);
+    setHosts();
+    return () => {
+      hosts.splice(hosts.indexOf(me), 1);
+      setHosts();
+    };
+  }, [me]);
+  const { toasts: items, host } = useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    () => toasts,
-    () => toasts,
+    () => state,
+    () => state,
   );
+  if (host !== me) return null;
   return (
-    <div className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-96 flex-col gap-2" aria-live="polite">
+    <div
+      className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2"
+      aria-live="polite"
+    >
       {items.map((t) => (
         <div
           key={t.id}
