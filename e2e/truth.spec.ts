@@ -60,8 +60,8 @@ test("a conflict keeps what was typed, merges the other change and names a field
   await conflict.getByRole("button", { name: "Keep mine" }).click();
   await panel.getByRole("button", { name: "Save" }).click();
   await expect(panel.getByRole("status").filter({ hasText: "saved" })).toBeVisible();
+  // The panel's address survives a reload, and what was saved is what it shows.
   await page.reload();
-  await column(page, "Story").getByText("Search suggestions").click();
   await expect(page.getByRole("dialog", { name: /Search suggestions/ }).getByLabel("Description")).toHaveValue(
     "My new description",
   );
@@ -80,7 +80,7 @@ test("Escape on a panel with unsaved edits asks to keep editing or discard", asy
   await ask.getByRole("button", { name: "Keep editing" }).click();
   await expect(panel.getByLabel("Description")).toHaveValue("Half-written");
   await panel.getByRole("button", { name: "Close" }).click();
-  await panel.getByRole("button", { name: "Discard" }).click();
+  await panel.getByRole("alertdialog", { name: "Unsaved changes" }).getByRole("button", { name: "Discard" }).click();
   await expect(panel).toBeHidden();
 });
 
@@ -91,6 +91,8 @@ test("keyboard: N then typing keeps the text; Enter opens; Space and → move on
   const project = await createProject(request);
   await createItem(request, project, { title: "Loyalty points", description: "Points per order" });
   await page.goto(`/p/${project}`);
+  // Shortcuts work once the page's script runs (the live dot comes on then).
+  await expect(page.getByRole("status", { name: "Live updates on" })).toBeVisible();
   await page.keyboard.press("n");
   await page.keyboard.type("Gift wrap");
   const dialog = page.getByRole("dialog", { name: "New idea" });
@@ -119,6 +121,7 @@ test("Ctrl-K finds a card by key and opens it; a, assign to me, takes the focuse
   const project = await createProject(request);
   const item = await createItem(request, project, { title: "Dark mode", kind: "story" });
   await page.goto(`/p/${project}`);
+  await expect(page.getByRole("status", { name: "Live updates on" })).toBeVisible();
   await page.keyboard.press("Control+k");
   const palette = page.getByRole("dialog", { name: "Go to or do" });
   await palette.getByRole("combobox").fill(item.key);

@@ -163,20 +163,22 @@ export function CardEditor({
           <TextArea rows={5} value={form.description} onChange={(e) => set("description", e.target.value)} />
         </Field>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-          <Field label="Owner" error={invalid.owner} hint="Pick one of the project's people, or type a name.">
-            <TextInput
-              list={`owners-${card.id}`}
-              value={form.owner}
-              onChange={(e) => set("owner", e.target.value)}
-              placeholder="Unassigned"
-            />
-            <datalist id={`owners-${card.id}`}>
-              {people.map((person) => (
-                <option key={person.value} value={person.value}>
-                  {person.label}
-                </option>
-              ))}
-            </datalist>
+          <div>
+            <Field label="Owner" error={invalid.owner} hint="Pick one of the project's people, or type a name.">
+              <TextInput
+                list={`owners-${card.id}`}
+                value={form.owner}
+                onChange={(e) => set("owner", e.target.value)}
+                placeholder="Unassigned"
+              />
+              <datalist id={`owners-${card.id}`}>
+                {people.map((person) => (
+                  <option key={person.value} value={person.value}>
+                    {person.label}
+                  </option>
+                ))}
+              </datalist>
+            </Field>
             {me && form.owner !== me && !readOnly && (
               <button
                 type="button"
@@ -186,7 +188,7 @@ export function CardEditor({
                 Assign to me
               </button>
             )}
-          </Field>
+          </div>
           <Field label="Labels" error={invalid.labels}>
             <TextInput value={form.labels} onChange={(e) => set("labels", e.target.value)} placeholder="ux, checkout" />
           </Field>
