@@ -114,6 +114,8 @@ test("filters by text, owner and label, and the URL keeps them", async ({ page, 
   await page.goto(`/p/${project}`);
   await page.getByLabel("Search cards").fill("checkout");
   await expect(page.locator("article")).toHaveCount(2);
+  // With a filter on, a column says how many of its cards it shows.
+  await expect(column(page, "Story").getByLabel("2 of 3 cards shown")).toHaveText("2 / 3");
   await page.getByLabel("Owner").selectOption("ben");
   await expect(page.locator("article")).toHaveCount(1);
   await expect(page.getByText("Checkout analytics")).toBeVisible();

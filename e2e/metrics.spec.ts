@@ -30,6 +30,16 @@ test("the metrics page charts the funnel from real moves, with a table view, CSV
   await expect(
     page.getByRole("region", { name: "Throughput" }).getByText("No card reached Live in this range."),
   ).toBeVisible();
+  // Legends read in funnel order, not alphabetically.
+  const flow = page.getByRole("region", { name: "Cumulative flow" });
+  await expect(flow.locator(".recharts-legend-item-text")).toHaveText([
+    "Idea",
+    "Story",
+    "Code",
+    "Build",
+    "Test",
+    "Live",
+  ]);
 
   // The range lives in the URL.
   await page.getByRole("button", { name: "7 d" }).click();

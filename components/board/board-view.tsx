@@ -116,6 +116,7 @@ export function BoardView({ project }: { project: string }) {
               stage={stage}
               cards={columns.get(stage.key) ?? []}
               total={total(stage.key)}
+              filtered={visible.length !== cards.length}
               actions={actions}
             />
           ))}

@@ -27,11 +27,14 @@ export function Column({
   stage,
   cards,
   total,
+  filtered = false,
   actions,
 }: {
   stage: Stage;
   cards: BoardCard[];
   total: number;
+  /** A filter hides some cards: the header says how many of the column's it shows. */
+  filtered?: boolean;
   actions: CardActions;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: `column:${stage.key}`, data: { stage: stage.key } });
@@ -51,8 +54,11 @@ export function Column({
         <h2 id={headingId} className="text-[13px] font-semibold">
           {stage.name}
         </h2>
-        <span className="muted text-xs" aria-label={`${total} cards`}>
-          {total}
+        <span
+          className="muted text-xs"
+          aria-label={filtered ? `${cards.length} of ${total} cards shown` : `${total} cards`}
+        >
+          {filtered ? `${cards.length} / ${total}` : total}
         </span>
         {stage.wipLimit !== null && (
           <span

@@ -24,7 +24,8 @@ export function QaSignOff({
   signedOffAt: Date | null;
   note: string | null;
 }) {
-  const me = useAccess().user?.email;
+  const access = useAccess();
+  const me = access.user?.email;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [text, setText] = useState("");
@@ -64,10 +65,11 @@ export function QaSignOff({
           <span className="muted">Needed before this card can go live.</span>
           <input
             aria-label="QA note"
+            disabled={!access.allows("release-manager")}
             value={text}
             onChange={(event) => setText(event.target.value)}
             placeholder="What was checked (optional)"
-            className="h-8 min-w-48 flex-1 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2"
+            className="h-8 min-w-48 flex-1 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 disabled:opacity-50"
           />
           <Button needs="release-manager" type="submit" disabled={signOff.isPending}>
             Sign off QA

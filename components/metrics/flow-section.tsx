@@ -16,7 +16,7 @@ import {
 import { STAGE_KEYS, STAGE_NAMES } from "../../domain/funnel/stages";
 import { useTRPC } from "../trpc/client";
 import { ChartCard } from "./chart-card";
-import { STAGE_COLOURS } from "./format";
+import { inOrder, STAGE_COLOURS } from "./format";
 import type { MetricsInput } from "./section";
 import { Section } from "./section";
 
@@ -45,8 +45,12 @@ export function FlowSection({ input }: { input: MetricsInput }) {
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="date" fontSize={11} />
               <YAxis allowDecimals={false} fontSize={11} />
-              <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Tooltip
+                itemSorter={inOrder(STAGE_KEYS)}
+                allowEscapeViewBox={{ x: false, y: true }}
+                wrapperStyle={{ zIndex: 20 }}
+              />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inOrder(STAGE_KEYS)} />
               {stages.map((s) => (
                 <Area
                   key={s}

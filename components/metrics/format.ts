@@ -15,3 +15,12 @@ export const STAGE_COLOURS: Record<string, string> = {
   test: "#14b8a6",
   live: "#22c55e",
 };
+
+/**
+ * Legend and tooltip entries in the given order — the funnel's stages, or a chart's own series —
+ * since Recharts otherwise sorts them by name (Build, Code, Idea…).
+ */
+export const inOrder =
+  (keys: readonly string[]) =>
+  (item: { dataKey?: unknown }): number =>
+    keys.indexOf(String(item.dataKey));

@@ -5,10 +5,12 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { STAGE_NAMES, type StageKey } from "../../domain/funnel/stages";
 import { useTRPC } from "../trpc/client";
 import { ChartCard } from "./chart-card";
-import { percent } from "./format";
+import { inOrder, percent } from "./format";
 import type { MetricsInput } from "./section";
 import { Stat } from "../ui/stat";
 import { Section } from "./section";
+
+const SERIES = ["entered", "reachedNext", "rejected", "sentBack"];
 
 export function FunnelSection({ input }: { input: MetricsInput }) {
   const trpc = useTRPC();
@@ -56,8 +58,8 @@ export function FunnelSection({ input }: { input: MetricsInput }) {
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" fontSize={12} />
             <YAxis allowDecimals={false} fontSize={12} />
-            <Tooltip formatter={(value, name) => [value, name]} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Tooltip formatter={(value, name) => [value, name]} itemSorter={inOrder(SERIES)} />
+            <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inOrder(SERIES)} />
             <Bar dataKey="entered" name="Entered" fill="#60a5fa" />
             <Bar dataKey="reachedNext" name="Went on to the next stage" fill="#22c55e" />
             <Bar dataKey="rejected" name="Rejected" fill="#ef4444" />

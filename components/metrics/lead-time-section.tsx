@@ -6,10 +6,13 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { STAGE_NAMES, type StageKey } from "../../domain/funnel/stages";
 import { useTRPC } from "../trpc/client";
 import { ChartCard } from "./chart-card";
-import { duration, hours } from "./format";
+import { duration, hours, inOrder } from "./format";
 import type { MetricsInput } from "./section";
 import { Stat } from "../ui/stat";
 import { Section } from "./section";
+
+const SPANS = ["lead", "story", "cycle"];
+const PERCENTILES = ["p50h", "p85h", "p95h"];
 
 export function LeadTimeSection({ input }: { input: MetricsInput }) {
   const trpc = useTRPC();
@@ -71,8 +74,8 @@ export function LeadTimeSection({ input }: { input: MetricsInput }) {
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="bucket" fontSize={11} />
               <YAxis allowDecimals={false} fontSize={11} />
-              <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Tooltip itemSorter={inOrder(SPANS)} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inOrder(SPANS)} />
               <Bar dataKey="lead" name="Idea → live" fill="#a1a1aa" />
               <Bar dataKey="story" name="Story → live" fill="#60a5fa" />
               <Bar dataKey="cycle" name="Code → live" fill="#818cf8" />
@@ -98,8 +101,8 @@ export function LeadTimeSection({ input }: { input: MetricsInput }) {
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="name" fontSize={11} />
               <YAxis fontSize={11} />
-              <Tooltip formatter={(value) => [`${value} h`]} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Tooltip formatter={(value) => [`${value} h`]} itemSorter={inOrder(PERCENTILES)} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inOrder(PERCENTILES)} />
               <Bar dataKey="p50h" name="p50" fill="#60a5fa" />
               <Bar dataKey="p85h" name="p85" fill="#818cf8" />
               <Bar dataKey="p95h" name="p95" fill="#f59e0b" />

@@ -1,5 +1,5 @@
 "use client";
-import type { ButtonHTMLAttributes } from "react";
+import { useId, useState, type ButtonHTMLAttributes } from "react";
 import type { Role } from "@/domain/access/roles";
 import { useAccess } from "../access/access";
 
@@ -12,22 +12,54 @@ const VARIANT: Record<Variant, string> = {
   ghost: "border-transparent hover:bg-black/5 dark:hover:bg-white/10",
 };
 
-/** A button; with `needs`, it is disabled for roles below that one and says why on hover. */
+const BASE =
+  "inline-flex h-8 items-center gap-1.5 rounded-md border px-3 text-[13px] font-medium disabled:cursor-not-allowed disabled:opacity-50";
+
+/**
+ * A button; with `needs`, roles below that one see it disabled and are told why — on hover, on
+ * keyboard focus and on a tap (it stays focusable, `aria-disabled`, the reason as its description).
+ */
 export function Button({
   variant = "secondary",
   className = "",
   type = "button",
   needs,
+  children,
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; needs?: Role }) {
   const access = useAccess();
+  const reasonId = useId();
+  const [tapped, setTapped] = useState(false);
   const refused = needs ? access.why(needs) : undefined;
-  if (refused) props = { ...props, disabled: true, title: refused };
+  if (!refused)
+    return (
+      <button type={type} className={`${BASE} ${VARIANT[variant]} ${className}`} {...props}>
+        {children}
+      </button>
+    );
   return (
-    <button
-      type={type}
-      className={`inline-flex h-8 items-center gap-1.5 rounded-md border px-3 text-[13px] font-medium disabled:cursor-not-allowed disabled:opacity-50 ${VARIANT[variant]} ${className}`}
-      {...props}
-    />
+    <span className="group/why relative inline-flex">
+      <button
+        type="button"
+        aria-label={props["aria-label"]}
+        aria-disabled="true"
+        aria-describedby={reasonId}
+        className={`${BASE} ${VARIANT[variant]} cursor-not-allowed opacity-50 ${className}`}
+        onClick={(event) => {
+          event.preventDefault();
+          setTapped((shown) => !shown);
+        }}
+        onBlur={() => setTapped(false)}
+      >
+        {children}
+      </button>
+      <span
+        id={reasonId}
+        role="tooltip"
+        className={`${tapped ? "block" : "hidden"} absolute top-full left-0 z-30 mt-1 w-64 rounded-md bg-zinc-900 px-2 py-1 text-xs font-normal text-white shadow-lg group-focus-within/why:block group-hover/why:block dark:bg-zinc-100 dark:text-zinc-900`}
+      >
+        {refused}
+      </span>
+    </span>
   );
 }
