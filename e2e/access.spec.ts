@@ -174,3 +174,28 @@ test("an open board follows its session and role: a role change reloads it, a si
   await expect(member).toHaveURL(/\/login\?next=/, { timeout: 10_000 });
   await context.close();
 });
+
+test("a shared link to a filtered board with an open card survives sign-in: path, query and hash", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const project = await createProject(page.request);
+  await trpc(page.request, "member.setRole", { project, email: MEMBER.email, role: "member" });
+  const created = await page.request.post(`/api/v1/projects/${project}/items`, {
+    data: { title: "Checkout copy", kind: "story", owner: "ana" },
+  });
+  const item = (await created.json()) as { id: number };
+  const link = `/p/${project}?q=check&owner=ana&item=${item.id}#history`;
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const guest = await context.newPage();
+  await guest.goto(link);
+  await expect(guest).toHaveURL(/\/login\?next=/);
+  await guest.getByLabel("Email").fill(MEMBER.email);
+  await guest.getByLabel("Password").fill(MEMBER.password);
+  await guest.getByRole("button", { name: "Sign in" }).click();
+  await expect(guest).toHaveURL(`${baseURL}${link}`);
+  await expect(guest.getByLabel("Search cards")).toHaveValue("check");
+  await expect(guest.getByRole("dialog", { name: /Checkout copy/ })).toBeVisible();
+  await context.close();
+});
