@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useTRPC } from "../trpc/client";
 import { duration, percent } from "./format";
 import type { MetricsInput } from "./section";
@@ -111,7 +112,20 @@ export function DoraSection({ input }: { input: MetricsInput }) {
             </div>
             {now.failed.length > 0 && (
               <p className="text-[13px]">
-                Failed: {now.failed.map((f) => `deployment ${f.deploymentId} (${f.cause})`).join(", ")}.
+                Failed:{" "}
+                {now.failed.map((f, index) => (
+                  <span key={f.deploymentId}>
+                    {index > 0 && ", "}
+                    <Link
+                      href={`/p/${input.project}/deployments/${f.deploymentId}`}
+                      className="text-blue-700 underline dark:text-blue-400"
+                    >
+                      deployment {f.deploymentId}
+                    </Link>{" "}
+                    ({f.cause})
+                  </span>
+                ))}
+                .
               </p>
             )}
             <details className="panel rounded-md p-3 text-xs">

@@ -5,6 +5,7 @@ import { Table } from "../ui/table";
 import { useQuery } from "@tanstack/react-query";
 import { formatDuration } from "../../domain/time/relative";
 import { Pill, toneOf } from "../board/badges";
+import Link from "next/link";
 import { PageHeader } from "../project/project-nav";
 import { useTRPC } from "../trpc/client";
 import { RelativeTime } from "../ui/relative-time";
@@ -124,7 +125,12 @@ export function PipelineView({ project }: { project: string }) {
                         r.buildId ? (
                           `build ${r.buildId}`
                         ) : r.deploymentId ? (
-                          `deployment ${r.deploymentId}`
+                          <Link
+                            href={`/p/${project}/deployments/${r.deploymentId}`}
+                            className="text-blue-700 underline dark:text-blue-400"
+                          >
+                            deployment {r.deploymentId}
+                          </Link>
                         ) : (
                           <span className="font-mono">{r.commitSha?.slice(0, 7)}</span>
                         ),
