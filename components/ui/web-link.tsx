@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { isWebUrl } from "@/domain/web-url";
 
-const LINK = "text-blue-700 hover:underline dark:text-blue-400";
+// Underlined, so that a link in a line of text is told apart by more than its colour.
+const LINK = "text-blue-700 underline underline-offset-2 dark:text-blue-400";
 
 /**
  * A link to an address from outside (a CI build, a pull request, an environment), only when it
