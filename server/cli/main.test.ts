@@ -97,7 +97,7 @@ it("seeds the demo project and a synthetic board", async () => {
   expect(JSON.parse(seeded.out)).toMatchObject({ slug: "demo", keyPrefix: "SL" });
   expect(await run("seed", "synthetic", "--items", "120")).toMatchObject({
     code: 0,
-    out: expect.stringMatching(/with 120 cards at \/p\/synthetic/),
+    out: expect.stringMatching(/with 120 cards on its board and a year of their moves at \/p\/synthetic/),
   });
 });
 

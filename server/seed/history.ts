@@ -52,7 +52,7 @@ export async function seedHistory(
 }
 
 /** The cards, each where its walk ends, in order within its column. */
-async function insertCards(store: Store, projectId: number, walks: Walk[]) {
+export async function insertCards(store: Store, projectId: number, walks: Walk[]) {
   const current = walks.map((w) => w.stays[w.stays.length - 1]);
   const byStage = new Map<string, number[]>();
   current.forEach((stay, i) => (byStage.get(stay.stage) ?? byStage.set(stay.stage, []).get(stay.stage)!).push(i));

@@ -12,7 +12,7 @@ export function registerSeedCommands(program: Command, cli: Cli): void {
     .description("load sample data")
     .argument(
       "<what>",
-      '"demo" (a project with cards in every stage and the pipeline data behind them) or "synthetic" (a large board)',
+      '"demo" (a project with cards in every stage and the pipeline data behind them) or "synthetic" (a large board with the year of history that put its cards there)',
     )
     .option("--slug <slug>", "slug of the seeded project")
     .option("--items <n>", "number of cards (synthetic)", "5000")
@@ -46,6 +46,10 @@ export function registerSeedCommands(program: Command, cli: Cli): void {
         return;
       }
       const project = await seedSynthetic(await cli.open(), { items, slug: opts.slug ?? "synthetic" });
-      cli.print(opts, `Seeded "${project.name}" with ${items} cards at /p/${project.slug}.`, project);
+      cli.print(
+        opts,
+        `Seeded "${project.name}" with ${items} cards on its board and a year of their moves at /p/${project.slug}.`,
+        project,
+      );
     });
 }
