@@ -17,6 +17,14 @@ test("the metrics page charts the funnel from real moves, with a table view, CSV
   await expect(funnel.getByText("50%")).toBeVisible();
   const chart = page.getByRole("region", { name: "Items per stage" });
   await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  // A bar leads to its cards: the Idea bar of "Entered" lists both ideas, each a link to its panel.
+  await chart.locator(".recharts-bar-rectangle").first().click();
+  const behind = page.getByRole("region", { name: "Entered Idea" });
+  await expect(behind.getByRole("link")).toHaveCount(2);
+  await expect(behind).toContainText("Voice search");
+  await behind.getByRole("link", { name: accepted.key }).click();
+  await expect(page.getByRole("dialog", { name: /Gift wrapping/ })).toBeVisible();
+  await page.goBack();
   await chart.getByRole("button", { name: "Table" }).click();
   await expect(chart.getByRole("row", { name: /Idea 2 1 50%/ })).toBeVisible();
   const download = page.waitForEvent("download");

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import {
   Area,
@@ -17,6 +18,7 @@ import { STAGE_KEYS, STAGE_NAMES } from "../../domain/funnel/stages";
 import { useTRPC } from "../trpc/client";
 import { ChartCard } from "./chart-card";
 import { inOrder, STAGE_COLOURS } from "./format";
+import { CardsBehind, type Picked } from "./cards-behind";
 import type { MetricsInput } from "./section";
 import { Section } from "./section";
 
@@ -26,6 +28,7 @@ export function FlowSection({ input }: { input: MetricsInput }) {
   const cfd = query.data?.cumulativeFlow ?? [];
   const weeks = query.data?.throughput ?? [];
   const stages = [...STAGE_KEYS].reverse();
+  const [picked, setPicked] = useState<Picked | null>(null);
   return (
     <Section title="Flow" id="flow" query={query}>
       <div className="grid gap-3 lg:grid-cols-2">
@@ -84,11 +87,21 @@ export function FlowSection({ input }: { input: MetricsInput }) {
               <XAxis dataKey="week" fontSize={11} />
               <YAxis allowDecimals={false} fontSize={11} />
               <Tooltip />
-              <Bar dataKey="items" name="Items live" fill={STAGE_COLOURS.live} />
+              <Bar
+                dataKey="items"
+                name="Items live"
+                fill={STAGE_COLOURS.live}
+                cursor="pointer"
+                onClick={(bar: { payload?: unknown }) => {
+                  const week = (bar.payload as (typeof weeks)[number] | undefined)?.week;
+                  if (week) setPicked({ series: "live", week, label: `Reached Live in the week of ${week}` });
+                }}
+              />
             </BarChart>
           </ResponsiveContainer>
         </ChartCard>
       </div>
+      <CardsBehind input={input} picked={picked} onClose={() => setPicked(null)} />
     </Section>
   );
 }

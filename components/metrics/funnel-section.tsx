@@ -1,11 +1,14 @@
 "use client";
 
+import { useState } from "react";
+
 import { useQuery } from "@tanstack/react-query";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { STAGE_NAMES, type StageKey } from "../../domain/funnel/stages";
 import { useTRPC } from "../trpc/client";
 import { ChartCard } from "./chart-card";
 import { inOrder, percent } from "./format";
+import { CardsBehind, type Picked } from "./cards-behind";
 import type { MetricsInput } from "./section";
 import { Stat } from "../ui/stat";
 import { Section } from "./section";
@@ -18,6 +21,17 @@ export function FunnelSection({ input }: { input: MetricsInput }) {
   const data = query.data;
   const rows = (data?.stages ?? []).map((s) => ({ ...s, name: STAGE_NAMES[s.stage as StageKey] }));
   const empty = rows.every((r) => r.entered === 0);
+  const [picked, setPicked] = useState<Picked | null>(null);
+  // A click on a bar lists the cards behind it.
+  const pick = (series: "entered" | "reachedNext") => (bar: { payload?: unknown }) => {
+    const row = bar.payload as (typeof rows)[number] | undefined;
+    if (!row) return;
+    setPicked({
+      series,
+      stage: row.stage as StageKey,
+      label: series === "entered" ? `Entered ${row.name}` : `Went on from ${row.name}`,
+    });
+  };
   return (
     <Section title="Funnel" id="funnel" query={query}>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
@@ -60,13 +74,20 @@ export function FunnelSection({ input }: { input: MetricsInput }) {
             <YAxis allowDecimals={false} fontSize={12} />
             <Tooltip formatter={(value, name) => [value, name]} itemSorter={inOrder(SERIES)} />
             <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inOrder(SERIES)} />
-            <Bar dataKey="entered" name="Entered" fill="#60a5fa" />
-            <Bar dataKey="reachedNext" name="Went on to the next stage" fill="#22c55e" />
+            <Bar dataKey="entered" name="Entered" fill="#60a5fa" cursor="pointer" onClick={pick("entered")} />
+            <Bar
+              dataKey="reachedNext"
+              name="Went on to the next stage"
+              fill="#22c55e"
+              cursor="pointer"
+              onClick={pick("reachedNext")}
+            />
             <Bar dataKey="rejected" name="Rejected" fill="#ef4444" />
             <Bar dataKey="sentBack" name="Sent back" fill="#f59e0b" />
           </BarChart>
         </ResponsiveContainer>
       </ChartCard>
+      <CardsBehind input={input} picked={picked} onClose={() => setPicked(null)} />
     </Section>
   );
 }

@@ -34,6 +34,17 @@ export const doraInput = metricsInput.extend({
     .nullish(),
 });
 
+/** Which figure's cards: a funnel bar (a stage, and its entries or those that went on) or a week of throughput. */
+export const metricCardsInput = metricsInput.extend({
+  series: z.enum(["entered", "reachedNext", "live"]).optional(),
+  stage: stage.nullish(),
+  week: z.string().max(10).nullish(),
+});
+export const metricCards = z.object({
+  total: z.number(),
+  cards: z.array(z.object({ id: z.number(), key: z.string(), title: z.string(), stage: z.string() })),
+});
+
 export const funnelMetric = z.object({
   stages: z.array(
     z.object({

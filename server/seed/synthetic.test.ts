@@ -3,7 +3,7 @@ import { closeTestDatabases, describeOnEveryDatabase, registerCleanup } from "..
 import { STAGE_KEYS } from "../../domain/funnel/stages";
 import { createApp } from "../compose";
 import { getBoard } from "../services/get-board";
-import { flowMetric, funnelMetric, leadTimeMetric } from "../services/get-metrics";
+import { flowMetric, funnelMetric, leadTimeMetric, metricCards } from "../services/get-metrics";
 import { seedSynthetic } from "./synthetic";
 
 afterAll(closeTestDatabases);
@@ -54,6 +54,18 @@ describeOnEveryDatabase("synthetic history", (fresh) => {
     expect(lead.leadTime.p50).toBeGreaterThan(0);
     expect(lead.cycleTime.p50).toBeGreaterThan(0);
     expect(lead.timeInStage.filter((s) => s.count > 0).every((s) => (s.p50 ?? 0) > 0)).toBe(true);
+
+    // The cards behind a bar are the bar's count: a funnel stage, those that went on, a week of throughput.
+    expect((await metricCards(app, { ...range, series: "entered", stage: "story" })).total).toBe(
+      stage("story").entered,
+    );
+    expect((await metricCards(app, { ...range, series: "reachedNext", stage: "code" })).total).toBe(
+      stage("code").reachedNext,
+    );
+    const busiest = flow.throughput.reduce((a, b) => (b.items > a.items ? b : a));
+    const week = await metricCards(app, { ...range, series: "live", week: busiest.week });
+    expect(week.total).toBe(busiest.items);
+    expect(week.cards.every((card) => card.stage === "live")).toBe(true);
 
     // The cumulative flow ends with the board as it is.
     const last = flow.cumulativeFlow.at(-1)!;

@@ -1,6 +1,6 @@
 import { DomainError } from "../../domain/errors";
 import { itemKey } from "../../domain/funnel/item";
-import { STAGE_KEYS, type StageKey } from "../../domain/funnel/stages";
+import { isStageKey, STAGE_KEYS, type StageKey } from "../../domain/funnel/stages";
 import { completed } from "../../domain/release/deployment-state";
 import {
   BANDS,
@@ -12,6 +12,7 @@ import {
   recoveryBand,
   type DoraFigures,
 } from "../../domain/metrics/dora";
+import { cardsBehind, type Behind } from "../../db/repositories/metric-cards";
 import { cumulativeFlow, DAY_MS, dayOf, funnel, isBackward, throughput } from "../../domain/metrics/flow";
 import { distribution, summarise } from "../../domain/metrics/stats";
 import { flakiestTests } from "../../db/repositories/pipeline";
@@ -220,3 +221,39 @@ export const METRICS = {
   pipeline: pipelineMetric,
 } as const;
 export type MetricName = keyof typeof METRICS;
+
+/** How many cards a "cards behind this figure" list shows. */
+const BEHIND_LIMIT = 100;
+
+/**
+ * The cards behind one bar of the funnel (those that entered a stage in the range, or went on
+ * from it) or one week of throughput (those that reached Live that week), to open from the chart.
+ */
+export async function metricCards(
+  app: App,
+  input: MetricsInput & { stage?: string | null; series?: "entered" | "reachedNext" | "live"; week?: string | null },
+) {
+  const range = await metricsRange(app, input);
+  let behind: Behind;
+  if (input.series === "live") {
+    if (!input.week) throw new DomainError("VALIDATION", "Name the week (its Monday, YYYY-MM-DD).", { field: "week" });
+    const from = parseBound(input.week, false);
+    behind = { kind: "live", from, until: new Date(from.getTime() + 7 * DAY_MS) };
+  } else {
+    if (!input.stage || !isStageKey(input.stage))
+      throw new DomainError("VALIDATION", "Name the stage: idea, story, code, build, test or live.", {
+        field: "stage",
+      });
+    behind = { kind: input.series ?? "entered", stage: input.stage };
+  }
+  const { total, cards } = await cardsBehind(app.database, range, behind, BEHIND_LIMIT);
+  return {
+    total,
+    cards: cards.map((card) => ({
+      id: card.id,
+      key: itemKey(range.keyPrefix, card.number),
+      title: card.title,
+      stage: card.stage,
+    })),
+  };
+}

@@ -1,6 +1,13 @@
 import { exact, strict } from "../../contracts/common";
 import * as contract from "../../contracts/metrics";
-import { doraMetric, flowMetric, funnelMetric, leadTimeMetric, pipelineMetric } from "../../services/get-metrics";
+import {
+  doraMetric,
+  flowMetric,
+  funnelMetric,
+  leadTimeMetric,
+  metricCards,
+  pipelineMetric,
+} from "../../services/get-metrics";
 import { router, viewerProcedure } from "../init";
 
 type Out<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
@@ -22,6 +29,11 @@ export const metricsRouter = router({
     .input(strict(contract.doraInput))
     .output(exact<Out<typeof doraMetric>>()(contract.doraMetric))
     .query(({ ctx, input }) => doraMetric(ctx.app, input)),
+  /** The cards behind a bar of a chart, to open from it. */
+  cards: viewerProcedure
+    .input(strict(contract.metricCardsInput))
+    .output(exact<Out<typeof metricCards>>()(contract.metricCards))
+    .query(({ ctx, input }) => metricCards(ctx.app, input)),
   pipeline: viewerProcedure
     .input(strict(contract.metricsInput))
     .output(exact<Out<typeof pipelineMetric>>()(contract.pipelineMetric))
