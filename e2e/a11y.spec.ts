@@ -1,15 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { seriousViolations as serious } from "./axe";
 import { ciToken, releasedStory, trpc, useDemoSteps } from "./delivery";
 import { createItem, createProject } from "./fixtures";
-
-/** What axe finds on the page as it is now, serious and critical only, one line each. */
-async function serious(page: Page, where: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${where}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(" ")} — ${v.help}`);
-}
 
 test("every page, panel and dialog passes axe in light and dark, with no serious or critical violation", async ({
   page,

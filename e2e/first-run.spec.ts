@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { seriousViolations } from "./axe";
 import { kill, startApp } from "./second-server";
 
 // A fresh instance with no accounts and no demo: the first visit makes the admin account.
@@ -28,6 +29,11 @@ test("on a fresh instance the first visit creates the admin account, and then on
     const page = await context.newPage();
     await page.goto(`${base}/p/demo`);
     await expect(page).toHaveURL(`${base}/setup`);
+    // The first page anyone sees passes axe, light and dark.
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await seriousViolations(page, `/setup (${colorScheme})`)).toEqual([]);
+    }
     await page.getByLabel("Name").fill("Olga Ops");
     await page.getByLabel("Email").fill("olga@acme.test");
     await page.getByLabel("Password").fill("short");
