@@ -34,6 +34,7 @@ export type DomainErrorCode =
   | "ROLLBACK.UNAVAILABLE"
   | "STREAM.LIMIT"
   | "REPORT.TOO_LARGE"
+  | "IMPORT.INVALID"
   | "STREAM.ACCESS_CHANGED";
 
 export class DomainError extends Error {

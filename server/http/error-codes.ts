@@ -33,6 +33,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   "WORKER.NOT_FOUND": 404,
   "STREAM.LIMIT": 429,
   "REPORT.TOO_LARGE": 413,
+  "IMPORT.INVALID": 400,
   "STREAM.ACCESS_CHANGED": 409,
 };
 
