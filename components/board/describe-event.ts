@@ -33,6 +33,8 @@ export function describeEvent(event: { type: string; payload: Record<string, unk
       return `PR #${String(p.number)} merged`;
     case "qa.signed_off":
       return `manual QA signed off${p.note ? `: “${String(p.note)}”` : ""}`;
+    case "item.commented":
+      return `commented${p.imported ? ` (in ${p.imported === "trello" ? "Trello" : "Pivotal Tracker"})` : ""}: “${String(p.text)}”`;
     case "build.reported":
       return `build ${String(p.buildId)} ${String(p.status)}${p.branch ? ` on ${String(p.branch)}` : ""}`;
     default:
@@ -46,6 +48,9 @@ export function describeActor(actor: string, me?: string | null): string {
   const [kind, name] = [actor.slice(0, actor.indexOf(":")), actor.slice(actor.indexOf(":") + 1)];
   if (kind === "user") return me && name === me ? "you" : name === "local" ? "the command line" : name;
   if (kind === "token") return `API token ${name}`;
-  if (kind === "integration") return { github: "GitHub", ci: "CI" }[name] ?? name;
+  if (kind === "integration")
+    return { github: "GitHub", ci: "CI", trello: "Trello", pivotal: "Pivotal Tracker" }[name] ?? name;
+  // An imported history names people as the tracker did: "trello:ana" → "ana (Trello)".
+  if (kind === "trello" || kind === "pivotal") return `${name} (${kind === "trello" ? "Trello" : "Pivotal Tracker"})`;
   return actor;
 }

@@ -137,3 +137,36 @@ it("creates accounts: an instance admin, or a person with a role in a project", 
     await run("user", "create", "--email", "bo@acme.test", "--password", "bo-password", "--role", "owner"),
   ).toMatchObject({ code: 2, err: expect.stringMatching(/--role must be one of/) });
 });
+
+it("imports a Trello board and a Pivotal Tracker CSV, with a dry run, a mapping and clear refusals", async () => {
+  const fixtures = path.join(__dirname, "..", "import", "fixtures");
+  await run("db", "migrate");
+  await run("project", "create", "--name", "Moving in", "--slug", "moving-in", "--prefix", "MI");
+  const board = path.join(fixtures, "trello", "how-goes-it-2017.json");
+  const dry = await run("import", "trello", board, "--project", "moving-in", "--dry-run", "--json");
+  expect(dry.code).toBe(0);
+  expect(JSON.parse(dry.out)).toMatchObject({ dryRun: true, created: 39, perStage: { live: 19 } });
+  const mapped = await run("import", "trello", board, "--project", "moving-in", "--map", "Review=build");
+  expect(mapped).toMatchObject({
+    code: 0,
+    out: expect.stringMatching(/Imported "How Goes It\? - Public Board" into moving-in: 39 created.*build 1/),
+  });
+  const again = await run(
+    "import",
+    "pivotal",
+    path.join(fixtures, "pivotal", "fulcrum-2011-stories.csv"),
+    "--project",
+    "moving-in",
+  );
+  expect(again).toMatchObject({ code: 0, out: expect.stringMatching(/48 created/) });
+  expect(await run("import", "trello", board, "--project", "moving-in", "--map", "Review=shipped")).toMatchObject({
+    code: 2,
+    err: expect.stringMatching(/--map "Review=shipped": write "List name=stage"/),
+  });
+  const notCsv = path.join(process.env.SHIPLANE_DATA_DIR!, "board.csv");
+  fs.writeFileSync(notCsv, "Name,State\nx,y\n");
+  expect(await run("import", "pivotal", notCsv, "--project", "moving-in")).toMatchObject({
+    code: 1,
+    err: expect.stringMatching(/not a Pivotal Tracker CSV export: its first row has no "Id"/),
+  });
+});

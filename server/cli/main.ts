@@ -5,6 +5,7 @@ import type { App } from "../app";
 import { createApp, databaseOptions } from "../compose";
 import type { Cli, CliIo, Output } from "./cli";
 import { registerDbCommands } from "./commands/db";
+import { registerImportCommands } from "./commands/import";
 import { registerItemCommands } from "./commands/item";
 import { registerProjectCommands } from "./commands/project";
 import { registerSeedCommands } from "./commands/seed";
@@ -24,6 +25,7 @@ const COMMANDS = [
   registerWebhooksCommands,
   registerUserCommands,
   registerItemCommands,
+  registerImportCommands,
   registerWorkerCommands,
 ];
 

@@ -1,4 +1,7 @@
 import { STAGE_KEYS, type StageKey } from "../../domain/funnel/stages";
+import type { Stay, Walk } from "../../domain/funnel/stays";
+
+export { intervalRows, type Stay, type Walk } from "../../domain/funnel/stays";
 
 // Pure builders of a synthetic year: each card's walk through the funnel, and the rows that
 // record it (stage intervals and events). Deterministic: the same generator makes the same walks.
@@ -24,18 +27,6 @@ export function random(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-export interface Stay {
-  stage: string;
-  enteredAt: Date;
-  leftAt: Date | null;
-}
-
-export interface Walk {
-  created: Date;
-  stays: Stay[];
-  kind: "idea" | "story";
 }
 
 /** Each of `items` cards, created at a random time since `start`, walking the funnel until `now`. */
@@ -75,28 +66,6 @@ export function walkThroughFunnel(rand: () => number, items: number, start: numb
       stays,
       kind: stays[0].stage === "idea" ? ("idea" as const) : ("story" as const),
     };
-  });
-}
-
-/** Each stay of each card as a stage interval, with where it came from, when it went on and reached Live. */
-export function intervalRows(walks: Walk[], ids: number[], projectId: number) {
-  return walks.flatMap((walk, i) => {
-    const live = walk.stays.find((stay) => stay.stage === "live")?.enteredAt ?? null;
-    return walk.stays.map((stay, s) => {
-      const next = walk.stays[s + 1];
-      const onward =
-        next &&
-        STAGE_KEYS.indexOf(next.stage as StageKey) === STAGE_KEYS.indexOf(stay.stage as StageKey) + 1 &&
-        stay.stage !== "rejected";
-      return {
-        projectId,
-        itemId: ids[i],
-        ...stay,
-        fromStage: s > 0 ? walk.stays[s - 1].stage : null,
-        nextAt: onward ? stay.leftAt : null,
-        liveAt: live && stay.stage !== "live" && live >= stay.enteredAt ? live : null,
-      };
-    });
   });
 }
 

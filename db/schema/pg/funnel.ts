@@ -63,12 +63,15 @@ export const workItems = table(
     qaSignedOffAt: at("qa_signed_off_at"),
     rejectedReason: text("rejected_reason"),
     rejectedFromStage: text("rejected_from_stage"),
+    /** Where an imported card came from ("trello:<card id>", "pivotal:<story id>"): a re-import updates it. */
+    source: text("source"),
     stageEnteredAt: at("stage_entered_at").notNull(),
     createdAt: createdAt(),
     updatedAt: at("updated_at").notNull(),
   },
   (t) => [
     uniqueIndex("work_items_project_number").on(t.projectId, t.number),
+    uniqueIndex("work_items_project_source").on(t.projectId, t.source),
     index("work_items_board").on(t.projectId, t.stage, t.position),
   ],
 );

@@ -1,0 +1,106 @@
+import fs from "node:fs";
+import { CommanderError, type Command } from "commander";
+import { LOCAL_OPERATOR } from "../../../domain/access/actor";
+import { isStageKey, type StageKey } from "../../../domain/funnel/stages";
+import { planPivotal } from "../../../domain/import/pivotal";
+import { planTrello } from "../../../domain/import/trello";
+import { readPivotalCsv } from "../../import/pivotal-csv";
+import { importCards } from "../../services/import-cards";
+import type { Cli, Output } from "../cli";
+
+/** The largest export file read (a Trello board of thousands of cards is a few MB). */
+const MAX_FILE = 50 * 1024 * 1024;
+
+const usage = (message: string) => new CommanderError(2, "shiplane.usage", `error: ${message}\n`);
+
+function readFile(file: string): string {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw usage(`cannot read "${file}": check the path.`);
+  }
+  if (size > MAX_FILE) throw usage(`"${file}" is ${Math.round(size / 1e6)} MB; at most 50 MB is read.`);
+  return fs.readFileSync(file, "utf8");
+}
+
+/** `--map "List name=stage"`, repeatable. */
+function mapping(pairs: string[]): Record<string, StageKey> {
+  const map: Record<string, StageKey> = {};
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf("=");
+    const stage = pair
+      .slice(at + 1)
+      .trim()
+      .toLowerCase();
+    if (at < 1 || !isStageKey(stage))
+      throw usage(`--map "${pair}": write "List name=stage", the stage one of idea, story, code, build, test, live.`);
+    map[pair.slice(0, at).trim()] = stage;
+  }
+  return map;
+}
+
+/** `shiplane import trello|pivotal FILE --project SLUG`: bring a board or a project in, with its history. */
+export function registerImportCommands(program: Command, cli: Cli): void {
+  program
+    .command("import")
+    .description("import a Trello board (JSON export) or a Pivotal Tracker project (CSV export), with its history")
+    .argument("<source>", '"trello" or "pivotal"')
+    .argument("<file>", "the export file")
+    .requiredOption("--project <slug>", "the project to import into")
+    .option(
+      "--map <list=stage>",
+      "Trello: the stage of a list, by name (repeatable)",
+      (v, all: string[]) => [...all, v],
+      [],
+    )
+    .option("--archived", "Trello: bring archived cards and closed lists into the Archive")
+    .option("--dry-run", "report what would be imported, and write nothing")
+    .option("--json", "print the report as JSON")
+    .action(
+      async (
+        source: string,
+        file: string,
+        opts: Output & { project: string; map: string[]; archived?: boolean; dryRun?: boolean },
+      ) => {
+        if (source !== "trello" && source !== "pivotal")
+          throw usage(`unknown source "${source}"; use "trello" or "pivotal".`);
+        const text = readFile(file);
+        let plan;
+        if (source === "trello") {
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            throw usage(
+              `"${file}" is not JSON: export the board from Trello (Menu → Print, export and share → Export as JSON).`,
+            );
+          }
+          plan = planTrello(json, { map: mapping(opts.map), archived: opts.archived });
+        } else {
+          const { header, rows } = readPivotalCsv(text);
+          plan = planPivotal(header, rows);
+        }
+        const report = await importCards(await cli.useApp(), LOCAL_OPERATOR, {
+          project: opts.project,
+          plan,
+          dryRun: opts.dryRun,
+        });
+        const stages = Object.entries(report.perStage)
+          .filter(([, n]) => n > 0)
+          .map(([stage, n]) => `${stage} ${n}`)
+          .join(", ");
+        const skipped = Object.entries(report.skipped).map(([why, n]) => `${n} ${why}`);
+        cli.print(
+          opts,
+          [
+            `${report.dryRun ? "Would import" : "Imported"} "${plan.name}" into ${opts.project}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged (${stages}).`,
+            `History: ${report.history.moves} moves, ${report.history.comments} comments${report.history.partial ? " (partial)" : ""}.`,
+            ...(skipped.length ? [`Skipped: ${skipped.join("; ")}.`] : []),
+            ...report.warnings.map((w) => `Warning: ${w}`),
+          ].join("\n"),
+          report,
+        );
+      },
+    );
+}
