@@ -4,6 +4,7 @@ import { accountPaths } from "./openapi-account";
 import { denied as deniedDoc, open, scoped, SECURITY_SCHEMES } from "./openapi-security";
 import { deploymentPaths } from "./openapi-deployments";
 import { workerPaths } from "./openapi-workers";
+import { importPaths } from "./openapi-imports";
 import { boardCardSchema, createItemInput, moveItemInput } from "../contracts/item";
 import { projectSchema } from "../contracts/project";
 
@@ -218,6 +219,7 @@ export function openApiDocument() {
       ...deploymentPaths(error, schema),
       ...accountPaths(error),
       ...workerPaths(error, schema),
+      ...importPaths(error),
       "/api/v1/openapi.json": {
         get: { summary: "This document", security: open, responses: { "200": { description: "OpenAPI 3.1" } } },
       },

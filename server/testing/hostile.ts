@@ -112,8 +112,11 @@ export async function fingerprint(store: Store): Promise<Record<string, string>>
   for (const [name, table] of Object.entries(store.t)) {
     if (name === "sessions" || name === "signInAttempts" || name === "accessEvents") continue;
     const rows = (await store.db.select().from(table as never)) as Record<string, unknown>[];
-    const kept = rows.map((row) => Object.entries(row).filter(([column]) => !TOUCHED.test(column)));
-    out[name] = `${rows.length}:${createHash("sha1").update(JSON.stringify(kept)).digest("hex")}`;
+    // Sorted: PostgreSQL returns rows in storage order, which an update of a touched column changes.
+    const kept = rows
+      .map((row) => JSON.stringify(Object.entries(row).filter(([column]) => !TOUCHED.test(column))))
+      .sort();
+    out[name] = `${rows.length}:${createHash("sha1").update(kept.join("\n")).digest("hex")}`;
   }
   return out;
 }

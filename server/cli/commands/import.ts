@@ -2,14 +2,9 @@ import fs from "node:fs";
 import { CommanderError, type Command } from "commander";
 import { LOCAL_OPERATOR } from "../../../domain/access/actor";
 import { isStageKey, type StageKey } from "../../../domain/funnel/stages";
-import { planPivotal } from "../../../domain/import/pivotal";
-import { planTrello } from "../../../domain/import/trello";
-import { readPivotalCsv } from "../../import/pivotal-csv";
+import { MAX_IMPORT_BYTES, planFile } from "../../import/plan-file";
 import { importCards } from "../../services/import-cards";
 import type { Cli, Output } from "../cli";
-
-/** The largest export file read (a Trello board of thousands of cards is a few MB). */
-const MAX_FILE = 50 * 1024 * 1024;
 
 const usage = (message: string) => new CommanderError(2, "shiplane.usage", `error: ${message}\n`);
 
@@ -20,7 +15,7 @@ function readFile(file: string): string {
   } catch {
     throw usage(`cannot read "${file}": check the path.`);
   }
-  if (size > MAX_FILE) throw usage(`"${file}" is ${Math.round(size / 1e6)} MB; at most 50 MB is read.`);
+  if (size > MAX_IMPORT_BYTES) throw usage(`"${file}" is ${Math.round(size / 1e6)} MB; at most 50 MB is read.`);
   return fs.readFileSync(file, "utf8");
 }
 
@@ -65,22 +60,7 @@ export function registerImportCommands(program: Command, cli: Cli): void {
       ) => {
         if (source !== "trello" && source !== "pivotal")
           throw usage(`unknown source "${source}"; use "trello" or "pivotal".`);
-        const text = readFile(file);
-        let plan;
-        if (source === "trello") {
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            throw usage(
-              `"${file}" is not JSON: export the board from Trello (Menu → Print, export and share → Export as JSON).`,
-            );
-          }
-          plan = planTrello(json, { map: mapping(opts.map), archived: opts.archived });
-        } else {
-          const { header, rows } = readPivotalCsv(text);
-          plan = planPivotal(header, rows);
-        }
+        const plan = planFile(source, readFile(file), { map: mapping(opts.map), archived: opts.archived });
         const report = await importCards(await cli.useApp(), LOCAL_OPERATOR, {
           project: opts.project,
           plan,
