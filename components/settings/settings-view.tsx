@@ -5,6 +5,7 @@ import { PageHeader } from "../project/project-nav";
 import { useTRPC } from "../trpc/client";
 import { Deliveries } from "./deliveries";
 import { GithubToken } from "./github-token";
+import { ImportSection } from "./import-section";
 import { Tokens } from "./tokens";
 import { WebhookSetup } from "./webhook-setup";
 import { QueryStatus } from "../ui/query-status";
@@ -31,6 +32,7 @@ export function SettingsView({ project }: { project: string }) {
             <Deliveries project={project} deliveries={settings.data.deliveries} onReplayed={refresh} />
             <GithubToken project={project} current={settings.data.githubToken} onChanged={refresh} />
             <Tokens project={project} tokens={settings.data.tokens} onChanged={refresh} />
+            <ImportSection project={project} />
           </>
         )}
       </main>

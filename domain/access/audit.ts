@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = {
   "promotion.done": "Promotion done",
   "rollback.requested": "Rollback",
   "rollback.done": "Rollback done",
+  "project.imported": "Import",
 } as const;
 
 /** What the audit trail lists beyond projects: sign-ins and changes to accounts. */
@@ -69,6 +70,8 @@ export function auditSummary(type: string, payload: Record<string, unknown>): st
         .filter(([, value]) => value !== undefined)
         .map(([key, value]) => `${key}: ${typeof value === "object" ? JSON.stringify(value) : text(value)}`)
         .join(", ");
+    case "project.imported":
+      return `${text(p.source) === "trello" ? "Trello" : "Pivotal Tracker"} “${text(p.name)}”: ${text(p.created)} created, ${text(p.updated)} updated`;
     case "line.stopped":
       return text((p.lineStopped as { reason?: string } | undefined)?.reason);
     case "promotion.refused":

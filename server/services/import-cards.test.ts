@@ -10,6 +10,7 @@ import { readPivotalCsv } from "../import/pivotal-csv";
 import { testApp } from "../testing/fixtures";
 import { getBoard } from "./get-board";
 import { funnelMetric } from "./get-metrics";
+import { getAudit } from "./get-audit";
 import { importCards } from "./import-cards";
 import { listArchive } from "./list-archive";
 
@@ -47,6 +48,10 @@ describeOnEveryDatabase("importing Trello and Pivotal Tracker", (fresh) => {
     });
     expect(await perStage()).toEqual({ idea: 9, story: 6, code: 4, test: 1, live: 19 });
     expect(await listArchive(ctx.app, { project: "shiplane" })).toHaveLength(1);
+    const audit = await getAudit(ctx.app, { project: "shiplane", action: "project.imported" });
+    expect(audit.entries.map((e) => [e.actor, e.summary])).toEqual([
+      ["user:local", "Trello “How Goes It? - Public Board”: 40 created, 0 updated"],
+    ]);
     const funnel = await funnelMetric(ctx.app, { project: "shiplane", from: "2017-11-01", to: "2018-03-01" });
     expect(funnel.stages.find((s) => s.stage === "live")!.entered).toBeGreaterThan(0);
   });

@@ -21,6 +21,8 @@ export interface ImportReport {
   skipped: Record<string, number>;
   history: { moves: number; comments: number; partial: boolean };
   warnings: string[];
+  /** Trello: each open list, its stage and how many cards it holds (the mapping to confirm). */
+  lists: { id: string; name: string; stage: string; cards: number }[];
 }
 
 const FIELDS = ["title", "description", "owner", "labels", "estimate", "blocked", "blockedReason"] as const;
@@ -63,6 +65,7 @@ export async function importCards(
       partial: plan.partialHistory,
     },
     warnings: plan.warnings,
+    lists: plan.lists ?? [],
   };
   const write = async (store: Store, record?: Parameters<Parameters<typeof changeProject>[2]>[1]) => {
     const known = await findItemsBySource(
