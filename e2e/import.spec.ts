@@ -10,7 +10,7 @@ test("Settings → Import: a Trello board previewed, a list's stage changed, imp
 }) => {
   const project = await createProject(page.request);
   await page.goto(`/p/${project}/settings`);
-  const section = page.getByRole("region", { name: "Import" });
+  const section = page.getByRole("region", { name: "Import and export" });
   await section.getByLabel("Export file").setInputFiles(board);
   const preview = section.getByLabel("Import preview");
   await expect(preview).toContainText("39 new, 0 updated, 0 unchanged");
@@ -33,7 +33,7 @@ test("Settings → Import: a Trello board previewed, a list's stage changed, imp
 test("Settings → Import: a Pivotal CSV, and a file that is not one is refused saying why", async ({ page }) => {
   const project = await createProject(page.request);
   await page.goto(`/p/${project}/settings`);
-  const section = page.getByRole("region", { name: "Import" });
+  const section = page.getByRole("region", { name: "Import and export" });
   await section.getByLabel("From").selectOption("pivotal");
   await section.getByLabel("Export file").setInputFiles(board);
   await expect(section.getByRole("alert")).toContainText("not a CSV Shiplane can read");
@@ -43,4 +43,11 @@ test("Settings → Import: a Pivotal CSV, and a file that is not one is refused 
   await expect(section.getByRole("status", { name: "Import report" })).toContainText(
     "Skipped 1: release (not a story)",
   );
+  // And out again: the CSV export, a row per card.
+  const download = page.waitForEvent("download");
+  await section.getByRole("link", { name: /Export CSV/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.csv$/);
+  const exported = Buffer.concat(await (await file.createReadStream()).toArray()).toString();
+  expect(exported.trim().split("\n")).toHaveLength(11);
 });

@@ -58,7 +58,7 @@ export function ImportSection({ project }: { project: string }) {
   return (
     <section aria-labelledby="import-heading" className="space-y-3">
       <h2 id="import-heading" className="text-[15px] font-semibold">
-        Import
+        Import and export
       </h2>
       <p className="muted text-[13px]">
         Bring in a Trello board (Menu → Print, export and share → Export as JSON) or a Pivotal Tracker project (More →
@@ -168,6 +168,23 @@ export function ImportSection({ project }: { project: string }) {
           </Button>
         </div>
       )}
+      <p className="flex flex-wrap gap-3 text-[13px]">
+        <span className="muted">Take everything out:</span>
+        <a
+          className="text-blue-700 underline dark:text-blue-400"
+          href={`/api/v1/projects/${encodeURIComponent(project)}/export?format=json`}
+          download
+        >
+          Export JSON (every card with its history)
+        </a>
+        <a
+          className="text-blue-700 underline dark:text-blue-400"
+          href={`/api/v1/projects/${encodeURIComponent(project)}/export?format=csv`}
+          download
+        >
+          Export CSV (a row per card)
+        </a>
+      </p>
       {done && (
         <div role="status" aria-label="Import report" className="panel space-y-2 rounded-md p-3 text-[13px]">
           <p className="font-medium">Imported.</p>

@@ -53,5 +53,28 @@ export function importPaths(error: Describe) {
         },
       },
     },
+    "/api/v1/projects/{project}/export": {
+      parameters: [
+        { name: "project", in: "path", required: true, schema: { type: "string" } },
+        query("format", "json (default): every card with its history; csv: one row per card", {
+          type: "string",
+          enum: ["json", "csv"],
+        }),
+      ],
+      get: {
+        summary: "Export every card of the project, the archive too",
+        security: scoped("items:read"),
+        responses: {
+          "200": {
+            description:
+              "JSON { format, exportedAt, project, cards: [{ key, title, stage, owner, labels, estimate, createdAt, reachedLiveAt, source, history }] }, or CSV (Key, Title, Stage, Owner, Labels, Estimate, Created, Reached Live)",
+          },
+          "400": error("An unknown format"),
+          "401": error("No valid token"),
+          "403": error("The token lacks items:read"),
+          "404": error("No such project"),
+        },
+      },
+    },
   };
 }

@@ -7,7 +7,7 @@ import { createToken } from "../services/tokens";
 import { getBoard } from "../services/get-board";
 import { testApp } from "../testing/fixtures";
 import { fingerprint } from "../testing/hostile";
-import { importHandler } from "./rest-imports";
+import { exportHandler, importHandler } from "./rest-imports";
 
 afterAll(closeTestDatabases);
 
@@ -55,5 +55,41 @@ describeOnEveryDatabase("POST /api/v1/projects/{project}/imports", (fresh) => {
     const notCsv = await post("source=pivotal", "Name\nx\n");
     expect((await notCsv.json()).error.message).toMatch(/no "Id" and no "Title"/);
     expect(await fingerprint(ctx.app.database)).toEqual(before);
+  });
+
+  it("exports every card as JSON with its history, and as CSV with one row per card", async () => {
+    await post("source=trello&archived=true", board);
+    const get = (format: string, token = tokens.admin) =>
+      exportHandler(
+        "shiplane",
+        new Request(`http://x/api/v1/projects/shiplane/export?format=${format}`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
+        () => Promise.resolve(ctx.app),
+      );
+    const json = await get("json");
+    expect(json.headers.get("content-disposition")).toMatch(/attachment; filename="shiplane-\d{4}-\d{2}-\d{2}\.json"/);
+    const body = (await json.json()) as {
+      cards: {
+        key: string;
+        stage: string;
+        reachedLiveAt: string | null;
+        history: { type: string }[];
+        source: string;
+      }[];
+    };
+    expect(body.cards).toHaveLength(40);
+    expect(body.cards.filter((c) => c.stage === "archived")).toHaveLength(1);
+    const wireframes = body.cards.find((c) => c.source === "trello:5a20262fcfb232c510d017bb")!;
+    expect(wireframes.reachedLiveAt).toBe("2017-12-08T02:45:46.830Z");
+    expect(wireframes.history.map((h) => h.type)).toEqual(["item.created", "item.commented", "item.moved"]);
+    const csv = await (await get("csv")).text();
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toBe("Key,Title,Stage,Owner,Labels,Estimate,Created,Reached Live");
+    expect(lines).toHaveLength(41);
+    expect(csv).toContain(
+      `${wireframes.key},#5 Web App Wireframes (Desktop),live,andrejciho,Strategy,,2017-11-30T15:39:27.435Z,2017-12-08T02:45:46.830Z`,
+    );
+    expect((await get("xml")).status).toBe(400);
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { STAGE_KEYS, type StageKey } from "../../domain/funnel/stages";
 import type { App } from "../app";
 import { MAX_IMPORT_BYTES, planFile } from "../import/plan-file";
+import { exportProject } from "../services/export-project";
 import { importCards } from "../services/import-cards";
 import { authorizeProject } from "./authorize";
 import { parse, readText, respond } from "./respond";
@@ -45,5 +46,22 @@ export function importHandler(slug: string, req: Request, appSource: () => Promi
     const dryRun = query.dryRun === "true";
     const report = await importCards(app, actor, { project: slug, plan, dryRun });
     return Response.json(report, { status: dryRun ? 200 : 201 });
+  });
+}
+
+const exportQuery = z.object({ format: z.enum(["json", "csv"], 'format is "json" or "csv"') });
+
+/** GET /api/v1/projects/{project}/export?format=json|csv (items:read): every card, to take out. */
+export function exportHandler(slug: string, req: Request, appSource: () => Promise<App>) {
+  return respond(async () => {
+    const app = await appSource();
+    await authorizeProject(app, req, slug, "items:read");
+    const { format } = parse(exportQuery, { format: new URL(req.url).searchParams.get("format") ?? "json" });
+    const body = await exportProject(app, { project: slug, format });
+    const file = `${slug}-${app.now().toISOString().slice(0, 10)}.${format}`;
+    const headers = { "content-disposition": `attachment; filename="${file}"` };
+    return format === "csv"
+      ? new Response(body as string, { headers: { ...headers, "content-type": "text/csv; charset=utf-8" } })
+      : Response.json(body, { headers });
   });
 }
