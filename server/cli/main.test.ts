@@ -170,3 +170,19 @@ it("imports a Trello board and a Pivotal Tracker CSV, with a dry run, a mapping 
     err: expect.stringMatching(/not a Pivotal Tracker CSV export: its first row has no "Id"/),
   });
 });
+
+it("imports into a new project named after the board, or as --new-project says", async () => {
+  await run("db", "migrate");
+  const board = path.join(__dirname, "..", "import", "fixtures", "trello", "deck-data-trelloJson.json");
+  const dry = await run("import", "trello", board, "--new-project", "--dry-run", "--json");
+  expect(JSON.parse(dry.out)).toMatchObject({ project: null, dryRun: true, created: 1 });
+  const made = await run("import", "trello", board, "--new-project", "--json");
+  expect(made.code).toBe(0);
+  expect(JSON.parse(made.out)).toMatchObject({ project: "test-board-name", created: 1 });
+  const named = await run("import", "trello", board, "--new-project", "Deck moved in", "--json");
+  expect(JSON.parse(named.out)).toMatchObject({ project: "deck-moved-in", created: 1 });
+  expect(await run("import", "trello", board)).toMatchObject({
+    code: 2,
+    err: expect.stringMatching(/--project SLUG, or create one with --new-project/),
+  });
+});

@@ -37,6 +37,27 @@ const walkOf = (card: ImportedCard): Walk => ({
   ],
 });
 
+/** The report of a plan before it meets a project: every card new (an import into a new project). */
+export function reportOf(plan: ImportPlan, dryRun: boolean): ImportReport {
+  const perStage = Object.fromEntries([...STAGE_KEYS, "archived"].map((s) => [s, 0])) as ImportReport["perStage"];
+  for (const card of plan.cards) perStage[card.stage === "rejected" ? "archived" : card.stage] += 1;
+  return {
+    dryRun,
+    created: plan.cards.length,
+    updated: 0,
+    unchanged: 0,
+    perStage,
+    skipped: plan.skipped,
+    history: {
+      moves: plan.cards.reduce((n, c) => n + c.moves.length, 0),
+      comments: plan.cards.reduce((n, c) => n + c.comments.length, 0),
+      partial: plan.partialHistory,
+    },
+    warnings: plan.warnings,
+    lists: plan.lists ?? [],
+  };
+}
+
 /**
  * Writes an import plan into a project, all or nothing: new cards where their history put them,
  * with a stage interval per stay and an event per creation, move and comment at their own dates
@@ -50,23 +71,7 @@ export async function importCards(
 ): Promise<ImportReport> {
   const { plan } = input;
   const project = await requireProject(app.database, input.project);
-  const perStage = Object.fromEntries([...STAGE_KEYS, "archived"].map((s) => [s, 0])) as ImportReport["perStage"];
-  for (const card of plan.cards) perStage[card.stage === "rejected" ? "archived" : card.stage] += 1;
-  const report: ImportReport = {
-    dryRun: Boolean(input.dryRun),
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    perStage,
-    skipped: plan.skipped,
-    history: {
-      moves: plan.cards.reduce((n, c) => n + c.moves.length, 0),
-      comments: plan.cards.reduce((n, c) => n + c.comments.length, 0),
-      partial: plan.partialHistory,
-    },
-    warnings: plan.warnings,
-    lists: plan.lists ?? [],
-  };
+  const report = reportOf(plan, Boolean(input.dryRun));
   const write = async (store: Store, record?: Parameters<Parameters<typeof changeProject>[2]>[1]) => {
     const known = await findItemsBySource(
       store,

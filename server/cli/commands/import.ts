@@ -3,7 +3,8 @@ import { CommanderError, type Command } from "commander";
 import { LOCAL_OPERATOR } from "../../../domain/access/actor";
 import { isStageKey, type StageKey } from "../../../domain/funnel/stages";
 import { MAX_IMPORT_BYTES, planFile } from "../../import/plan-file";
-import { importCards } from "../../services/import-cards";
+import { createProject } from "../../services/create-project";
+import { importCards, reportOf } from "../../services/import-cards";
 import type { Cli, Output } from "../cli";
 
 const usage = (message: string) => new CommanderError(2, "shiplane.usage", `error: ${message}\n`);
@@ -42,7 +43,8 @@ export function registerImportCommands(program: Command, cli: Cli): void {
     .description("import a Trello board (JSON export) or a Pivotal Tracker project (CSV export), with its history")
     .argument("<source>", '"trello" or "pivotal"')
     .argument("<file>", "the export file")
-    .requiredOption("--project <slug>", "the project to import into")
+    .option("--project <slug>", "the project to import into")
+    .option("--new-project [name]", "create the project, named after the board or project (or NAME)")
     .option(
       "--map <list=stage>",
       "Trello: the stage of a list, by name (repeatable)",
@@ -56,16 +58,29 @@ export function registerImportCommands(program: Command, cli: Cli): void {
       async (
         source: string,
         file: string,
-        opts: Output & { project: string; map: string[]; archived?: boolean; dryRun?: boolean },
+        opts: Output & {
+          project?: string;
+          newProject?: string | boolean;
+          map: string[];
+          archived?: boolean;
+          dryRun?: boolean;
+        },
       ) => {
         if (source !== "trello" && source !== "pivotal")
           throw usage(`unknown source "${source}"; use "trello" or "pivotal".`);
+        if (Boolean(opts.project) === Boolean(opts.newProject))
+          throw usage("name the project to import into with --project SLUG, or create one with --new-project [NAME].");
         const plan = planFile(source, readFile(file), { map: mapping(opts.map), archived: opts.archived });
-        const report = await importCards(await cli.useApp(), LOCAL_OPERATOR, {
-          project: opts.project,
-          plan,
-          dryRun: opts.dryRun,
-        });
+        const app = await cli.useApp();
+        let project = opts.project ?? "";
+        if (opts.newProject && !opts.dryRun) {
+          const name = typeof opts.newProject === "string" ? opts.newProject : plan.name;
+          project = (await createProject(app, LOCAL_OPERATOR, { name })).slug;
+        }
+        const report =
+          opts.newProject && opts.dryRun
+            ? reportOf(plan, true)
+            : await importCards(app, LOCAL_OPERATOR, { project, plan, dryRun: opts.dryRun });
         const stages = Object.entries(report.perStage)
           .filter(([, n]) => n > 0)
           .map(([stage, n]) => `${stage} ${n}`)
@@ -74,12 +89,12 @@ export function registerImportCommands(program: Command, cli: Cli): void {
         cli.print(
           opts,
           [
-            `${report.dryRun ? "Would import" : "Imported"} "${plan.name}" into ${opts.project}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged (${stages}).`,
+            `${report.dryRun ? "Would import" : "Imported"} "${plan.name}" into ${project || "a new project"}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged (${stages}).`,
             `History: ${report.history.moves} moves, ${report.history.comments} comments${report.history.partial ? " (partial)" : ""}.`,
             ...(skipped.length ? [`Skipped: ${skipped.join("; ")}.`] : []),
             ...report.warnings.map((w) => `Warning: ${w}`),
           ].join("\n"),
-          report,
+          { project: project || null, ...report },
         );
       },
     );
