@@ -5,6 +5,7 @@ import type { App } from "../app";
 import { authOf } from "../auth/auth";
 import type { SignedInUser } from "../auth/session";
 import { setMemberRole } from "../services/members";
+import { createCaller } from "../trpc/root";
 import { createUser } from "../services/users";
 
 export const ORIGIN = "http://localhost:3000";
@@ -41,4 +42,14 @@ export async function person(app: App, project: string, role: Role | "instance-a
   const user: SignedInUser = { id: row.id, email, name: row.name, siteAdmin: role === "instance-admin" };
   const { cookie } = await signIn(app, email, PASSWORD);
   return { user, cookie };
+}
+
+/** A tRPC caller signed in as `user`, from Shiplane's own pages, with each procedure callable by name. */
+export function callerAs(app: App, user: SignedInUser) {
+  return createCaller({
+    app,
+    user,
+    actor: { id: `user:${user.email}`, role: "viewer" },
+    sameOrigin: true,
+  }) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
 }
