@@ -23,7 +23,7 @@ import {
   type Variant,
 } from "../testing/hostile";
 import { callerAs, ORIGIN, person } from "../testing/people";
-import { appRouter, createCaller } from "../trpc/root";
+import { appRouter } from "../trpc/root";
 import { testWorker } from "../testing/worker";
 import { apiRoutes } from "./api-routes";
 import { openApiDocument } from "./openapi";
